@@ -1,0 +1,117 @@
+from django import forms
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import AsnProfile, Unit, User
+from .selectors import unit_list_active
+from .validators import normalise_nip, validate_nip
+
+
+def _consent_label():
+    return format_html(
+        _('I have read the <a href="{}">privacy notice</a> and agree to my data being processed as it describes.'),
+        reverse_lazy("core:privacy"),
+    )
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's registration form (allauth's ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=User._meta.get_field("display_name").max_length,
+        help_text=_("Shown publicly next to your posts. It does not have to be your real name."),
+        error_messages={"required": _("Enter a display name.")},
+    )
+    privacy_consent = forms.BooleanField(
+        label=lazy(_consent_label, str)(),
+        required=True,
+        error_messages={"required": _("You must agree to the privacy notice to register.")},
+    )
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter a display name."))
+        return name
+
+    def signup(self, request, user):
+        """allauth calls this after creating the user; the adapter does the real work."""
+
+
+class AsnVerificationRequestForm(forms.Form):
+    nip = forms.CharField(
+        label=_("NIP"),
+        max_length=30,
+        help_text=_("18 digits. Only moderators see it; it is never published."),
+        error_messages={"required": _("Enter your NIP.")},
+    )
+    position = forms.CharField(
+        label=_("Position"),
+        max_length=AsnProfile._meta.get_field("position").max_length,
+        help_text=_("For example: Analis SDM Aparatur. Shown with your official answers."),
+        error_messages={"required": _("Enter your position.")},
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit (OPD)"),
+        queryset=Unit.objects.none(),
+        empty_label=_("Choose your unit"),
+        error_messages={
+            "required": _("Choose your unit."),
+            "invalid_choice": _("Choose a unit from the list."),
+        },
+    )
+    official_email = forms.EmailField(
+        label=_("Official email"),
+        max_length=254,
+        help_text=_("Your work address at the unit, for the moderators' check."),
+        error_messages={"required": _("Enter your official email address.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_list_active()
+        self.fields["nip"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}
+        )
+        self.fields["official_email"].widget.attrs.update({"autocomplete": "email"})
+
+    def clean_nip(self):
+        nip = normalise_nip(self.cleaned_data["nip"])
+        validate_nip(nip)
+        if AsnProfile.objects.filter(nip=nip).exclude(
+            status=AsnProfile.Status.REJECTED
+        ).exists():
+            raise forms.ValidationError(
+                _("This NIP is already registered. Contact the moderators if you think this is wrong.")
+            )
+        return nip
+
+    def clean_position(self):
+        position = " ".join(self.cleaned_data["position"].split())
+        if not position:
+            raise forms.ValidationError(_("Enter your position."))
+        return position
+
+
+class AsnDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Verify")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason or note"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when rejecting; sent to the applicant."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for rejecting the request."))
+        return cleaned

@@ -1,0 +1,75 @@
+"""Who may do what, as functions that raise PermissionDenied.
+
+Services call these first, so every entry point (public views, the Wagtail admin,
+management commands, an API) obeys the same rule. `is_*` helpers answer yes/no for
+templates; `check_*` functions enforce.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from . import roles
+from .models import AsnProfile, Unit
+
+
+def is_moderator(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm("accounts.verify_asnprofile"))
+    )
+
+
+def _asn_profile(user) -> AsnProfile | None:
+    try:
+        return user.asn_profile
+    except AsnProfile.DoesNotExist:
+        return None
+
+
+def verified_asn_profile(user) -> AsnProfile | None:
+    """The user's ASN profile if it is verified, else None (no query when cached)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    profile = _asn_profile(user)
+    return profile if profile is not None and profile.is_verified else None
+
+
+def is_verified_asn(user, *, unit: Unit | None = None) -> bool:
+    profile = verified_asn_profile(user)
+    if profile is None:
+        return False
+    return unit is None or profile.unit_id == unit.pk
+
+
+def check_can_request_asn_verification(*, user) -> None:
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied(_("Sign in to ask for ASN verification."))
+    profile = _asn_profile(user)
+    if profile is not None and profile.status != AsnProfile.Status.REJECTED:
+        raise PermissionDenied(_("You have already asked for ASN verification."))
+
+
+def check_can_verify_asn(*, user) -> None:
+    if not is_moderator(user):
+        raise PermissionDenied(_("Only moderators can verify ASN accounts."))
+
+
+def check_can_manage_units(*, user) -> None:
+    if not (user.is_authenticated and user.is_active and user.has_perm("accounts.change_unit")):
+        raise PermissionDenied(_("Only moderators can edit units."))
+
+
+def check_can_answer_officially(*, user, unit: Unit) -> None:
+    """Official answers (Jawaban Resmi) for a unit: its verified ASN, or a moderator."""
+    if is_moderator(user) or is_verified_asn(user, unit=unit):
+        return
+    raise PermissionDenied(_("Only a verified ASN of this unit or a moderator can answer officially."))
+
+
+def check_can_edit_publications(*, user) -> None:
+    if not (user.is_authenticated and user.is_active) or not (
+        user.is_superuser or user.groups.filter(name=roles.COMMUNICATIONS).exists()
+    ):
+        raise PermissionDenied(_("Only the communications team can edit publications."))
+

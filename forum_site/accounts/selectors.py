@@ -1,0 +1,35 @@
+"""Reads shared by views, admin and other apps."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from . import roles
+from .models import AsnProfile, Unit
+
+
+def unit_list_active() -> QuerySet[Unit]:
+    return Unit.objects.filter(is_active=True).order_by("name")
+
+
+def asn_profile_for_user(*, user) -> AsnProfile | None:
+    if not user.is_authenticated:
+        return None
+    return AsnProfile.objects.select_related("unit", "decided_by").filter(user=user).first()
+
+
+def asn_verification_queue(*, status: str | None = AsnProfile.Status.PENDING) -> QuerySet[AsnProfile]:
+    """Verification requests for moderators, oldest first."""
+    qs = AsnProfile.objects.select_related("user", "unit", "decided_by")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("requested_at")
+
+
+def moderator_emails() -> list[str]:
+    User = get_user_model()
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__name=roles.MODERATOR) | Q(is_superuser=True))
+        .values_list("email", flat=True)
+        .distinct()
+    )

@@ -1,0 +1,35 @@
+"""Background work for accounts: emails go out through tasks, after commit."""
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from .models import AsnProfile
+
+
+@task()
+def send_asn_decision_email(profile_id: int) -> None:
+    profile = AsnProfile.objects.select_related("user", "unit").get(pk=profile_id)
+    user = profile.user
+    with translation.override(user.preferred_language):
+        context = {"profile": profile, "user": user}
+        subject = render_to_string("accounts/email/asn_decision_subject.txt", context).strip()
+        body = render_to_string("accounts/email/asn_decision_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
+def send_asn_request_received_email(profile_id: int) -> None:
+    """Tell moderators that a verification request waits (no NIP in the email)."""
+    from .selectors import moderator_emails
+
+    profile = AsnProfile.objects.select_related("user", "unit").get(pk=profile_id)
+    recipients = moderator_emails()
+    if not recipients:
+        return
+    context = {"profile": profile}
+    subject = render_to_string("accounts/email/asn_request_subject.txt", context).strip()
+    body = render_to_string("accounts/email/asn_request_body.txt", context)
+    send_mail(subject, body, None, recipients)
+

@@ -1,0 +1,11 @@
+from django.conf import settings
+
+
+def site(request):
+    """Values every public template needs (office name, contact, language labels)."""
+    return {
+        "office_name": settings.SERAMBI_OFFICE_NAME,
+        "contact_email": settings.SERAMBI_CONTACT_EMAIL,
+        "contact_address": settings.SERAMBI_CONTACT_ADDRESS,
+        "language_labels": settings.LANGUAGE_SWITCH_LABELS,
+    }

@@ -1,0 +1,69 @@
+"""Site-wide views: language switch and friendly error pages."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.template import loader
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import LanguageForm
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language (a plain form POST, so it works without JavaScript)."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return render(request, "core/language_error.html", {"form": form}, status=400)
+    language = form.cleaned_data["language"]
+    next_url = form.cleaned_data["next"] or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(translate_url(next_url, language))
+    translation.activate(language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
+    return response
+
+
+def _error(request: HttpRequest, template: str, status: int) -> HttpResponse:
+    return render(request, template, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error(request, "403.html", 403)
+
+
+def page_not_found(request, exception=None):
+    return _error(request, "404.html", 404)
+
+
+def server_error(request):
+    # Rendered without a request context: no context processor may touch the database
+    # or the session, since either may be what failed.
+    template = loader.get_template("500.html")
+    return HttpResponse(
+        template.render({"office_name": settings.SERAMBI_OFFICE_NAME, "is_error_page": True}),
+        status=500,
+    )
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", {"reason_text": _("The form has expired.")},
+                  status=403)
