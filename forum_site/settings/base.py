@@ -325,6 +325,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # One line per task run is noise at INFO; failures still log at WARNING/ERROR.
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

@@ -1,0 +1,74 @@
+# Serambi — two commands: `make run` (site with demo data on http://127.0.0.1:8000)
+# and `make test` (the whole suite). Everything lives in .venv; nothing global is touched
+# except Debian's chromium for the browser gate (`make browser-deps`, needs root).
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve test test-browser browser-deps lint format check locales messages clean
+
+help:
+	@echo "make run           install, migrate, seed demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test          install and run the whole test suite (DATABASE_URL picks the DB)"
+	@echo "make test-browser  the real-browser page quality gate alone"
+	@echo "make lint          ruff"
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Serambi needs Python 3.11 or newer (set PYTHON=python3.12 …)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements.lock -e ".[dev,browser]"
+	@touch $@
+
+install: $(VENV)/.installed locales
+
+locales: $(VENV)/.installed
+	@$(PY) manage.py compile_locales --verbosity 0 > /dev/null
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+browser-deps:
+	bash scripts/install-browser-deps.sh
+
+test-browser: install
+	$(PY) -m pytest -m browser tests/browser $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Refresh the Indonesian catalogue after adding strings, then translate the new entries.
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=node_modules --ignore=bench
+
+# Re-resolve the pinned versions (run after changing dependencies in pyproject.toml).
+lock:
+	rm -rf /tmp/serambi-lock-venv
+	$(PYTHON) -m venv /tmp/serambi-lock-venv
+	/tmp/serambi-lock-venv/bin/pip install --quiet --upgrade pip
+	/tmp/serambi-lock-venv/bin/pip install --quiet -e ".[dev,browser]"
+	/tmp/serambi-lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
