@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from forum_site.core import views as core_views
+from publications import views as publications_views
 
 handler400 = core_views.bad_request
 handler403 = core_views.permission_denied
@@ -18,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("bahasa/", core_views.set_language, name="set_language"),
+    path("sitemap.xml", publications_views.sitemap, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -29,6 +31,8 @@ urlpatterns += i18n_patterns(
     path(_("account/"), include("allauth.urls")),
     path(_("account/me/"), include("forum_site.accounts.urls")),
     path("", include("forum_site.core.urls")),
+    path(_("forum/"), include("discussions.urls")),
+    path("", include("publications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -58,19 +58,8 @@ def seed_accounts(*, log) -> None:
     moderator = None
     now = timezone.now()
     for email, display, first, last, role, asn in ACCOUNTS:
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(
-                email=email, password=DEMO_PASSWORD, display_name=display,
-                first_name=first, last_name=last,
-            )
-        user.is_staff = role in (roles.MODERATOR, roles.COMMUNICATIONS)
-        user.save(update_fields=["is_staff"])
-        user.groups.add(Group.objects.get(name=roles.CITIZEN), Group.objects.get(name=role))
-        _confirm_email(user)
-        Consent.objects.get_or_create(
-            user=user, purpose=Consent.Purpose.PRIVACY_NOTICE,
-            version=settings.PRIVACY_NOTICE_VERSION, defaults={"given_at": now},
+        user = ensure_demo_user(
+            email=email, display_name=display, first_name=first, last_name=last, role=role
         )
         if role == roles.MODERATOR:
             moderator = user
@@ -89,16 +78,38 @@ def seed_accounts(*, log) -> None:
                 },
             )
 
-    if not User.objects.filter(email="admin@serambi.localhost").exists():
-        User.objects.create_superuser(
+    admin = User.objects.filter(email="admin@serambi.localhost").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
             email="admin@serambi.localhost", password=DEMO_PASSWORD, display_name="Admin",
             first_name="Admin", last_name="Serambi",
         )
+    _confirm_email(admin)  # else allauth's mandatory verification blocks the public login
     log(f"  demo accounts (password for all: {DEMO_PASSWORD}):")
     for email, _display, _f, _l, role, asn in [*ACCOUNTS, ("admin@serambi.localhost", "", "",
                                                            "", "superuser", None)]:
         label = "ASN (pending verification)" if asn and role == roles.CITIZEN else role
         log(f"    {email:36} {label}")
+
+
+def ensure_demo_user(
+    *, email: str, display_name: str, first_name: str, last_name: str, role: str = roles.CITIZEN
+) -> User:
+    """A demo account as a real registration leaves it: confirmed email, Warga role plus
+    `role`, consent to the current privacy notice. Other apps' seeders use this too."""
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email, password=DEMO_PASSWORD, display_name=display_name,
+            first_name=first_name, last_name=last_name,
+        )
+    user.groups.add(Group.objects.get(name=roles.CITIZEN), Group.objects.get(name=role))
+    _confirm_email(user)
+    Consent.objects.get_or_create(
+        user=user, purpose=Consent.Purpose.PRIVACY_NOTICE,
+        version=settings.PRIVACY_NOTICE_VERSION, defaults={"given_at": timezone.now()},
+    )
+    return user
 
 
 def _confirm_email(user: User) -> None:

@@ -1,5 +1,6 @@
 """Background work for accounts: emails go out through tasks, after commit."""
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -29,7 +30,9 @@ def send_asn_request_received_email(profile_id: int) -> None:
     if not recipients:
         return
     context = {"profile": profile}
-    subject = render_to_string("accounts/email/asn_request_subject.txt", context).strip()
-    body = render_to_string("accounts/email/asn_request_body.txt", context)
+    # Moderators work in the office language, whatever language the applicant used.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("accounts/email/asn_request_subject.txt", context).strip()
+        body = render_to_string("accounts/email/asn_request_body.txt", context)
     send_mail(subject, body, None, recipients)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 NIP_LENGTH = 18
 MIN_APPOINTMENT_AGE = 17
 OLDEST_BIRTH_YEAR = 1940
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")  # not \d: it also matches full-width and Arabic-Indic digits
 
 
 def normalise_nip(value: str) -> str:

@@ -1,5 +1,7 @@
 """Site-wide views: language switch and friendly error pages."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -25,8 +27,12 @@ def set_language(request: HttpRequest) -> HttpResponse:
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    response = HttpResponseRedirect(translate_url(next_url, language))
-    translation.activate(language)
+    # Resolve `next` in the language of its own path: with the unprefixed default
+    # language active, "/en/..." would resolve as a Wagtail page path and stay English.
+    next_path = urlsplit(next_url).path
+    source_language = translation.get_language_from_path(next_path) or settings.LANGUAGE_CODE
+    with translation.override(source_language):
+        response = HttpResponseRedirect(translate_url(next_url, language))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
@@ -38,8 +44,8 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _error(request: HttpRequest, template: str, status: int) -> HttpResponse:
-    return render(request, template, status=status)
+def _error(request: HttpRequest, template: str, status: int, **context) -> HttpResponse:
+    return render(request, template, context, status=status)
 
 
 def bad_request(request, exception=None):
@@ -47,7 +53,9 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error(request, "403.html", 403)
+    # Our permission checks raise PermissionDenied with a translated, user-facing reason.
+    reason = str(exception) if exception is not None else ""
+    return _error(request, "403.html", 403, reason=reason)
 
 
 def page_not_found(request, exception=None):
@@ -59,7 +67,13 @@ def server_error(request):
     # or the session, since either may be what failed.
     template = loader.get_template("500.html")
     return HttpResponse(
-        template.render({"office_name": settings.SERAMBI_OFFICE_NAME, "is_error_page": True}),
+        template.render(
+            {
+                "office_name": settings.SERAMBI_OFFICE_NAME,
+                "contact_email": settings.SERAMBI_CONTACT_EMAIL,
+                "is_error_page": True,
+            }
+        ),
         status=500,
     )
 

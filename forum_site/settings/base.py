@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Django's widget templates, for the project-wide form renderer below.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "forum_site.core.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -92,6 +96,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Public forms render through templates/components/ (error summary, hints, inline
+# errors tied to inputs with aria-describedby). See forum_site/core/renderers.py.
+FORM_RENDERER = "forum_site.core.renderers.SerambiFormRenderer"
 
 # --- Database -------------------------------------------------------------
 # DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/serambi; default a SQLite file.
@@ -305,6 +313,23 @@ SERAMBI_PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
+# --- Abuse limits ---------------------------------------------------------------------
+# One facility (forum_site/core/ratelimit.py) on the configured cache. Each action maps
+# scopes to "count/period": user (per account), new_user (accounts younger than
+# SERAMBI_NEW_ACCOUNT_AGE seconds), ip (per client address), key (e.g. per email address).
+SERAMBI_RATE_LIMITS_ENABLED = env_bool("SERAMBI_RATE_LIMITS_ENABLED", True)
+SERAMBI_NEW_ACCOUNT_AGE = env_int("SERAMBI_NEW_ACCOUNT_AGE", 86400)
+# Number of trusted proxies in front of gunicorn whose X-Forwarded-For we believe.
+SERAMBI_TRUSTED_PROXY_COUNT = env_int("SERAMBI_TRUSTED_PROXY_COUNT", 0)
+SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
+    "asn_verification_request": {"user": "5/d", "ip": "20/d"},
+    "thread_create": {"user": "5/h", "new_user": "2/h", "ip": "20/h"},
+    "comment_create": {"user": "6/m", "new_user": "20/d", "ip": "30/h"},
+    "flag_create": {"user": "20/d", "new_user": "5/d"},
+    "search": {"ip": "60/m"},
+    "confirmation_email": {"key": "3/h", "ip": "10/h"},
+}
+
 # --- Logging ------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -339,3 +364,22 @@ SERAMBI_CONTACT_ADDRESS = env_str(
 
 # Labels for the language names in the switcher (each in its own language).
 LANGUAGE_SWITCH_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
+
+# --- Forum (discussions) -----------------------------------------------------------------
+# Default deadline profile of a new forum category, in working days (DESIGN.md "SLA clock";
+# each category can change its own in the Wagtail admin).
+SERAMBI_SLA_DEFAULTS = {
+    "first_response": env_int("SERAMBI_SLA_FIRST_RESPONSE_DAYS", 3),
+    "answer": env_int("SERAMBI_SLA_ANSWER_DAYS", 5),
+    "information_request": env_int("SERAMBI_SLA_INFORMATION_REQUEST_DAYS", 10),
+    "extension": env_int("SERAMBI_SLA_EXTENSION_DAYS", 7),
+    "closing": env_int("SERAMBI_SLA_CLOSING_DAYS", 10),
+}
+# The unit's ASN are reminded when a deadline is this many working days away (0 = on the day).
+SERAMBI_SLA_REMINDER_WORKING_DAYS = env_int("SERAMBI_SLA_REMINDER_WORKING_DAYS", 1)
+# Notification emails: attempts before an email is given up as failed, and the wait
+# between attempts (seconds; used when the task backend can defer, and by
+# `manage.py notifications_retry`).
+SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
+SERAMBI_NOTIFICATION_RETRY_DELAY = env_int("SERAMBI_NOTIFICATION_RETRY_DELAY", 300)
+SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)

@@ -1,0 +1,111 @@
+"""Template helpers for Serambi's public templates (`{% load serambi %}`).
+
+The site's main sections are declared once, in SITE_SECTIONS: the primary navigation
+(templates/includes/primary_nav.html) and the home page's "what you can do here" list
+both read them, so a later slice that gives a section its real URL changes one line.
+Nothing here touches the database except `public_url`, which emails use.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    label: str | Promise
+    description: str | Promise
+    # Path per language code; None means "the translated home page".
+    paths: dict[str, str] | None = None
+
+
+SITE_SECTIONS: tuple[Section, ...] = (
+    Section("home", _("Home"), ""),
+    Section(
+        "programs", _("Programs"),
+        _("Training, workshops, internships and joint research for civil servants."),
+        {"id": "/program/", "en": "/en/programs/"},
+    ),
+    Section(
+        "outcomes", _("Outcomes"),
+        _("What each program achieved: indicators, targets, budget and evidence."),
+        {"id": "/capaian/", "en": "/en/outcomes/"},
+    ),
+    Section(
+        "forum", _("Forum"),
+        _("Ask a question, give feedback or make a complaint, and get an official answer."),
+        {"id": "/forum/", "en": "/en/forum/"},
+    ),
+    Section(
+        "statistics", _("Statistics"),
+        _("How quickly we answer, participation in programs and other public figures."),
+        {"id": "/statistik/", "en": "/en/statistics/"},
+    ),
+    Section(
+        "search", _("Search"), "",
+        {"id": "/cari/", "en": "/en/search/"},
+    ),
+)
+
+
+def _href(section: Section, language: str) -> str:
+    if section.paths is None:
+        try:
+            return reverse("wagtail_serve", args=[""])
+        except NoReverseMatch:
+            return "/"
+    return section.paths.get(language) or section.paths[settings.LANGUAGE_CODE]
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context) -> list[dict]:
+    """The main sections with their URL in the current language and whether the
+    current page is in them (for aria-current). Works without a request."""
+    language = get_language() or settings.LANGUAGE_CODE
+    request = context.get("request")
+    path = getattr(request, "path", None)
+    items = []
+    for section in SITE_SECTIONS:
+        href = _href(section, language)
+        if path is None:
+            current = False
+        elif section.paths is None:
+            current = path == href
+        else:
+            current = path.startswith(href)
+        items.append(
+            {"key": section.key, "label": section.label, "description": section.description,
+             "href": href, "current": current}
+        )
+    return items
+
+
+@register.simple_tag
+def privacy_notice_version() -> str:
+    """The privacy notice version that registration consent is recorded against."""
+    return settings.PRIVACY_NOTICE_VERSION
+
+
+@register.simple_tag
+def public_url(viewname: str, *args) -> str:
+    """Absolute URL of a public page, for emails (no request there): the default
+    Wagtail site's root URL + the path in the active language."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
+    base = site.root_url if site else ""
+    return base + reverse(viewname, args=args)
+
+
+@register.simple_tag
+def admin_url(viewname: str, *args) -> str:
+    """Absolute URL of a Wagtail admin page, for emails to moderators."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(viewname, args=args)

@@ -1,0 +1,91 @@
+"""The public page types the browser gate checks — ONE list; add a line per page type.
+
+Each entry names the page type, its URL in Indonesian (the default language, at the root)
+and in English (under /en/, URL words translated), the status it must answer, its kind
+(which decides the weight budget) and which structured data it must carry. URLs point at
+objects that `manage.py seed_demo` creates, so the gate sees real content.
+
+    .venv/bin/python -m tests.browser.pages   # "name<TAB>lang<TAB>path<TAB>status", lighthouse.sh
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KIB = 1024
+
+# Budgets (transferred bytes, compressed: HTML, CSS, JS, fonts; images excluded). Issue 8.
+BUDGETS = {
+    "thread": 60 * KIB,
+    "page": 100 * KIB,
+}
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    urls: dict[str, str]  # language code -> path
+    kind: str = "page"  # key of BUDGETS
+    status: int = 200
+    jsonld: bool = False  # must carry parseable JSON-LD with @context and @type
+    feed: bool = False  # must advertise an Atom feed with <link rel="alternate">
+    # Django URL name, when the page has one: test_registry.py checks that reverse() in
+    # each language gives the URLs above, so a renamed or retranslated URL is caught early.
+    route: str = ""
+    # Forms that must work with JavaScript off, submitted for real: CSS selector of the form
+    # and the values to fill in (field name -> value).
+    nojs_submit: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def budget(self) -> int:
+        return BUDGETS[self.kind]
+
+
+# A citizen account that `seed_demo` creates (forum_site/accounts/demo.py; test_registry.py
+# checks the two stay in step).
+DEMO_LOGIN = {"login": "warga@serambi.localhost", "password": "serambi-demo-2026"}
+
+PAGES: list[PageType] = [
+    PageType("home", {"id": "/", "en": "/en/"}),
+    PageType(
+        "login",
+        {"id": "/akun/login/", "en": "/en/account/login/"},
+        route="account_login",
+        nojs_submit={"form:has(input[type=password])": DEMO_LOGIN},
+    ),
+    PageType("registration", {"id": "/akun/signup/", "en": "/en/account/signup/"},
+             route="account_signup"),
+    PageType("privacy", {"id": "/privasi/", "en": "/en/privacy/"}, route="core:privacy"),
+    PageType(
+        "not-found",
+        {"id": "/halaman-yang-tidak-ada/", "en": "/en/no-such-page/"},
+        status=404,
+    ),
+    # Later slices: program index/detail, outcome index/detail, partners, news/report,
+    # forum list, thread (kind="thread", jsonld=True), new-thread form, search results
+    # (with and without hits), statistics, open data, unit page.
+]
+
+LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class PageCase:
+    page: PageType
+    lang: str
+
+    @property
+    def path(self) -> str:
+        return self.page.urls[self.lang]
+
+    @property
+    def id(self) -> str:
+        return f"{self.page.name}-{self.lang}"
+
+
+CASES: list[PageCase] = [PageCase(p, lang) for p in PAGES for lang in LANGUAGES]
+
+
+if __name__ == "__main__":
+    for case in CASES:
+        print(f"{case.page.name}\t{case.lang}\t{case.path}\t{case.page.status}")

@@ -1,0 +1,217 @@
+"""Shared fixtures: one per role, two units (OPD), logged-in clients and a home page.
+
+Roles are the groups created by accounts' 0002_roles migration; pytest-django runs the
+migrations, so the groups and Wagtail's root page and default site exist in every test.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.utils import translation
+
+from forum_site.accounts import roles
+from tests.accounts.factories import AsnProfileFactory, UnitFactory, UserFactory
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionstart(session):
+    """Compile the .po catalogues so translated output is what the tests see.
+
+    .mo files are build artefacts (git-ignored; `manage.py compile_locales` makes them).
+    Only the controller compiles (before xdist starts its workers), so no worker reads a
+    half-written file. Django may already have loaded the catalogues during setup, so
+    its translation caches are reset afterwards."""
+    if not hasattr(session.config, "workerinput"):
+        import polib
+
+        for po_path in BASE_DIR.glob("*/**/locale/*/LC_MESSAGES/*.po"):
+            if ".venv" in po_path.parts:
+                continue
+            mo_path = po_path.with_suffix(".mo")
+            if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+    _reset_translation_caches()
+
+
+def _reset_translation_caches():
+    # What Django's own test signal handler does when LOCALE_PATHS changes.
+    from asgiref.local import Local
+    from django.utils.translation import trans_real
+
+    trans_real._translations = {}
+    trans_real._default = None
+    trans_real._active = Local()
+    for name in ("translation_catalog_exists", "check_for_language"):  # differs by release
+        cached = getattr(trans_real, name, None)
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in Indonesian. Django never deactivates the language a request
+    activated (LocaleMiddleware, set_language), so a test that visited /en/ would
+    otherwise make the next test's reverse() produce English URLs."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The local-memory cache lives for the whole run; rate-limit counters and cached
+    fragments must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+# --- units -------------------------------------------------------------------
+
+
+@pytest.fixture
+def unit_a(db):
+    return UnitFactory(
+        name="Badan Kepegawaian dan Pengembangan SDM", short_name="BKPSDM", slug="bkpsdm"
+    )
+
+
+@pytest.fixture
+def unit_b(db):
+    return UnitFactory(name="Dinas Kesehatan", short_name="Dinkes", slug="dinkes")
+
+
+# --- users, one per role ----------------------------------------------------------
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(display_name="Siti Warga", roles=[roles.CITIZEN])
+
+
+@pytest.fixture
+def pending_asn(db, unit_a):
+    return AsnProfileFactory(
+        user=UserFactory(display_name="Rahmat Menunggu", roles=[roles.CITIZEN]),
+        unit=unit_a,
+    ).user
+
+
+@pytest.fixture
+def verified_asn(db, unit_a):
+    return AsnProfileFactory(
+        user=UserFactory(display_name="Dewi Pegawai", roles=[roles.CITIZEN, roles.ASN]),
+        unit=unit_a,
+        position="Analis Kebijakan Ahli Muda",
+        verified=True,
+    ).user
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(display_name="Moderator Serambi", roles=[roles.MODERATOR])
+
+
+@pytest.fixture
+def comms(db):
+    """A member of Tim Komunikasi (writes publications through the review workflow)."""
+    return UserFactory(display_name="Tim Komunikasi", roles=[roles.COMMUNICATIONS])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(display_name="Admin", is_staff=True, is_superuser=True)
+
+
+# --- clients -------------------------------------------------------------------------
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def anonymous_client():
+    return Client()
+
+
+@pytest.fixture
+def citizen_client(citizen):
+    return _client_for(citizen)
+
+
+@pytest.fixture
+def pending_asn_client(pending_asn):
+    return _client_for(pending_asn)
+
+
+@pytest.fixture
+def verified_asn_client(verified_asn):
+    return _client_for(verified_asn)
+
+
+@pytest.fixture
+def moderator_client(moderator):
+    return _client_for(moderator)
+
+
+@pytest.fixture
+def comms_client(comms):
+    return _client_for(comms)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return _client_for(superuser)
+
+
+# --- Wagtail site ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def home_page(db):
+    """The site root: a HomePage in Indonesian, replacing Wagtail's welcome page, with a
+    published English translation so /en/ serves English content."""
+    from wagtail.models import Locale, Page, Site
+
+    from publications.models import HomePage
+
+    root = Page.get_first_root_node()
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    home = root.add_child(
+        instance=HomePage(
+            title="Beranda Serambi",
+            slug="beranda",
+            intro="Ruang bertanya dan berbagi tentang pengembangan ASN.",
+            locale=Locale.objects.get(language_code="id"),
+        )
+    )
+    home.save_revision().publish()
+    site.root_page = home
+    site.save()
+    welcome.delete()
+
+    locale_en, _created = Locale.objects.get_or_create(language_code="en")
+    home_en = home.copy_for_translation(locale_en)
+    home_en.title = "Serambi home"
+    home_en.intro = "A place to ask and share about civil-servant development."
+    home_en.save_revision().publish()
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached fragments live in the cache: start every test clean."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
