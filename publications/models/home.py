@@ -7,14 +7,16 @@ from wagtail.search import index
 
 
 class HomePage(Page):
-    """Beranda: what the office does. Later slices add latest programs, outcomes,
-    forum activity and key figures."""
+    """Beranda: what the office does, the latest programs, outcomes and news, and key
+    figures. The latest forum activity is a slot the discussions app fills."""
 
     intro = models.TextField(
         _("introduction"), max_length=600, blank=True,
         help_text=_("One or two sentences under the page title."),
     )
-    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(
+        _("body"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -24,3 +26,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from publications import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_highlights(locale=self.locale))
+        return context

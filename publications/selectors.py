@@ -1,0 +1,354 @@
+"""Reads shared by publication pages, feeds, the sitemap and the open data.
+
+Every public read goes through `published()`: live (not draft, not scheduled), public
+(not under a view restriction) and not past its expiry time even if the scheduler has
+not run yet. Querysets come back with their related rows already joined or prefetched,
+so the number of queries a page makes does not grow with the number of rows.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import Locale, Page, PageQuerySet
+
+from forum_site.accounts.models import Unit
+
+from .forms import NewsFilterForm, OutcomeFilterForm, ProgramFilterForm
+from .models import (
+    CompetencyArea,
+    InformationCategory,
+    NewsPage,
+    OutcomeIndicator,
+    OutcomePage,
+    OutcomeStatus,
+    PartnerInstitution,
+    ProgramStatus,
+    PublicInformationEntry,
+    ReportPage,
+    TrainingProgramPage,
+)
+
+HOME_LATEST = 3
+
+
+def published(queryset: PageQuerySet) -> PageQuerySet:
+    """Only what a reader may see: live, public and not expired."""
+    now = timezone.now()
+    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+
+# --- pagination ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int
+    url: str
+    current: bool
+
+
+def paginate(queryset, *, params: Mapping, filters: Mapping[str, str], per_page: int) -> dict:
+    """One page of `queryset`. `?page=` that is not a positive whole number gives page 1;
+    a number past the last page is a 404 (it never existed). Links keep the filters."""
+    raw = str(params.get("page", "1"))
+    number = int(raw) if raw.isdigit() and int(raw) > 0 else 1
+    paginator = Paginator(queryset, per_page)
+    try:
+        page_obj = paginator.page(number)
+    except EmptyPage:
+        if number == 1:
+            page_obj = paginator.page(1)  # pragma: no cover - Paginator allows empty page 1
+        else:
+            raise Http404("No such page.") from None
+
+    def url(n: int) -> str:
+        query = {**filters, **({"page": n} if n > 1 else {})}
+        return "?" + urlencode(query) if query else "?"
+
+    links = [PageLink(n, url(n), n == page_obj.number) for n in paginator.page_range]
+    return {
+        "page_obj": page_obj,
+        "items": page_obj.object_list,
+        "page_links": links if paginator.num_pages > 1 else [],
+        "previous_url": url(page_obj.previous_page_number()) if page_obj.has_previous() else None,
+        "next_url": url(page_obj.next_page_number()) if page_obj.has_next() else None,
+        "filter_query": urlencode(filters),
+    }
+
+
+# --- programs ------------------------------------------------------------------------
+
+
+def _programs(queryset=None) -> PageQuerySet:
+    queryset = queryset if queryset is not None else TrainingProgramPage.objects.all()
+    return (
+        published(queryset)
+        .select_related("competency_area", "organiser")
+        .prefetch_related("partners")
+        .order_by("-start_date", "-pk")
+    )
+
+
+def program_list_public(*, index: Page) -> PageQuerySet:
+    """Published programs under a program index (its language), newest first."""
+    return _programs(TrainingProgramPage.objects.child_of(index))
+
+
+def program_listing(*, index: Page, params: Mapping) -> dict:
+    """Context for the program index: the filter form, one page of results, and the
+    filters in use (to keep them in the URL)."""
+    programs = program_list_public(index=index)
+    years = [d.year for d in programs.dates("start_date", "year", order="DESC")]
+    units = Unit.objects.filter(
+        pk__in=programs.order_by().values("organiser_id")
+    ).order_by("name")
+    form = ProgramFilterForm.parse(params, years=years, units=units)
+    filters = form.cleaned_data
+    if filters.get("area"):
+        programs = programs.filter(competency_area=filters["area"])
+    if filters.get("format"):
+        programs = programs.filter(format=filters["format"])
+    if filters.get("year"):
+        programs = programs.filter(start_date__year=filters["year"])
+    if filters.get("status"):
+        programs = programs.filter(status=filters["status"])
+    if filters.get("unit"):
+        programs = programs.filter(organiser=filters["unit"])
+    active = form.active_filters
+    return {
+        "filter_form": form,
+        "active_filters": active,
+        **paginate(programs, params=params, filters=active, per_page=index.per_page),
+    }
+
+
+def _translation_keys_of_linked(pages) -> list:
+    return [page.translation_key for page in pages]
+
+
+def program_detail(*, program: TrainingProgramPage) -> dict:
+    """Partners, attachments and the published outcomes (in the program's language)
+    that this program produced."""
+    outcomes = (
+        published(OutcomePage.objects.filter(locale_id=program.locale_id))
+        .filter(programs__translation_key=program.translation_key)
+        .distinct()
+        .order_by("-first_published_at")
+    )
+    return {
+        "partners": list(program.partners.all()),
+        "attachments": list(program.attachments.select_related("document")),
+        "outcomes": list(outcomes),
+    }
+
+
+# --- outcomes ------------------------------------------------------------------------
+
+
+def outcome_list_public(*, index: Page) -> PageQuerySet:
+    return (
+        published(OutcomePage.objects.child_of(index))
+        .prefetch_related("indicators")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def outcome_listing(*, index: Page, params: Mapping) -> dict:
+    outcomes = outcome_list_public(index=index)
+    form = OutcomeFilterForm.parse(params)
+    if form.cleaned_data.get("status"):
+        outcomes = outcomes.filter(status=form.cleaned_data["status"])
+    active = form.active_filters
+    return {
+        "filter_form": form,
+        "active_filters": active,
+        **paginate(outcomes, params=params, filters=active, per_page=index.per_page),
+    }
+
+
+def outcome_detail(*, outcome: OutcomePage) -> dict:
+    """Indicators, evidence and the published programs (in the outcome's language)
+    behind this outcome. Links may point at any translation of a program; the reader
+    gets the one in their language."""
+    keys = _translation_keys_of_linked(outcome.programs.all())
+    programs = _programs(
+        TrainingProgramPage.objects.filter(locale_id=outcome.locale_id, translation_key__in=keys)
+    ) if keys else TrainingProgramPage.objects.none()
+    return {
+        "indicators": list(outcome.indicators.all()),
+        "evidence": list(outcome.evidence.select_related("document", "image")),
+        "programs": list(programs),
+    }
+
+
+# --- reports and news ------------------------------------------------------------------
+
+
+def report_list_public(*, index: Page) -> PageQuerySet:
+    return (
+        published(ReportPage.objects.child_of(index))
+        .select_related("unit", "document")
+        .order_by("-date", "-pk")
+    )
+
+
+def report_listing(*, index: Page, params: Mapping) -> dict:
+    return paginate(report_list_public(index=index), params=params, filters={},
+                    per_page=index.per_page)
+
+
+def news_list_public(*, index: Page) -> PageQuerySet:
+    return (
+        published(NewsPage.objects.child_of(index))
+        .prefetch_related("tags")
+        .order_by("-date", "-pk")
+    )
+
+
+def news_listing(*, index: Page, params: Mapping) -> dict:
+    news = news_list_public(index=index)
+    form = NewsFilterForm.parse(params)
+    tag = form.cleaned_data.get("tag")
+    if tag:
+        news = news.filter(tags__slug=tag).distinct()
+    active = form.active_filters
+    return {
+        "filter_form": form,
+        "active_filters": active,
+        "tag": tag,
+        **paginate(news, params=params, filters=active, per_page=index.per_page),
+    }
+
+
+# --- partners and the public-information register -----------------------------------------
+
+
+def partner_list_public(*, locale: Locale) -> list[PartnerInstitution]:
+    """Every partner with the published programs (in `locale`) done together."""
+    programs = published(TrainingProgramPage.objects.filter(locale=locale)).order_by(
+        "-start_date"
+    )
+    return list(
+        PartnerInstitution.objects.select_related("mou_document").prefetch_related(
+            Prefetch("programs", queryset=programs, to_attr="public_programs")
+        )
+    )
+
+
+@dataclass(frozen=True)
+class RegisterSection:
+    category: str
+    label: str
+    entries: list
+
+
+def public_information_register() -> list[RegisterSection]:
+    """The DIP grouped by category, in the order the law lists them."""
+    entries = PublicInformationEntry.objects.select_related("responsible_unit", "document")
+    grouped: dict[str, list] = {value: [] for value in InformationCategory.values}
+    for entry in entries:
+        grouped[entry.category].append(entry)
+    return [
+        RegisterSection(value, label, grouped[value])
+        for value, label in InformationCategory.choices
+    ]
+
+
+# --- home page ---------------------------------------------------------------------------
+
+
+def key_figures() -> dict:
+    """Headline figures, counted once over the canonical (default-language) records so
+    both languages show the same numbers."""
+    locale = Locale.get_default()
+    programs = published(TrainingProgramPage.objects.filter(locale=locale))
+    totals = programs.aggregate(
+        programs_total=Count("pk"),
+        programs_completed=Count("pk", filter=Q(status=ProgramStatus.COMPLETED)),
+        participants_total=Sum("participants", filter=Q(status=ProgramStatus.COMPLETED)),
+    )
+    outcomes = published(OutcomePage.objects.filter(locale=locale)).aggregate(
+        outcomes_total=Count("pk"),
+        outcomes_achieved=Count("pk", filter=Q(status=OutcomeStatus.ACHIEVED)),
+    )
+    partners = PartnerInstitution.objects.filter(
+        programs__in=programs.order_by().values("pk")
+    ).distinct().count()
+    return {
+        **totals,
+        "participants_total": totals["participants_total"] or 0,
+        **outcomes,
+        "partners_total": partners,
+    }
+
+
+def home_highlights(*, locale: Locale) -> dict:
+    """Context for the home page: latest programs, outcomes and news in the page's
+    language, and the key figures."""
+    programs = _programs(TrainingProgramPage.objects.filter(locale=locale))[:HOME_LATEST]
+    outcomes = published(OutcomePage.objects.filter(locale=locale)).order_by(
+        "-first_published_at", "-pk"
+    )[:HOME_LATEST]
+    news = published(NewsPage.objects.filter(locale=locale)).order_by("-date", "-pk")[
+        :HOME_LATEST
+    ]
+    return {
+        "latest_programs": list(programs),
+        "latest_outcomes": list(outcomes),
+        "latest_news": list(news),
+        "key_figures": key_figures(),
+    }
+
+
+# --- open data -------------------------------------------------------------------------
+
+
+def program_export_queryset() -> QuerySet:
+    """One row per published program, in the default language (the canonical record;
+    translations repeat the same facts). Only the exported fields are loaded, so a
+    chunk of rows stays small."""
+    return (
+        published(TrainingProgramPage.objects.filter(locale=Locale.get_default()))
+        .select_related("competency_area", "organiser")
+        .prefetch_related(Prefetch("partners", queryset=PartnerInstitution.objects.only(
+            "pk", "slug", "name")))
+        .only(
+            "pk", "title", "url_path", "format", "status", "start_date", "end_date", "place",
+            "target_participants", "capacity", "participants", "budget_planned",
+            "budget_spent", "last_published_at", "competency_area__slug",
+            "competency_area__name", "organiser__slug", "organiser__name",
+        )
+        .order_by("pk")
+    )
+
+
+def outcome_export_index() -> dict[int, OutcomePage]:
+    """Published outcomes (default language) by id, each with `public_program_ids`:
+    the outcome side of the indicator export, loaded once rather than per indicator."""
+    programs = published(TrainingProgramPage.objects.all()).only("pk").order_by("pk")
+    outcomes = (
+        published(OutcomePage.objects.filter(locale=Locale.get_default()))
+        .only("pk", "title", "url_path", "status")
+        .prefetch_related(Prefetch("programs", queryset=programs,
+                                   to_attr="public_programs"))
+    )
+    return {outcome.pk: outcome for outcome in outcomes}
+
+
+def indicator_export_queryset(*, outcome_ids) -> QuerySet:
+    """One row per indicator of the given outcomes, grouped by outcome."""
+    return (
+        OutcomeIndicator.objects.filter(page_id__in=outcome_ids)
+        .only("pk", "page_id", "name", "unit_of_measure", "baseline", "target", "actual",
+              "measured_on", "source")
+        .order_by("page_id", "sort_order", "pk")
+    )
+
+
+def competency_areas() -> QuerySet:
+    return CompetencyArea.objects.all()

@@ -1,0 +1,104 @@
+"""Admin for the publication snippets, and the editors' dashboard panel that flags
+public-information entries due for a refresh."""
+
+import django_filters
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CompetencyArea, PartnerInstitution, PublicInformationEntry
+
+STALE_LIST_LIMIT = 10
+
+
+class CompetencyAreaViewSet(SnippetViewSet):
+    model = CompetencyArea
+    icon = "tag"
+    menu_label = _("Competency areas")
+    list_display = ["name", "name_en", "slug", "sort_order"]
+    search_fields = ["name", "name_en"]
+    ordering = ["sort_order", "name"]
+
+
+class PartnerInstitutionViewSet(SnippetViewSet):
+    model = PartnerInstitution
+    icon = "site"
+    menu_label = _("Partner institutions")
+    list_display = ["name", "kind", "city", "mou_valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["name", "city"]
+
+
+class PublicInformationFilterSet(WagtailFilterSet):
+    needs_refresh = django_filters.BooleanFilter(
+        label=_("Needs refresh"), method="filter_needs_refresh",
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        model = PublicInformationEntry
+        fields = ["category", "responsible_unit"]
+
+    def filter_needs_refresh(self, queryset, name, value):
+        if value is None:
+            return queryset
+        stale = queryset.needing_refresh()
+        return stale if value else queryset.exclude(pk__in=stale.values("pk"))
+
+
+class PublicInformationEntryViewSet(SnippetViewSet):
+    model = PublicInformationEntry
+    icon = "list-ul"
+    menu_label = _("Public-information register (DIP)")
+    list_display = [
+        "title", "category", "responsible_unit", "last_updated", "refresh_due",
+        BooleanColumn("needs_refresh", label=_("Needs refresh"),
+                      accessor=lambda entry: entry.needs_refresh()),
+    ]
+    filterset_class = PublicInformationFilterSet
+    search_fields = ["title", "description"]
+
+
+class PublicationsSnippetGroup(SnippetViewSetGroup):
+    items = (CompetencyAreaViewSet, PartnerInstitutionViewSet, PublicInformationEntryViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Publication data")
+    menu_name = "publication-data"
+    menu_order = 250
+
+
+register_snippet(PublicationsSnippetGroup)
+
+
+class StalePublicInformationPanel(Component):
+    """Dashboard panel: periodic (berkala) items older than six months and items past
+    their refresh date, for editors who can change them."""
+
+    name = "stale_public_information"
+    template_name = "publications/admin/stale_public_information_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        stale = PublicInformationEntry.objects.needing_refresh().select_related(
+            "responsible_unit"
+        ).order_by("last_updated")
+        url_prefix = "wagtailsnippets_publications_publicinformationentry"
+        context.update({
+            "stale_count": stale.count(),
+            "stale_entries": stale[:STALE_LIST_LIMIT],
+            "edit_url_name": f"{url_prefix}:edit",
+            "listing_url": reverse(f"{url_prefix}:list") + "?needs_refresh=true",
+        })
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_public_information_panel(request, panels):
+    if request.user.has_perm("publications.change_publicinformationentry"):
+        panels.append(StalePublicInformationPanel())
