@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import admin_views
+
+app_name = "discussions_admin"
+
+urlpatterns = [
+    path("", admin_views.thread_index, name="thread_index"),
+    path("<int:pk>/", admin_views.thread_moderate, name="thread_moderate"),
+]

@@ -1,0 +1,90 @@
+"""Who may do what in the forum: `check_*` raise PermissionDenied, `can_*` answer yes/no
+for templates. Services call the checks first, so the public site, the Wagtail admin and
+management commands obey the same rules.
+
+State rules ("this thread is already closed") are not permissions; services raise
+ValidationError for those after locking the thread.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from forum_site.accounts.permissions import (
+    check_can_answer_officially,
+    is_moderator,
+    verified_asn_profile,
+)
+
+from .models import OfficialAnswer, Thread
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def check_can_create_thread(*, user) -> None:
+    if not _signed_in(user):
+        raise PermissionDenied(_("Sign in to open a thread."))
+
+
+def check_can_answer(*, user, thread: Thread) -> None:
+    """Jawaban Resmi, acknowledgements and extensions: a verified ASN of the thread's
+    unit, or a moderator."""
+    if not _signed_in(user):
+        raise PermissionDenied(
+            _("Only a verified ASN of this unit or a moderator can answer officially.")
+        )
+    check_can_answer_officially(user=user, unit=thread.unit)
+
+
+def check_can_edit_answer(*, user, answer: OfficialAnswer) -> None:
+    """Only the person who published an answer edits it, while they may still answer."""
+    if not _signed_in(user) or answer.author_id != user.pk:
+        raise PermissionDenied(_("Only the author of an official answer can edit it."))
+    if not (is_moderator(user) or verified_asn_profile(user) is not None):
+        raise PermissionDenied(_("Only the author of an official answer can edit it."))
+
+
+def check_can_moderate_threads(*, user) -> None:
+    if not (_signed_in(user) and is_moderator(user)):
+        raise PermissionDenied(_("Only moderators can re-route or close threads."))
+
+
+def check_is_asker(*, user, thread: Thread) -> None:
+    """Confirming or disputing an answer is for the person who asked."""
+    if not _signed_in(user) or thread.author_id != user.pk:
+        raise PermissionDenied(_("Only the person who opened this thread can do this."))
+
+
+def check_can_react(*, user) -> None:
+    """'Me too' and following need an account."""
+    if not _signed_in(user):
+        raise PermissionDenied(_("Sign in to support or follow a thread."))
+
+
+def check_can_view_queue(*, user) -> None:
+    if not (_signed_in(user) and (is_moderator(user) or verified_asn_profile(user))):
+        raise PermissionDenied(_("The unit queue is for verified ASN and moderators."))
+
+
+def can_answer(user, thread: Thread) -> bool:
+    if not _signed_in(user):
+        return False
+    if is_moderator(user):
+        return True
+    profile = verified_asn_profile(user)
+    return profile is not None and profile.unit_id == thread.unit_id
+
+
+def can_moderate(user) -> bool:
+    return _signed_in(user) and is_moderator(user)
+
+
+def is_asker(user, thread: Thread) -> bool:
+    return _signed_in(user) and thread.author_id == user.pk
+
+
+def can_view_queue(user) -> bool:
+    return _signed_in(user) and (is_moderator(user) or verified_asn_profile(user) is not None)

@@ -1,0 +1,280 @@
+"""Reads shared by views, template tags, feeds and commands. Each returns a queryset or
+values with its joins already done, so a page's query count does not grow with rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Least
+
+from forum_site.accounts.models import Unit
+from forum_site.accounts.permissions import is_moderator, verified_asn_profile
+
+from .models import (
+    AWAITING_UNIT,
+    Category,
+    Follow,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    OfficialAnswer,
+    Support,
+    Thread,
+    ThreadEvent,
+    ThreadStatus,
+)
+from .text import normalise_title
+
+OVERDUE = "overdue"  # a pseudo-status for the list filter
+
+
+def category_list_active() -> QuerySet[Category]:
+    return Category.objects.filter(is_active=True).select_related("default_unit")
+
+
+def unit_list_for_forum() -> QuerySet[Unit]:
+    return Unit.objects.filter(is_active=True).order_by("name")
+
+
+def _public_threads() -> QuerySet[Thread]:
+    return Thread.objects.select_related("unit", "category", "author")
+
+
+def thread_list_public(
+    *,
+    status: str | None = None,
+    kind: str | None = None,
+    unit: Unit | None = None,
+    category: Category | None = None,
+) -> QuerySet[Thread]:
+    """Threads for the public list, newest first, filtered as the visitor asked."""
+    threads = _public_threads()
+    if status == OVERDUE:
+        threads = threads.filter(is_overdue=True)
+    elif status:
+        threads = threads.filter(status=status)
+    if kind:
+        threads = threads.filter(kind=kind)
+    if unit is not None:
+        threads = threads.filter(unit=unit)
+    if category is not None:
+        threads = threads.filter(category=category)
+    return threads.order_by("-created_at", "-pk")
+
+
+def thread_detail(*, pk: int) -> Thread:
+    """One thread with everything its page shows in one row (raises DoesNotExist)."""
+    return Thread.objects.select_related(
+        "unit", "category", "author", "publication_page", "duplicate_of"
+    ).get(pk=pk)
+
+
+def thread_answers(*, thread: Thread) -> list[OfficialAnswer]:
+    return list(OfficialAnswer.objects.filter(thread=thread).order_by("created_at", "pk"))
+
+
+def thread_events(*, thread: Thread) -> list[ThreadEvent]:
+    return list(ThreadEvent.objects.filter(thread=thread).order_by("at", "pk"))
+
+
+@dataclass
+class ViewerState:
+    supports: bool = False
+    follows: bool = False
+
+
+def viewer_state(*, user, thread: Thread) -> ViewerState:
+    """Whether the signed-in visitor supports / follows the thread (one query)."""
+    if not user.is_authenticated:
+        return ViewerState()
+    row = (
+        Thread.objects.filter(pk=thread.pk)
+        .annotate(
+            _supports=Exists(Support.objects.filter(thread=OuterRef("pk"), user=user)),
+            _follows=Exists(Follow.objects.filter(thread=OuterRef("pk"), user=user)),
+        )
+        .values("_supports", "_follows")
+        .first()
+    )
+    return ViewerState(
+        supports=bool(row and row["_supports"]), follows=bool(row and row["_follows"])
+    )
+
+
+def answer_detail(*, pk: int) -> OfficialAnswer:
+    return OfficialAnswer.objects.select_related("thread", "thread__unit").get(pk=pk)
+
+
+def answer_revisions(*, answer: OfficialAnswer):
+    return list(answer.revisions.order_by("-edited_at", "-pk"))
+
+
+# --- similar threads --------------------------------------------------------------------
+
+# Words too common to say anything about a title (Indonesian and English).
+_STOP_WORDS = {
+    "yang", "dan", "atau", "untuk", "dengan", "dari", "pada", "dalam", "apakah", "bagaimana",
+    "kapan", "mengapa", "kenapa", "berapa", "siapa", "dimana", "mana", "tidak", "belum",
+    "sudah", "akan", "bisa", "dapat", "mohon", "tolong", "saya", "kami", "kita", "ini", "itu",
+    "ada", "the", "and", "for", "with", "what", "when", "how", "why", "does", "from", "about",
+    "this", "that", "have", "has",
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _title_words(title: str) -> list[str]:
+    words = []
+    for word in _WORD.findall(normalise_title(title).lower()):
+        if len(word) >= 4 and word not in _STOP_WORDS and word not in words:
+            words.append(word)
+    return words[:8]
+
+
+def similar_threads(*, title: str, limit: int = 5, exclude_pk: int | None = None) -> list[Thread]:
+    """Threads whose titles share words with `title`, most shared words first.
+
+    A plain database query for now (case-insensitive substring per word); the search
+    slice replaces it with the search engine behind the same signature."""
+    words = _title_words(title)
+    if not words:
+        return []
+    matches = Q()
+    score = Value(0, output_field=IntegerField())
+    for word in words:
+        matches |= Q(title__icontains=word)
+        score = score + Case(
+            When(title__icontains=word, then=Value(1)), default=Value(0),
+            output_field=IntegerField(),
+        )
+    threads = (
+        Thread.objects.filter(matches)
+        .exclude(status=ThreadStatus.CLOSED)
+        .select_related("unit")
+        .annotate(score=score)
+    )
+    if exclude_pk:
+        threads = threads.exclude(pk=exclude_pk)
+    return list(threads.order_by("-score", "-answers_count", "-created_at")[:limit])
+
+
+# --- unit queue -------------------------------------------------------------------------
+
+
+@dataclass
+class Queue:
+    threads: QuerySet[Thread]
+    unit: Unit | None
+    all_units: bool
+    units: list[Unit] = field(default_factory=list)
+
+
+def unit_queue(*, user, unit: Unit | None = None) -> Queue:
+    """Threads waiting for a unit: overdue first, then by the nearest deadline.
+
+    A verified ASN sees their own unit; a moderator sees every unit, or one they pick."""
+    threads = _public_threads().filter(status__in=AWAITING_UNIT)
+    moderator = is_moderator(user)
+    if not moderator:
+        profile = verified_asn_profile(user)
+        unit = profile.unit if profile is not None else None
+        threads = threads.filter(unit=unit) if unit is not None else threads.none()
+    elif unit is not None:
+        threads = threads.filter(unit=unit)
+    # The next deadline: the first response while none was given, else the answer.
+    next_due = Case(
+        When(first_response_at__isnull=True, then=Least("first_response_due", "answer_due")),
+        default=F("answer_due"),
+    )
+    threads = threads.annotate(next_due=next_due).order_by(
+        "-is_overdue", "next_due", "created_at", "pk"
+    )
+    return Queue(
+        threads=threads,
+        unit=unit,
+        all_units=moderator and unit is None,
+        units=list(unit_list_for_forum()) if moderator else [],
+    )
+
+
+# --- publication pages ---------------------------------------------------------------------
+
+
+def page_threads(*, page, limit: int = 5) -> tuple[list[Thread], int]:
+    """Threads about a publication page (any of its translations), newest first, and
+    how many there are in all."""
+    threads = Thread.objects.filter(
+        publication_page__translation_key=page.translation_key
+    ).select_related("unit")
+    rows = list(threads.order_by("-created_at", "-pk")[:limit])
+    total = len(rows) if len(rows) < limit else threads.count()
+    return rows, total
+
+
+def linkable_page(*, pk) -> object | None:
+    """A live, public Wagtail page a new thread may be about (None if not)."""
+    from wagtail.models import Page
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return Page.objects.live().public().filter(pk=pk).specific().first()
+
+
+# --- notifications ---------------------------------------------------------------------------
+
+
+def notifications_for(*, user) -> QuerySet[Notification]:
+    return (
+        Notification.objects.filter(user=user, show_on_site=True)
+        .select_related("thread", "answer", "event")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def unread_notification_count(*, user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(user=user, show_on_site=True, read_at__isnull=True).count()
+
+
+def notification_kinds_for(*, user) -> list[str]:
+    """The kinds a user can receive: ASN and moderators also get their unit's notices."""
+    from .models import UNIT_KINDS
+
+    kinds = [kind for kind in NotificationKind.values if kind not in UNIT_KINDS]
+    if verified_asn_profile(user) is not None:
+        kinds += list(UNIT_KINDS)
+    return kinds
+
+
+def notification_preferences(*, user) -> dict[str, tuple[bool, bool]]:
+    """(email, on_site) per kind the user can receive; defaults are on."""
+    saved = {
+        pref.kind: (pref.email, pref.on_site)
+        for pref in NotificationPreference.objects.filter(user=user)
+    }
+    return {kind: saved.get(kind, (True, True)) for kind in notification_kinds_for(user=user)}
+
+
+# --- statistics for the list header ----------------------------------------------------------
+
+
+def thread_status_counts() -> dict[str, int]:
+    rows = Thread.objects.values("status").annotate(n=Count("pk")).order_by()
+    counts = {row["status"]: row["n"] for row in rows}
+    counts[OVERDUE] = Thread.objects.filter(is_overdue=True).count()
+    return counts

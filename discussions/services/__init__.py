@@ -1,0 +1,39 @@
+"""Every write in the forum. Keyword-only, typed, atomic; each checks permission first.
+
+One module per area (threads, answers, resolution, reactions, notifications, and the
+clock's writes); import from here: `from discussions import services`.
+"""
+
+from .answers import AnswerConflict, answer_edit, answer_publish, thread_acknowledge, thread_extend
+from .notifications import (
+    notification_email_deliver,
+    notification_emails_retry,
+    notification_preferences_update,
+    notification_unsubscribe,
+    notifications_mark_read,
+)
+from .reactions import thread_follow, thread_support, thread_unfollow, thread_unsupport
+from .resolution import thread_confirm_resolved, thread_dispute
+from .threads import thread_close, thread_create, thread_reroute
+
+__all__ = [
+    "AnswerConflict",
+    "answer_edit",
+    "answer_publish",
+    "notification_email_deliver",
+    "notification_emails_retry",
+    "notification_preferences_update",
+    "notification_unsubscribe",
+    "notifications_mark_read",
+    "thread_acknowledge",
+    "thread_close",
+    "thread_confirm_resolved",
+    "thread_create",
+    "thread_dispute",
+    "thread_extend",
+    "thread_follow",
+    "thread_reroute",
+    "thread_support",
+    "thread_unfollow",
+    "thread_unsupport",
+]

@@ -1,0 +1,180 @@
+"""Opening, re-routing and closing threads."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from forum_site.accounts.models import Unit
+from forum_site.core import ratelimit
+
+from .. import clock
+from ..models import (
+    AWAITING_UNIT,
+    Category,
+    CloseReason,
+    NotificationKind,
+    Thread,
+    ThreadEventKind,
+    ThreadKind,
+    ThreadStatus,
+)
+from ..permissions import check_can_create_thread, check_can_moderate_threads
+from ..sla import answer_due_from, is_past_due, local_today, thread_deadlines
+from ..text import normalise_text, normalise_title, render_markdown
+from ._common import lock_thread, required_reason, state_error, touch
+from .events import record_event
+from .notifications import notify, unit_asn_users
+
+
+@transaction.atomic
+def thread_create(
+    *,
+    author,
+    title: str,
+    body: str,
+    kind: str,
+    category: Category,
+    unit: Unit | None = None,
+    publication_page=None,
+    ip: str | None = None,
+) -> Thread:
+    """A citizen opens a thread. It goes to `unit` if they picked one, else to the
+    category's default unit; its deadlines follow the category's profile. The unit's
+    ASN are notified. Counts against the `thread_create` rate limit (RateLimited)."""
+    check_can_create_thread(user=author)
+    if kind not in ThreadKind.values:
+        raise ValidationError({"kind": _("Choose what kind of message this is.")})
+    if not category.is_active:
+        raise ValidationError({"category": _("This category is no longer open for new threads.")})
+    unit = unit or category.default_unit
+    if not unit.is_active:
+        raise ValidationError({"unit": _("This unit no longer takes new threads.")})
+    ratelimit.hit("thread_create", user=author, ip=ip)
+
+    now = clock.now()
+    deadlines = thread_deadlines(category=category, kind=kind, start=local_today(now))
+    thread = Thread(
+        kind=kind,
+        title=normalise_title(title),
+        body=normalise_text(body),
+        author=author,
+        unit=unit,
+        category=category,
+        publication_page=publication_page,
+        status=ThreadStatus.OPEN,
+        created_at=now,
+        updated_at=now,
+        first_response_due=deadlines.first_response,
+        answer_due=deadlines.answer,
+    )
+    thread.body_html = render_markdown(thread.body)
+    thread.full_clean()
+    thread.save()
+    event = record_event(
+        thread=thread, kind=ThreadEventKind.CREATED, actor=author, from_status="",
+        to_status=ThreadStatus.OPEN, at=now,
+        data={"unit": unit.name, "chosen_by_author": unit.pk != category.default_unit_id},
+    )
+    notify(
+        kind=NotificationKind.ROUTED, thread=thread, event=event,
+        users=unit_asn_users(unit_id=unit.pk), exclude=[author],
+    )
+    return thread
+
+
+@transaction.atomic
+def thread_reroute(*, moderator, thread: Thread, unit: Unit, reason: str) -> Thread:
+    """A moderator sends a thread to another unit, with a public reason. A thread
+    still waiting for an answer gets a full answer period at the new unit. The new
+    unit's ASN and the asker are notified."""
+    check_can_moderate_threads(user=moderator)
+    reason = required_reason(reason)
+    thread = lock_thread(thread)
+    if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
+        raise state_error(_("Only threads that are open, reopened or answered can be re-routed."))
+    if unit.pk == thread.unit_id:
+        raise ValidationError({"unit": _("The thread is already with this unit.")})
+    if not unit.is_active:
+        raise ValidationError({"unit": _("This unit no longer takes new threads.")})
+    previous_unit = thread.unit
+    thread.unit = unit
+    fields = ["unit"]
+    if thread.status in AWAITING_UNIT:
+        today = local_today()
+        thread.answer_due = answer_due_from(
+            category=thread.category, kind=thread.kind, start=today
+        )
+        thread.is_overdue = is_past_due(thread, today=today)
+        thread.reminded_for_due = None
+        fields += ["answer_due", "is_overdue", "reminded_for_due"]
+    thread.save(update_fields=touch(thread, *fields))
+    event = record_event(
+        thread=thread, kind=ThreadEventKind.ROUTED, actor=moderator,
+        from_status=thread.status, reason=reason,
+        data={"from_unit": previous_unit.name, "unit": unit.name},
+    )
+    notify(
+        kind=NotificationKind.ROUTED, thread=thread, event=event,
+        users=unit_asn_users(unit_id=unit.pk), exclude=[moderator],
+    )
+    notify(
+        kind=NotificationKind.STATUS, thread=thread, event=event,
+        users=[thread.author], exclude=[moderator],
+    )
+    return thread
+
+
+@transaction.atomic
+def thread_close(
+    *,
+    moderator,
+    thread: Thread,
+    reason_kind: str,
+    reason: str,
+    duplicate_of: Thread | None = None,
+) -> Thread:
+    """A moderator closes a thread as a duplicate, off-topic or out of scope. The reason
+    is shown to everyone on the thread, and the asker is notified."""
+    check_can_moderate_threads(user=moderator)
+    if reason_kind not in CloseReason.values:
+        raise ValidationError({"reason_kind": _("Choose why the thread is closed.")})
+    reason = required_reason(reason)
+    if reason_kind == CloseReason.DUPLICATE:
+        if duplicate_of is None:
+            raise ValidationError(
+                {"duplicate_of": _("Give the number of the thread this one duplicates.")}
+            )
+        if duplicate_of.pk == (thread.pk if isinstance(thread, Thread) else thread):
+            raise ValidationError({"duplicate_of": _("A thread cannot duplicate itself.")})
+    else:
+        duplicate_of = None
+    thread = lock_thread(thread)
+    if thread.status == ThreadStatus.CLOSED:
+        raise state_error(_("This thread is already closed."))
+    previous = thread.status
+    thread.status = ThreadStatus.CLOSED
+    thread.close_reason = reason_kind
+    thread.close_note = reason
+    thread.duplicate_of = duplicate_of
+    thread.closed_at = clock.now()
+    thread.is_overdue = False
+    thread.full_clean()
+    thread.save(
+        update_fields=touch(
+            thread, "status", "close_reason", "close_note", "duplicate_of", "closed_at",
+            "is_overdue",
+        )
+    )
+    event = record_event(
+        thread=thread, kind=ThreadEventKind.CLOSED, actor=moderator, from_status=previous,
+        to_status=ThreadStatus.CLOSED, reason=reason,
+        data={"close_reason": reason_kind,
+              "duplicate_of": duplicate_of.pk if duplicate_of else None},
+    )
+    notify(
+        kind=NotificationKind.STATUS, thread=thread, event=event,
+        users=[thread.author], exclude=[moderator],
+    )
+    return thread

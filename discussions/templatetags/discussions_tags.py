@@ -1,0 +1,92 @@
+"""Template helpers for the forum (`{% load discussions_tags %}`).
+
+`{% page_discussions page %}` fills the "Diskusikan" slot of publication pages: the
+threads about a program or outcome and a "start a discussion" link. Publications never
+import discussions; their slot includes discussions/includes/page_discussion.html,
+which calls this tag."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .. import selectors
+from ..models import ThreadStatus
+
+register = template.Library()
+
+# As django.utils.html.json_script: nothing in the data can end the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+_STATUS_MODIFIERS = {
+    ThreadStatus.OPEN: "tag--open",
+    ThreadStatus.ANSWERED: "tag--answered",
+    ThreadStatus.RESOLVED: "tag--resolved",
+    ThreadStatus.REOPENED: "tag--reopened",
+    ThreadStatus.CLOSED: "tag--closed",
+}
+
+
+@register.filter
+def status_modifier(status) -> str:
+    return _STATUS_MODIFIERS.get(str(status), "")
+
+
+@register.inclusion_tag("discussions/includes/status_tags.html")
+def thread_status(thread):
+    """The status as a text tag, plus "Overdue" when a deadline passed."""
+    return {"thread": thread, "modifier": _STATUS_MODIFIERS.get(thread.status, "")}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block, escaped so citizen text cannot close the element.
+    A data block is never executed, so the strict CSP allows it."""
+    if not data:
+        return ""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.inclusion_tag("discussions/includes/page_threads.html", takes_context=True)
+def page_discussions(context, page, limit: int = 5):
+    """Threads about a publication page and a link to start one about it."""
+    threads, total = selectors.page_threads(page=page, limit=limit)
+    return {
+        "page": page,
+        "threads": threads,
+        "total": total,
+        "new_thread_url": f"{reverse('discussions:thread_create')}?about={page.pk}",
+        "request": context.get("request"),
+    }
+
+
+@register.simple_tag
+def forum_can_view_queue(user) -> bool:
+    from ..permissions import can_view_queue
+
+    return can_view_queue(user)
+
+
+@register.filter
+def isodate(value):
+    """"2026-11-27" → a date, for the |date filter; anything else → None."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+@register.inclusion_tag("discussions/includes/latest_threads.html")
+def latest_threads(limit: int = 5):
+    """The newest threads with their status, for the home page's forum slot."""
+    return {"threads": list(selectors.thread_list_public()[:limit])}

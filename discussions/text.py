@@ -1,0 +1,120 @@
+"""Citizen text: normalising what people type, and rendering Markdown safely.
+
+Everything a citizen or ASN writes is untrusted. Titles are plain text (escaped by the
+template engine wherever they appear); bodies are Markdown, rendered on the server to an
+allow-list of HTML by `render_markdown`. Raw HTML typed into a body never becomes markup:
+Markdown's HTML pass-through is switched off, so `<b>` shows as the characters "<b>", and
+nh3 then cleans the output as a second wall (URL schemes, attributes, rel on links).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import markdown
+import nh3
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Characters that take no room on screen: zero-width spaces and joiners, bidi controls,
+# the BOM, soft hyphen… (Unicode category Cf), plus control characters other than
+# newline and tab. A title made of them looks empty; bidi overrides can disguise text.
+_KEEP_CONTROLS = {"\n", "\t"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _is_invisible(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category == "Cf":
+        return True
+    return category == "Cc" and char not in _KEEP_CONTROLS
+
+
+def normalise_text(value: str | None) -> str:
+    """NFC, Unix newlines, no invisible characters, no trailing spaces, at most one
+    empty line in a row, stripped."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    value = "".join(char for char in value if not _is_invisible(char))
+    lines = [line.rstrip() for line in value.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def normalise_title(value: str | None) -> str:
+    """A title is one line: whitespace of any kind collapses to single spaces."""
+    value = normalise_text(value).replace("\n", " ")
+    return _SPACES.sub(" ", value).strip()
+
+
+def validate_visible(value: str) -> None:
+    """Refuse text that is empty once invisible characters and spaces are removed."""
+    if not normalise_title(value):
+        raise ValidationError(_("Write some text; spaces alone are not enough."), code="blank")
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "nofollow ugc noopener"
+
+
+class _NoRawHtml(markdown.Extension):
+    """Python-Markdown passes raw HTML through; we want it shown as text."""
+
+    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API name
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
+class _ShiftHeadings(markdown.treeprocessors.Treeprocessor):
+    """A post sits under the page's h1 and h2s: # and ## become h3, the rest h4."""
+
+    def run(self, root):
+        for element in root.iter():
+            if element.tag in ("h1", "h2"):
+                element.tag = "h3"
+            elif element.tag in ("h5", "h6"):
+                element.tag = "h4"
+
+
+class _Headings(markdown.Extension):
+    def extendMarkdown(self, md):  # noqa: N802
+        md.treeprocessors.register(_ShiftHeadings(md), "serambi_headings", 5)
+
+
+def render_markdown(source: str) -> str:
+    """Markdown source → safe HTML (allow-listed tags; http, https and mailto links only,
+    each with rel="nofollow ugc noopener")."""
+    html = markdown.markdown(
+        source or "",
+        extensions=["sane_lists", "tables", _NoRawHtml(), _Headings()],
+        output_format="html",
+    )
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def plain_excerpt(source: str, *, length: int = 200) -> str:
+    """The first `length` characters of a post as plain text (for descriptions, feeds)."""
+    text = nh3.clean(render_markdown(source), tags=set())
+    text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    # nh3 leaves entities (&amp;) in text; the template engine escapes again on output.
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    text = text.replace("&#39;", "'").replace("&amp;", "&")
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"

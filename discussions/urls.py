@@ -1,0 +1,39 @@
+"""Forum URLs, mounted at /forum/ (Indonesian) and /en/forum/ (English). URL words are
+translated (discussions/locale)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .views import actions, answers, feeds, notifications, queue, threads
+
+app_name = "discussions"
+
+urlpatterns = [
+    path("", threads.thread_list, name="thread_list"),
+    path(_("new/"), threads.thread_create, name="thread_create"),
+    path(_("queue/"), queue.unit_queue, name="unit_queue"),
+    path(_("feed/"), feeds.LatestThreadsFeed(), name="feed"),
+    path("<int:pk>/", threads.thread_detail, name="thread_detail"),
+    path(_("<int:pk>/support/"), actions.thread_support, name="thread_support"),
+    path(_("<int:pk>/follow/"), actions.thread_follow, name="thread_follow"),
+    path(_("<int:pk>/confirm/"), actions.thread_confirm, name="thread_confirm"),
+    path(_("<int:pk>/dispute/"), actions.thread_dispute, name="thread_dispute"),
+    path(_("<int:pk>/acknowledge/"), actions.thread_acknowledge, name="thread_acknowledge"),
+    path(_("<int:pk>/extend/"), actions.thread_extend, name="thread_extend"),
+    path(_("<int:pk>/reroute/"), actions.thread_reroute, name="thread_reroute"),
+    path(_("<int:pk>/close/"), actions.thread_close, name="thread_close"),
+    path(_("<int:pk>/answer/"), answers.answer_publish, name="answer_publish"),
+    path(_("answers/<int:pk>/edit/"), answers.answer_edit, name="answer_edit"),
+    path(_("answers/<int:pk>/history/"), answers.answer_history, name="answer_history"),
+    path(_("notifications/"), notifications.notification_list, name="notification_list"),
+    path(
+        _("notifications/settings/"),
+        notifications.notification_preferences,
+        name="notification_preferences",
+    ),
+    path(
+        _("notifications/unsubscribe/<str:token>/"),
+        notifications.unsubscribe,
+        name="unsubscribe",
+    ),
+]

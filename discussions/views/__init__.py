@@ -1,0 +1,1 @@
+"""Public forum views: parse the request, call one selector or service, respond."""

@@ -1,0 +1,36 @@
+"""The demo seeder: at least 40 threads across categories, units, kinds and statuses,
+answered by the demo ASN accounts; running it again adds nothing."""
+
+from django.db.models import Count
+
+from discussions.demo import seed_forum
+from discussions.models import Category, OfficialAnswer, Thread, ThreadEvent
+from forum_site.accounts.demo import seed_accounts
+
+
+def test_seed_forum_is_rich_and_idempotent(db):
+    seed_accounts(log=lambda *_: None)
+    seed_forum(log=lambda *_: None)
+
+    assert Category.objects.count() == 4
+    assert Thread.objects.count() >= 40
+    statuses = dict(Thread.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    assert {"open", "answered", "resolved", "reopened", "closed"} <= set(statuses)
+    assert Thread.objects.filter(is_overdue=True).exists()
+    assert Thread.objects.filter(close_reason="duplicate", duplicate_of__isnull=False).exists()
+    assert Thread.objects.values("kind").distinct().count() == 5
+    assert Thread.objects.values("unit").distinct().count() >= 4
+    answerers = set(OfficialAnswer.objects.values_list("author__email", flat=True))
+    assert {"asn.bkpsdm@serambi.localhost", "asn.pupr@serambi.localhost",
+            "asn.dukcapil@serambi.localhost"} <= answerers
+    assert ThreadEvent.objects.filter(kind="auto_resolved").exists()
+    assert ThreadEvent.objects.filter(kind="overdue").exists()
+    # Backdated: the oldest thread opened weeks ago.
+    oldest = Thread.objects.order_by("created_at").first()
+    newest = Thread.objects.order_by("-created_at").first()
+    assert (newest.created_at - oldest.created_at).days > 28
+
+    counts = (Thread.objects.count(), ThreadEvent.objects.count(), OfficialAnswer.objects.count())
+    seed_forum(log=lambda *_: None)
+    assert (Thread.objects.count(), ThreadEvent.objects.count(),
+            OfficialAnswer.objects.count()) == counts

@@ -1,0 +1,173 @@
+"""Notifications: who gets what, in which language, turning kinds off, one-click
+unsubscribe, the on-site list, and a failing mail server that loses nothing."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from discussions import services
+from discussions.models import (
+    EmailStatus,
+    Notification,
+    NotificationPreference,
+    OfficialAnswer,
+    ThreadStatus,
+)
+from discussions.services.notifications import make_unsubscribe_token
+
+from .conftest import client_for
+from .factories import FollowFactory, ThreadFactory
+
+ANSWER = "Pendaftaran dibuka bulan Februari melalui OPD masing-masing."
+
+
+@pytest.fixture
+def thread(category, citizen):
+    return ThreadFactory(category=category, author=citizen)
+
+
+def _answer(user, thread, capture):
+    with capture(execute=True):
+        return services.answer_publish(user=user, thread=thread, body=ANSWER)
+
+
+def test_asker_and_followers_are_told_about_an_answer(
+        verified_asn, citizen, thread, django_capture_on_commit_callbacks):
+    followers = [FollowFactory(thread=thread).user for _ in range(2)]
+    FollowFactory(thread=thread, user=citizen)  # the asker following gets one email, not two
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    recipients = sorted(m.to[0] for m in mail.outbox)
+    assert recipients == sorted([citizen.email, *(f.email for f in followers)])
+    kinds = dict(Notification.objects.values_list("user", "kind"))
+    assert kinds[citizen.pk] == "answer" and kinds[followers[0].pk] == "followed_answer"
+    assert all(status == EmailStatus.SENT
+               for status in Notification.objects.values_list("email_status", flat=True))
+
+
+def test_email_is_in_indonesian_or_english_as_the_user_chose(
+        verified_asn, citizen, thread, django_capture_on_commit_callbacks):
+    english = FollowFactory(thread=thread, user__preferred_language="en").user
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    by_user = {m.to[0]: m for m in mail.outbox}
+    assert "Jawaban Resmi" in by_user[citizen.email].subject
+    assert f"/forum/{thread.pk}/" in by_user[citizen.email].body
+    assert "Official answer" in by_user[english.email].subject or "official answer" in (
+        by_user[english.email].subject.lower())
+    assert f"/en/forum/{thread.pk}/" in by_user[english.email].body
+
+
+def test_every_email_has_one_click_unsubscribe(verified_asn, citizen, thread,
+                                               django_capture_on_commit_callbacks):
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    message = mail.outbox[0]
+    header = message.extra_headers["List-Unsubscribe"]
+    assert header.startswith("<http") and header.endswith(">")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = header[1:-1]
+    assert url in message.body
+    assert citizen.email not in url and citizen.public_name not in url
+    path = url.split("localhost", 1)[-1]
+    from django.test import Client
+
+    client = Client()  # the mail client: no session, no CSRF token
+    assert client.get(path).status_code == 200
+    assert not NotificationPreference.objects.exists()  # GET changes nothing
+    assert client.post(path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    pref = NotificationPreference.objects.get(user=citizen, kind="answer")
+    assert pref.email is False and pref.on_site is True
+
+
+def test_unsubscribed_kind_is_not_emailed_but_stays_on_site(
+        verified_asn, citizen, thread, django_capture_on_commit_callbacks):
+    services.notification_unsubscribe(token=make_unsubscribe_token(user_id=citizen.pk,
+                                                                   kind="answer"))
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    notification = Notification.objects.get(user=citizen)
+    assert notification.show_on_site and notification.email_status == EmailStatus.NONE
+
+
+def test_forged_unsubscribe_token_is_refused(anonymous_client, citizen):
+    token = make_unsubscribe_token(user_id=citizen.pk, kind="answer")
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    for bad in (forged, "nonsense", make_unsubscribe_token(user_id=citizen.pk, kind="x")):
+        response = anonymous_client.post(reverse("discussions:unsubscribe", args=[bad]))
+        assert response.status_code == 400
+    assert not NotificationPreference.objects.exists()
+
+
+def test_preferences_page_turns_kinds_off(citizen, citizen_client, verified_asn, thread,
+                                          django_capture_on_commit_callbacks):
+    url = reverse("discussions:notification_preferences")
+    page = citizen_client.get(url).content.decode()
+    assert 'name="answer__email"' in page and 'name="routed__email"' not in page
+    response = citizen_client.post(url, {"status__email": "on", "status__site": "on"})
+    assert response.status_code == 302
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    assert mail.outbox == [] and not Notification.objects.filter(user=citizen).exists()
+    asn_page = client_for(verified_asn).get(url).content.decode()
+    assert 'name="routed__email"' in asn_page
+
+
+def test_on_site_list_and_mark_all_read(verified_asn, citizen, citizen_client, thread,
+                                        django_capture_on_commit_callbacks):
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    url = reverse("discussions:notification_list")
+    page = citizen_client.get(url).content.decode()
+    assert thread.title in page and "notification-item--unread" in page
+    answer = OfficialAnswer.objects.get()
+    assert f"#{answer.anchor}" in page
+    assert citizen_client.post(url).status_code == 302
+    assert not Notification.objects.filter(user=citizen, read_at__isnull=True).exists()
+    other = client_for(verified_asn).get(url).content.decode()
+    assert thread.title not in other  # only one's own notifications
+
+
+def test_failing_mail_server_never_loses_the_answer(
+        verified_asn_client, citizen, thread, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.discussions.broken_mail.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = verified_asn_client.post(
+            reverse("discussions:answer_publish", args=[thread.pk]), {"body": ANSWER})
+    assert response.status_code == 302
+    thread.refresh_from_db()
+    assert thread.status == ThreadStatus.ANSWERED and OfficialAnswer.objects.count() == 1
+    notification = Notification.objects.get(user=citizen)
+    assert notification.email_status == EmailStatus.PENDING
+    assert notification.email_attempts == 1 and notification.email_last_error == "OSError"
+
+    # The mail server is back; the retry sweep (cron) sends it.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
+    from io import StringIO
+
+    call_command("notifications_retry", stdout=StringIO())
+    notification.refresh_from_db()
+    assert notification.email_status == EmailStatus.SENT and notification.email_attempts == 2
+    assert [m.to for m in mail.outbox] == [[citizen.email]]
+    call_command("notifications_retry", stdout=StringIO())
+    assert len(mail.outbox) == 1
+
+
+def test_email_gives_up_after_the_configured_attempts(verified_asn, thread, settings,
+                                                      django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.discussions.broken_mail.BrokenBackend"
+    settings.SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = 2
+    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
+    _answer(verified_asn, thread, django_capture_on_commit_callbacks)
+    services.notification_emails_retry()
+    notification = Notification.objects.get()
+    assert notification.email_status == EmailStatus.FAILED and notification.email_attempts == 2
+    assert services.notification_emails_retry() == 0
+
+
+def test_thread_create_survives_a_broken_mail_server(citizen_client, category, verified_asn,
+                                                     settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.discussions.broken_mail.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = citizen_client.post(reverse("discussions:thread_create"), {
+            "kind": "question", "category": category.slug,
+            "title": "Pertanyaan saat server surat mati", "body": ANSWER})
+    assert response.status_code == 302
+    assert Notification.objects.get().email_status == EmailStatus.PENDING
