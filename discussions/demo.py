@@ -16,12 +16,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import Group
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from forum_site.accounts import roles
-from forum_site.accounts.demo import DEMO_PASSWORD
+from forum_site.accounts.demo import ensure_demo_user
 from forum_site.accounts.models import Unit, User
 from forum_site.core.demo import demo_seeder
 
@@ -395,22 +393,11 @@ THREADS: list[Spec] = [
 
 
 def _users() -> dict[str, User]:
-    citizen_group = Group.objects.get(name=roles.CITIZEN)
     users = {}
     for email, display, first, last in CITIZENS:
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(
-                email=email, password=DEMO_PASSWORD, display_name=display,
-                first_name=first, last_name=last,
-            )
-            user.groups.add(citizen_group)
-            from allauth.account.models import EmailAddress
-
-            EmailAddress.objects.update_or_create(
-                user=user, email=email, defaults={"verified": True, "primary": True}
-            )
-        users[email] = user
+        users[email] = ensure_demo_user(
+            email=email, display_name=display, first_name=first, last_name=last
+        )
     for email in [*ASN_BY_UNIT.values(), MODERATOR]:
         user = User.objects.filter(email=email).first()
         if user is not None:
