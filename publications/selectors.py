@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
@@ -22,7 +23,9 @@ from .forms import NewsFilterForm, OutcomeFilterForm, ProgramFilterForm
 from .models import (
     CompetencyArea,
     InformationCategory,
+    NewsIndexPage,
     NewsPage,
+    OutcomeIndexPage,
     OutcomeIndicator,
     OutcomePage,
     OutcomeStatus,
@@ -30,6 +33,7 @@ from .models import (
     ProgramStatus,
     PublicInformationEntry,
     ReportPage,
+    TrainingProgramIndexPage,
     TrainingProgramPage,
 )
 
@@ -303,6 +307,22 @@ def home_highlights(*, locale: Locale) -> dict:
         "latest_news": list(news),
         "key_figures": key_figures(),
     }
+
+
+def home_index_pages(*, home: Page) -> dict:
+    """The published program, outcome and news lists under `home`, for the home page's
+    "all programs" links (None where a list is missing). One query."""
+    kinds = {
+        "program_index": TrainingProgramIndexPage,
+        "outcome_index": OutcomeIndexPage,
+        "news_index": NewsIndexPage,
+    }
+    content_types = ContentType.objects.get_for_models(*kinds.values())
+    by_type = {
+        page.content_type_id: page
+        for page in published(Page.objects.child_of(home).type(*kinds.values()))
+    }
+    return {name: by_type.get(content_types[model].pk) for name, model in kinds.items()}
 
 
 # --- open data -------------------------------------------------------------------------

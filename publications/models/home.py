@@ -32,4 +32,5 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_highlights(locale=self.locale))
+        context.update(selectors.home_index_pages(home=self))
         return context

@@ -25,6 +25,10 @@ DISCUSSION_SLOT_TEMPLATES = [
     "discussions/includes/page_discussion.html",
     "publications/includes/discussion_slot_empty.html",
 ]
+HOME_ACTIVITY_SLOT_TEMPLATES = [
+    "discussions/includes/home_activity.html",
+    "publications/includes/discussion_slot_empty.html",
+]
 
 
 def _decimal(value) -> Decimal | None:
@@ -117,6 +121,11 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
+def _slot(context, templates: list[str], **extra) -> str:
+    slot = select_template(templates)
+    return slot.render({**context.flatten(), **extra}, request=context.get("request"))
+
+
 @register.simple_tag(takes_context=True)
 def discussion_slot(context, page):
     """Where the discussions app attaches threads to a program or outcome.
@@ -124,22 +133,24 @@ def discussion_slot(context, page):
     Publications never imports discussions: the slot renders
     `discussions/includes/page_discussion.html` when that app provides it (with `page`
     and the request in its context), and nothing otherwise."""
-    slot = select_template(DISCUSSION_SLOT_TEMPLATES)
-    return slot.render({**context.flatten(), "page": page}, request=context.get("request"))
+    return _slot(context, DISCUSSION_SLOT_TEMPLATES, page=page)
+
+
+@register.simple_tag(takes_context=True)
+def home_activity_slot(context):
+    """Where the discussions app shows the forum's latest activity on the home page:
+    `discussions/includes/home_activity.html` when that app provides it (with the home
+    page's context and the request), and nothing otherwise."""
+    return _slot(context, HOME_ACTIVITY_SLOT_TEMPLATES)
 
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context, page) -> list[dict]:
     """The page in each language it is published in, for <link rel="alternate" hreflang>."""
-    from wagtail.models import Page
-
-    from publications.selectors import published
+    from forum_site.core.translations import published_translations
 
     request = context.get("request")
-    translations = published(
-        Page.objects.filter(translation_key=page.translation_key)
-    ).select_related("locale")
     return [
         {"language": translation.locale.language_code, "url": translation.get_full_url(request)}
-        for translation in translations
+        for translation in published_translations(page, request=request)
     ]

@@ -61,9 +61,42 @@ PAGES: list[PageType] = [
         {"id": "/halaman-yang-tidak-ada/", "en": "/en/no-such-page/"},
         status=404,
     ),
-    # Later slices: program index/detail, outcome index/detail, partners, news/report,
-    # forum list, thread (kind="thread", jsonld=True), new-thread form, search results
-    # (with and without hits), statistics, open data, unit page.
+    # Publications (publications/demo.py). Wagtail pages have no Django URL name; their
+    # English slugs differ from the Indonesian ones at the list level.
+    PageType("program-index", {"id": "/program/", "en": "/en/programs/"}, feed=True),
+    PageType(
+        "program",
+        {"id": "/program/manajemen-proyek-gedung-layanan/",
+         "en": "/en/programs/manajemen-proyek-gedung-layanan/"},
+        jsonld=True,
+    ),
+    PageType("outcome-index", {"id": "/capaian/", "en": "/en/outcomes/"}, feed=True),
+    PageType(
+        "outcome",
+        {"id": "/capaian/mpp-mamuju-selesai-lebih-cepat/",
+         "en": "/en/outcomes/mpp-mamuju-selesai-lebih-cepat/"},
+        jsonld=True,
+    ),
+    PageType("partners", {"id": "/mitra/", "en": "/en/partners/"}),
+    PageType("news-index", {"id": "/berita/", "en": "/en/news/"}, feed=True),
+    PageType(
+        "news",
+        {"id": "/berita/mpp-mamuju-rampung-lebih-cepat/",
+         "en": "/en/news/mpp-mamuju-rampung-lebih-cepat/"},
+        jsonld=True,
+    ),
+    PageType("report-index", {"id": "/laporan/", "en": "/en/reports/"}, feed=True),
+    PageType(
+        "report",
+        {"id": "/laporan/laporan-kinerja-semester-i-2026/",
+         "en": "/en/reports/laporan-kinerja-semester-i-2026/"},
+        jsonld=True,
+    ),
+    PageType("public-information",
+             {"id": "/informasi-publik/", "en": "/en/public-information/"}),
+    PageType("open-data", {"id": "/data/", "en": "/en/data/"}, route="publications:open_data"),
+    # Later slices: forum list, thread (kind="thread", jsonld=True), new-thread form,
+    # search results (with and without hits), statistics, unit page.
 ]
 
 LANGUAGES = ("id", "en")

@@ -1,5 +1,8 @@
 """Indonesian at the root, English under /en/, and the language switch (POST /bahasa/)."""
 
+from html.parser import HTMLParser
+from types import SimpleNamespace
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -158,3 +161,130 @@ def test_set_language_with_csrf_token_works(db):
     )
     assert response.status_code == 302
     assert response["Location"] == "/en/"
+
+
+# --- the switch on Wagtail pages: land on the page's translation -----------------------
+
+
+class _SwitchForms(HTMLParser):
+    """The language switch's forms: {language: next} from the rendered page."""
+
+    def __init__(self):
+        super().__init__()
+        self.targets: dict[str, str] = {}
+        self._form: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and "language-switch" in (attrs.get("class") or ""):
+            self._form = {}
+        elif self._form is not None and tag == "input" and attrs.get("name") == "next":
+            self._form["next"] = attrs["value"]
+        elif self._form is not None and tag == "button" and attrs.get("name") == "language":
+            self._form["language"] = attrs["value"]
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self._form is not None:
+            self.targets[self._form["language"]] = self._form["next"]
+            self._form = None
+
+
+def _switch_targets(client, url) -> dict[str, str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    parser = _SwitchForms()
+    parser.feed(response.content.decode())
+    return parser.targets
+
+
+def _switch_from(client, url, language) -> str:
+    """Press the language button on `url`; returns where the redirect lands (checked 200)."""
+    response = _switch(client, language=language, next=_switch_targets(client, url)[language])
+    assert response.status_code == 302
+    landed = response["Location"]
+    page = client.get(landed)
+    assert page.status_code == 200, landed
+    assert f'<html lang="{language}"' in page.content.decode()
+    return landed
+
+
+def translate(page, *, title, slug):
+    """Publish an English translation of `page` under its translated parent."""
+    from wagtail.models import Locale
+
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title, english.slug = title, slug
+    english.save_revision().publish()
+    english.refresh_from_db()
+    return english
+
+
+@pytest.fixture
+def programs(home_page):
+    """A program index in both languages (different slugs: /program/, /en/programs/)."""
+    from tests.publications import factories as f
+
+    index = f.program_index(parent=home_page)
+    return SimpleNamespace(id=index, en=translate(index, title="Programs", slug="programs"))
+
+
+def test_switch_from_program_page_lands_on_its_english_translation_and_back(client, programs):
+    from tests.publications import factories as f
+
+    program = f.publish(f.program_page(title="Pelatihan Kepemimpinan", slug="pelatihan-pimpinan"),
+                        parent=programs.id)
+    english = translate(program, title="Leadership training", slug="leadership-training")
+    assert program.url == "/program/pelatihan-pimpinan/"
+    assert english.url == "/en/programs/leadership-training/"
+
+    assert _switch_from(client, program.url, "en") == english.url
+    assert _switch_from(client, english.url, "id") == program.url
+
+
+def test_switch_from_untranslated_program_lands_on_the_english_program_list(client, programs):
+    from tests.publications import factories as f
+
+    program = f.publish(f.program_page(slug="belum-diterjemahkan"), parent=programs.id)
+    assert _switch_from(client, program.url, "en") == programs.en.url == "/en/programs/"
+
+
+def test_switch_keeps_the_filters_of_a_program_list(client, programs):
+    assert _switch_targets(client, "/program/?status=completed") == {
+        "en": "/en/programs/?status=completed"
+    }
+
+
+def test_switch_on_a_page_with_an_unpublished_translation_skips_it(client, programs):
+    from tests.publications import factories as f
+
+    program = f.publish(f.program_page(slug="draf-inggris"), parent=programs.id)
+    english = translate(program, title="Draft", slug="draft-english")
+    english.unpublish()
+    assert _switch_targets(client, program.url) == {"en": "/en/programs/"}
+
+
+def test_switch_on_a_view_that_is_not_a_page_posts_its_own_path(client, db):
+    """Other views keep the current path; set_language translates it (translate_url)."""
+    with translation.override("id"):
+        privacy_id = reverse("core:privacy")
+    with translation.override("en"):
+        privacy_en = reverse("core:privacy")
+    assert _switch_targets(client, privacy_id) == {"en": privacy_id}
+    assert _switch_from(client, privacy_id, "en") == privacy_en
+    assert _switch_from(client, privacy_en, "id") == privacy_id
+
+
+def test_switch_adds_no_query_per_translation(client, programs, django_assert_max_num_queries):
+    """The header's switch and the page's hreflang links share one lookup."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.publications import factories as f
+
+    program = f.publish(f.program_page(slug="hitung-kueri"), parent=programs.id)
+    client.get(program.url)
+    with CaptureQueriesContext(connection) as untranslated:
+        client.get(program.url)
+    translate(program, title="Query count", slug="query-count")
+    with django_assert_max_num_queries(len(untranslated)):
+        client.get(program.url)

@@ -98,7 +98,7 @@ def test_home_forum_slot_lists_the_latest_threads(category):
 
     threads = [ThreadFactory(category=category, title=f"Diskusi terbaru nomor {n}")
                for n in range(6)]
-    html = render_to_string("discussions/includes/home_forum.html")
+    html = render_to_string("discussions/includes/home_activity.html")
     assert threads[-1].title in html and threads[0].title not in html
     assert reverse("discussions:thread_create") in html
 

@@ -3,7 +3,8 @@
 The site's main sections are declared once, in SITE_SECTIONS: the primary navigation
 (templates/includes/primary_nav.html) and the home page's "what you can do here" list
 both read them, so a later slice that gives a section its real URL changes one line.
-Nothing here touches the database except `public_url`, which emails use.
+Nothing here touches the database except `public_url`, which emails use, and
+`language_switch_targets`, which looks up the current Wagtail page's translations.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -109,3 +110,30 @@ def public_url(viewname: str, *args) -> str:
 def admin_url(viewname: str, *args) -> str:
     """Absolute URL of a Wagtail admin page, for emails to moderators."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(viewname, args=args)
+
+
+@register.simple_tag(takes_context=True)
+def language_switch_targets(context) -> list[dict]:
+    """The languages a reader can switch to, each with the `next` URL the switch should
+    land on: for a Wagtail page, its published translation in that language (or the
+    nearest translated ancestor); for any other view, the current path, which
+    core.views.set_language translates with Django's translate_url."""
+    from wagtail.models import Page
+
+    from forum_site.core.translations import translated_urls
+
+    current = get_language() or settings.LANGUAGE_CODE
+    request = context.get("request")
+    fallback = request.get_full_path() if request is not None else "/"
+    others = [code for code, _name in settings.LANGUAGES if code != current]
+    page = context.get("page")
+    urls = {}
+    if isinstance(page, Page) and others:
+        query_string = request.META.get("QUERY_STRING", "") if request is not None else ""
+        urls = translated_urls(page, languages=others, request=request,
+                               query_string=query_string)
+    return [
+        {"code": code, "name": get_language_info(code)["name_local"],
+         "next": urls.get(code, fallback)}
+        for code in others
+    ]
