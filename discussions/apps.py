@@ -7,4 +7,10 @@ class DiscussionsConfig(AppConfig):
     verbose_name = _("Discussions")
 
     def ready(self):
+        from forum_site.accounts import personal_data
+
         from . import signals  # noqa: F401 - connects the account-deletion receiver
+        from .personal_data import erase_user_data, export_user_data
+
+        personal_data.register_exporter("discussions", export_user_data)
+        personal_data.register_eraser(erase_user_data)

@@ -41,7 +41,7 @@ def thread_structured_data(request, thread, answers) -> dict:
                 "text": plain_excerpt(answer.body, length=1000),
                 "datePublished": answer.created_at.isoformat(),
                 "author": {
-                    **_person(answer.signer_name),
+                    **_person(answer.signer_name or answer.signer_position),
                     "jobTitle": answer.signer_position,
                     "worksFor": {"@type": "GovernmentOrganization", "name": answer.signer_unit},
                 },

@@ -14,6 +14,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from forum_site.accounts.decorators import consent_required
+
 from .. import selectors, services
 from ..forms import (
     AcknowledgeForm,
@@ -66,6 +68,7 @@ def _signed_in(*, user, thread):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_support(request, pk: int):
     undo = request.POST.get("undo") == "1"
@@ -78,6 +81,7 @@ def thread_support(request, pk: int):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_follow(request, pk: int):
     undo = request.POST.get("undo") == "1"
@@ -91,6 +95,7 @@ def thread_follow(request, pk: int):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_confirm(request, pk: int):
     return _run(
@@ -102,6 +107,7 @@ def thread_confirm(request, pk: int):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_dispute(request, pk: int):
     return _run(
@@ -113,6 +119,7 @@ def thread_dispute(request, pk: int):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_acknowledge(request, pk: int):
     return _run(
@@ -125,6 +132,7 @@ def thread_acknowledge(request, pk: int):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_extend(request, pk: int):
     return _run(
@@ -140,6 +148,7 @@ def _moderator(*, user, thread):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_reroute(request, pk: int):
     return _run(
@@ -152,6 +161,7 @@ def thread_reroute(request, pk: int):
 
 
 @login_required
+@consent_required
 @require_POST
 def thread_close(request, pk: int):
     return _run(

@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from forum_site.accounts.decorators import consent_required
+
 from .. import selectors, services
 from ..diff import line_diff
 from ..forms import AnswerEditForm, AnswerForm, errors_from
@@ -19,6 +21,7 @@ from ._render import render_thread
 
 
 @login_required
+@consent_required
 @require_POST
 def answer_publish(request, pk: int):
     """The ASN endpoint. Anyone else gets 403 whatever the form says."""
@@ -64,6 +67,7 @@ def _answer(pk: int) -> OfficialAnswer:
 
 
 @login_required
+@consent_required
 def answer_edit(request, pk: int):
     answer = _answer(pk)
     check_can_edit_answer(user=request.user, answer=answer)

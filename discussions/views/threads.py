@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from forum_site.accounts.decorators import consent_required
 from forum_site.core.ratelimit import client_ip
 
 from .. import selectors, services
@@ -48,6 +49,7 @@ def thread_detail(request, pk: int):
 
 
 @login_required
+@consent_required
 def thread_create(request):
     """Open a thread. A first submission with similar existing threads shows them before
     posting; the second posts. Counts against the per-hour limit (429 when over)."""

@@ -1,4 +1,5 @@
-"""Wagtail admin screens for moderators: the ASN verification queue."""
+"""Wagtail admin screens for moderators: the ASN verification queue and personal-data
+requests (UU 27/2022)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,10 +8,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from . import services
-from .forms import AsnDecisionForm
-from .models import AsnProfile
-from .permissions import check_can_verify_asn
-from .selectors import asn_verification_queue
+from .forms import AsnDecisionForm, PersonalDataResponseForm
+from .models import AsnProfile, PersonalDataRequest
+from .permissions import check_can_handle_personal_data_request, check_can_verify_asn
+from .selectors import asn_verification_queue, personal_data_request_queue
 
 
 def verification_queue(request):
@@ -56,4 +57,37 @@ def verification_review(request, pk: int):
         request,
         "accounts/admin/verification_review.html",
         {"profile": profile, "form": form},
+    )
+
+
+def data_request_queue(request):
+    check_can_handle_personal_data_request(user=request.user)
+    status = request.GET.get("status") or PersonalDataRequest.Status.OPEN
+    if status not in PersonalDataRequest.Status.values:
+        status = PersonalDataRequest.Status.OPEN
+    return TemplateResponse(request, "accounts/admin/data_request_queue.html", {
+        "items": personal_data_request_queue(status=status)[:200],
+        "status": status,
+        "statuses": PersonalDataRequest.Status.choices,
+    })
+
+
+def data_request_answer(request, pk: int):
+    check_can_handle_personal_data_request(user=request.user)
+    item = get_object_or_404(personal_data_request_queue(status=None), pk=pk)
+    form = PersonalDataResponseForm(
+        request.POST or None, initial={"response": item.response, "done": True}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.personal_data_request_answer(
+                request=item, moderator=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The answer has been saved."))
+            return redirect("accounts_data_requests:queue")
+    return TemplateResponse(
+        request, "accounts/admin/data_request_answer.html", {"item": item, "form": form}
     )

@@ -4,14 +4,15 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import AsnProfile, Unit, User
+from .models import AsnProfile, PersonalDataRequest, Unit, User
 from .selectors import unit_list_active
 from .validators import normalise_nip, validate_nip
 
 
 def _consent_label():
     return format_html(
-        _('I have read the <a href="{}">privacy notice</a> and agree to my data being processed as it describes.'),
+        _('I have read the <a href="{}">privacy notice</a> and agree to my data being '
+          'processed as it describes.'),
         reverse_lazy("core:privacy"),
     )
 
@@ -85,7 +86,8 @@ class AsnVerificationRequestForm(forms.Form):
             status=AsnProfile.Status.REJECTED
         ).exists():
             raise forms.ValidationError(
-                _("This NIP is already registered. Contact the moderators if you think this is wrong.")
+                _("This NIP is already registered. "
+                  "Contact the moderators if you think this is wrong.")
             )
         return nip
 
@@ -115,3 +117,49 @@ class AsnDecisionForm(forms.Form):
         if cleaned.get("decision") == "reject" and not (cleaned.get("reason") or "").strip():
             self.add_error("reason", _("Give the reason for rejecting the request."))
         return cleaned
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your current password.")},
+    )
+
+
+class ConsentForm(forms.Form):
+    privacy_consent = forms.BooleanField(
+        label=lazy(_consent_label, str)(),
+        required=True,
+        error_messages={"required": _("You must agree to the privacy notice to continue.")},
+    )
+
+
+class PersonalDataRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you ask for?"),
+        choices=PersonalDataRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you ask for.")},
+    )
+    message = forms.CharField(
+        label=_("Your request"),
+        max_length=PersonalDataRequest._meta.get_field("message").max_length,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Say which data and what should change. The office answers within 3×24 hours."
+        ),
+        error_messages={"required": _("Write your request.")},
+    )
+
+
+class PersonalDataResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("Answer to the user"),
+        max_length=PersonalDataRequest._meta.get_field("response").max_length,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Shown to the user on their account page."),
+        error_messages={"required": _("Write the answer to the request.")},
+    )
+    done = forms.BooleanField(label=_("The request is done"), required=False, initial=True)

@@ -3,7 +3,9 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .validators import validate_nip
 
@@ -164,3 +166,52 @@ class Consent(models.Model):
                 fields=["user", "purpose", "version"], name="accounts_consent_once_per_version"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.version} ({self.user_id})"
+
+
+class PersonalDataRequest(models.Model):
+    """A request to the office about the user's personal data (UU 27/2022): correction,
+    objection to processing, access or other. The office answers within 3×24 hours."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correct my data")
+        OBJECTION = "objection", _("Object to processing of my data")
+        ACCESS = "access", _("Access to my data")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", pgettext_lazy("personal data request status", "Done")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+        related_name="personal_data_requests", verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    message = models.TextField(_("message"), max_length=4000)
+    created_at = models.DateTimeField(_("created"))
+    due_at = models.DateTimeField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("handled by"),
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    response = models.TextField(_("response"), max_length=4000, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("personal data request")
+        verbose_name_plural = _("personal data requests")
+        indexes = [models.Index(fields=["status", "due_at"], name="accounts_pdr_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == self.Status.OPEN and self.due_at < timezone.now()

@@ -64,7 +64,9 @@ def check_can_answer_officially(*, user, unit: Unit) -> None:
     """Official answers (Jawaban Resmi) for a unit: its verified ASN, or a moderator."""
     if is_moderator(user) or is_verified_asn(user, unit=unit):
         return
-    raise PermissionDenied(_("Only a verified ASN of this unit or a moderator can answer officially."))
+    raise PermissionDenied(
+        _("Only a verified ASN of this unit or a moderator can answer officially.")
+    )
 
 
 def check_can_edit_publications(*, user) -> None:
@@ -73,3 +75,9 @@ def check_can_edit_publications(*, user) -> None:
     ):
         raise PermissionDenied(_("Only the communications team can edit publications."))
 
+
+
+def check_can_handle_personal_data_request(*, user) -> None:
+    """Moderators answer personal-data requests (they already see NIPs and emails)."""
+    if not is_moderator(user):
+        raise PermissionDenied(_("Only moderators can handle personal data requests."))

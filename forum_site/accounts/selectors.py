@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from . import roles
-from .models import AsnProfile, Unit
+from .models import AsnProfile, PersonalDataRequest, Unit
 
 
 def unit_list_active() -> QuerySet[Unit]:
@@ -17,7 +17,9 @@ def asn_profile_for_user(*, user) -> AsnProfile | None:
     return AsnProfile.objects.select_related("unit", "decided_by").filter(user=user).first()
 
 
-def asn_verification_queue(*, status: str | None = AsnProfile.Status.PENDING) -> QuerySet[AsnProfile]:
+def asn_verification_queue(
+    *, status: str | None = AsnProfile.Status.PENDING
+) -> QuerySet[AsnProfile]:
     """Verification requests for moderators, oldest first."""
     qs = AsnProfile.objects.select_related("user", "unit", "decided_by")
     if status:
@@ -33,3 +35,15 @@ def moderator_emails() -> list[str]:
         .values_list("email", flat=True)
         .distinct()
     )
+
+
+def personal_data_requests_for_user(*, user) -> QuerySet[PersonalDataRequest]:
+    return PersonalDataRequest.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def personal_data_request_queue(*, status: str | None = PersonalDataRequest.Status.OPEN):
+    """Requests for moderators, the nearest deadline first."""
+    qs = PersonalDataRequest.objects.select_related("user", "handled_by")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("due_at", "pk")

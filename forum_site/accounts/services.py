@@ -1,15 +1,22 @@
 """Every write to accounts, units and ASN verification goes through here."""
 
+import hashlib
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import roles
-from .models import AsnProfile, Consent, Unit, User
-from .permissions import check_can_request_asn_verification, check_can_verify_asn
+from . import personal_data, roles
+from .models import AsnProfile, Consent, PersonalDataRequest, Unit, User
+from .permissions import (
+    check_can_handle_personal_data_request,
+    check_can_request_asn_verification,
+    check_can_verify_asn,
+)
 from .tasks import send_asn_decision_email, send_asn_request_received_email
 from .validators import normalise_nip
 
@@ -109,3 +116,151 @@ def asn_verification_reject(*, profile: AsnProfile, moderator: User, reason: str
     )
     _remove_role(profile.user, roles.ASN)
     return profile
+
+
+# --- Personal data (UU 27/2022) --------------------------------------------------------
+
+PERSONAL_DATA_REQUEST_HOURS = 72
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def personal_data_export(*, user: User) -> dict:
+    """Everything Serambi holds about `user`, as JSON-ready data: the account, the ASN
+    profile (with their own NIP: it is theirs), consents, requests to the office, and a
+    section for each app registered in `personal_data`."""
+    profile = AsnProfile.objects.select_related("unit").filter(user=user).first()
+    data = {
+        "format": "serambi-personal-data/1",
+        "exported_at": _iso(timezone.now()),
+        "account": {
+            "id": user.pk,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "display_name": user.display_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": _iso(user.date_joined),
+            "last_login": _iso(user.last_login),
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "asn_profile": profile and {
+            "nip": profile.nip,
+            "position": profile.position,
+            "unit": profile.unit.name,
+            "official_email": profile.official_email,
+            "status": profile.status,
+            "requested_at": _iso(profile.requested_at),
+            "decided_at": _iso(profile.decided_at),
+            "decision_reason": profile.decision_reason,
+        },
+        "consents": [
+            {"purpose": c.purpose, "version": c.version, "given_at": _iso(c.given_at)}
+            for c in user.consents.order_by("given_at", "pk")
+        ],
+        "personal_data_requests": [
+            {
+                "kind": r.kind, "message": r.message, "created_at": _iso(r.created_at),
+                "due_at": _iso(r.due_at), "status": r.status, "response": r.response,
+                "handled_at": _iso(r.handled_at),
+            }
+            for r in user.personal_data_requests.order_by("created_at", "pk")
+        ],
+    }
+    for name, exporter in sorted(personal_data.exporters().items()):
+        data[name] = exporter(user)
+    return data
+
+
+def pseudonym_for(user: User) -> str:
+    """A stable, non-reversible pseudonym: the same account always gets the same one."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:deleted-user:{user.pk}".encode()).hexdigest()
+    with translation.override(settings.LANGUAGE_CODE):  # stored once, in the site language
+        return _("Deleted user #%(code)s") % {"code": digest[:6]}
+
+
+@transaction.atomic
+def account_delete(*, user: User, password: str) -> str:
+    """Delete an account at its owner's request (UU 27/2022): personal data is erased,
+    public posts stay readable under a pseudonym. Returns the pseudonym.
+
+    The user row stays (threads and supports point at it) but holds nothing personal:
+    placeholder email, no names, an unusable password, inactive. Changing the password
+    hash ends every other session (Django checks the hash on each request); the caller
+    logs out the current one. Every registered eraser runs first, while it can still see
+    who the person was. There are no cached fragments with user names to clear (the
+    site caches none); the search index slice registers its own eraser."""
+    if not user.is_authenticated or not user.is_active or not user.check_password(password):
+        raise ValidationError({"password": _("The password is not correct.")}, code="password")
+    from allauth.account.models import EmailAddress
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    pseudonym = pseudonym_for(user)
+    for eraser in personal_data.erasers():
+        eraser(user=user, pseudonym=pseudonym)
+    # The NIP and official email go with the profile; official answers keep their own
+    # snapshot of position and unit (the forum's eraser drops the name from it).
+    AsnProfile.objects.filter(user=user).delete()
+    EmailAddress.objects.filter(user=user).delete()
+    PersonalDataRequest.objects.filter(user=user).update(message="", response="")
+    user.groups.clear()
+    user.user_permissions.clear()
+    user.email = f"deleted-{user.pk}@invalid"
+    user.first_name = ""
+    user.last_name = ""
+    user.display_name = str(pseudonym)[: User._meta.get_field("display_name").max_length]
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.last_login = None
+    user.set_unusable_password()
+    user.save()
+    return user.display_name
+
+
+def has_current_consent(*, user: User) -> bool:
+    return Consent.objects.filter(
+        user=user, purpose=Consent.Purpose.PRIVACY_NOTICE,
+        version=settings.PRIVACY_NOTICE_VERSION,
+    ).exists()
+
+
+def consent_current_record(*, user: User) -> Consent:
+    """The user agrees to the current version of the privacy notice."""
+    return consent_record(
+        user=user, purpose=Consent.Purpose.PRIVACY_NOTICE,
+        version=settings.PRIVACY_NOTICE_VERSION,
+    )
+
+
+@transaction.atomic
+def personal_data_request_create(*, user: User, kind: str, message: str) -> PersonalDataRequest:
+    """A request to the office about the user's data; due within 3×24 hours."""
+    now = timezone.now()
+    request = PersonalDataRequest(
+        user=user, kind=kind, message=message.strip(), created_at=now,
+        due_at=now + timedelta(hours=PERSONAL_DATA_REQUEST_HOURS),
+    )
+    request.full_clean()
+    request.save()
+    return request
+
+
+@transaction.atomic
+def personal_data_request_answer(
+    *, request: PersonalDataRequest, moderator: User, response: str, done: bool = True
+) -> PersonalDataRequest:
+    """A moderator answers a request (shown to the user on their account page)."""
+    check_can_handle_personal_data_request(user=moderator)
+    if not response or not response.strip():
+        raise ValidationError({"response": _("Write the answer to the request.")})
+    request = PersonalDataRequest.objects.select_for_update().get(pk=request.pk)
+    request.response = response.strip()
+    request.status = PersonalDataRequest.Status.DONE if done else PersonalDataRequest.Status.OPEN
+    request.handled_by = moderator
+    request.handled_at = timezone.now()
+    request.full_clean()
+    request.save()
+    return request

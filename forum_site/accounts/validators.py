@@ -37,7 +37,8 @@ def validate_nip(value: str) -> None:
         birth = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
         raise ValidationError(
-            _("The first 8 digits of a NIP are a date of birth (YYYYMMDD); this date does not exist."),
+            _("The first 8 digits of a NIP are a date of birth (YYYYMMDD); "
+              "this date does not exist."),
             code="nip_birth_date",
         ) from None
     today = timezone.localdate()
@@ -48,7 +49,8 @@ def validate_nip(value: str) -> None:
     year, month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= month <= 12:
         raise ValidationError(
-            _("Digits 9–14 of a NIP are the appointment year and month (YYYYMM); the month is invalid."),
+            _("Digits 9–14 of a NIP are the appointment year and month (YYYYMM); "
+              "the month is invalid."),
             code="nip_appointment_month",
         )
     if (year, month) > (today.year, today.month):

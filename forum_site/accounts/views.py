@@ -1,25 +1,39 @@
+import json
+
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from forum_site.core import ratelimit
 
 from . import services
-from .forms import AsnVerificationRequestForm
+from .forms import (
+    AccountDeleteForm,
+    AsnVerificationRequestForm,
+    ConsentForm,
+    PersonalDataRequestForm,
+)
 from .permissions import check_can_request_asn_verification
-from .selectors import asn_profile_for_user
+from .selectors import asn_profile_for_user, personal_data_requests_for_user
 
 
 @login_required
 def overview(request):
     """'Akun saya': the signed-in user's account and ASN verification status."""
-    return render(
-        request,
-        "accounts/overview.html",
-        {"asn_profile": asn_profile_for_user(user=request.user)},
-    )
+    return render(request, "accounts/overview.html", {
+        "asn_profile": asn_profile_for_user(user=request.user),
+        "data_requests": personal_data_requests_for_user(user=request.user)[:20],
+        "data_request_form": PersonalDataRequestForm(),
+    })
 
 
 @login_required
@@ -40,3 +54,73 @@ def asn_verification_request(request):
             )
             return redirect("accounts:overview")
     return render(request, "accounts/asn_verification_request.html", {"form": form})
+
+
+@login_required
+@require_POST
+def personal_data_export(request):
+    """Download my data (UU 27/2022) as a JSON attachment that no cache keeps."""
+    ratelimit.hit("personal_data_export", request=request)
+    data = services.personal_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"serambi-data-saya-{timezone.localdate():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@never_cache
+@login_required
+def account_delete(request):
+    """Delete my account, after the current password; public posts stay, pseudonymised."""
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_delete(user=request.user, password=form.cleaned_data["password"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            logout(request)
+            messages.success(
+                request, _("Your account has been deleted. Thank you for taking part.")
+            )
+            return redirect("/")
+    return render(request, "accounts/account_delete.html", {"form": form})
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@login_required
+def consent(request):
+    """Agree to the current privacy notice (asked again when its version changes)."""
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.consent_current_record(user=request.user)
+        messages.success(request, _("Thank you. Your agreement has been recorded."))
+        return redirect(_safe_next(request) or "accounts:overview")
+    return render(request, "accounts/consent.html", {"form": form, "next": _safe_next(request)})
+
+
+@login_required
+def personal_data_request_create(request):
+    """A request to the office about my data (correction, objection, access, other)."""
+    form = PersonalDataRequestForm(request.POST or None)
+    if request.method == "POST":
+        ratelimit.hit("personal_data_request", request=request)
+    if request.method == "POST" and form.is_valid():
+        services.personal_data_request_create(user=request.user, **form.cleaned_data)
+        messages.success(
+            request, _("Your request has been sent. The office answers within 3×24 hours.")
+        )
+        return redirect("accounts:overview")
+    return render(request, "accounts/personal_data_request.html", {"form": form})

@@ -4,14 +4,25 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_urls
+from . import admin_urls, admin_views
 from .models import Unit
 from .permissions import is_moderator
+
+data_request_urls = (
+    [
+        path("", admin_views.data_request_queue, name="queue"),
+        path("<int:pk>/", admin_views.data_request_answer, name="answer"),
+    ],
+    "accounts_data_requests",
+)
 
 
 @hooks.register("register_admin_urls")
 def register_accounts_admin_urls():
-    return [path("asn-verification/", include(admin_urls, namespace="accounts_admin"))]
+    return [
+        path("asn-verification/", include(admin_urls, namespace="accounts_admin")),
+        path("personal-data-requests/", include(data_request_urls)),
+    ]
 
 
 class ModeratorMenuItem(MenuItem):
@@ -26,6 +37,16 @@ def register_verification_menu_item():
         reverse("accounts_admin:verification_queue"),
         icon_name="user",
         order=700,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_data_request_menu_item():
+    return ModeratorMenuItem(
+        _("Personal data requests"),
+        reverse("accounts_data_requests:queue"),
+        icon_name="lock",
+        order=705,
     )
 
 

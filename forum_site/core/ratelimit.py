@@ -135,8 +135,8 @@ def _count_limited(action: str) -> None:
     try:
         cache.add(key, 0, timeout=8 * 86400)
         cache.incr(key)
-    except Exception:  # noqa: BLE001
-        pass
+    except Exception:  # noqa: BLE001 - statistics must never fail a request
+        logger.debug("rate-limit statistics unavailable", exc_info=True)
 
 
 def limited_counts(*, day=None) -> dict[str, int]:

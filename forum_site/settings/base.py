@@ -328,6 +328,8 @@ SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "flag_create": {"user": "20/d", "new_user": "5/d"},
     "search": {"ip": "60/m"},
     "confirmation_email": {"key": "3/h", "ip": "10/h"},
+    "personal_data_export": {"user": "10/h", "ip": "30/h"},
+    "personal_data_request": {"user": "5/d", "ip": "20/d"},
 }
 
 # --- Logging ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from forum_site.accounts.models import AsnProfile, Unit, User
+from forum_site.accounts.models import AsnProfile, Consent, Unit, User
 
 PASSWORD = "rahasia-serambi-2026"
 
@@ -64,6 +64,19 @@ class UserFactory(factory.django.DjangoModelFactory):
         from allauth.account.models import EmailAddress
 
         EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def consented(self, create, extracted, **kwargs):
+        """Registered users agreed to the current privacy notice (pass False to test the
+        consent page)."""
+        if not create or extracted is False:
+            return
+        from django.conf import settings
+
+        Consent.objects.create(
+            user=self, purpose=Consent.Purpose.PRIVACY_NOTICE,
+            version=settings.PRIVACY_NOTICE_VERSION, given_at=timezone.now(),
+        )
 
 
 class AsnProfileFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from discussions.models import Holiday, Thread, ThreadEvent, ThreadStatus
 from discussions.sla import sla_tick
+from forum_site.accounts.services import consent_current_record
 
 from .conftest import client_for
 
@@ -81,8 +82,10 @@ def test_done_citizen_to_resolution_and_an_overdue_thread(
     assert verified_asn.public_name in page
 
     # A second thread goes overdue on the working-day clock; the holiday is skipped.
-    other = client_for(citizen.__class__.objects.create_user(
-        email="kedua@example.id", password="x" * 12, display_name="Warga Kedua"))
+    second = citizen.__class__.objects.create_user(
+        email="kedua@example.id", password="x" * 12, display_name="Warga Kedua")
+    consent_current_record(user=second)  # registration records it; posting requires it
+    other = client_for(second)
     response = other.post(reverse("discussions:thread_create"), {
         "kind": "complaint", "category": category.slug,
         "title": "Antrean layanan kenaikan pangkat sangat lama",

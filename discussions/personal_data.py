@@ -1,0 +1,89 @@
+"""The forum's part of a personal-data export and of an account deletion (UU 27/2022),
+registered with `forum_site.accounts.personal_data` from `DiscussionsConfig.ready()`."""
+
+from __future__ import annotations
+
+from django.db.models import F, QuerySet
+
+from .models import (
+    Follow,
+    Notification,
+    NotificationPreference,
+    OfficialAnswer,
+    OfficialAnswerRevision,
+    Support,
+    Thread,
+    ThreadEvent,
+)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export_user_data(user) -> dict:
+    """Everything the forum holds about `user`: threads, official answers, supports,
+    follows, notifications and notification settings."""
+    return {
+        "threads": [
+            {
+                "id": t.pk, "url": t.get_absolute_url(), "kind": t.kind, "title": t.title,
+                "body": t.body, "status": t.status, "unit": t.unit.name,
+                "category": t.category.name, "created_at": _iso(t.created_at),
+            }
+            for t in Thread.objects.filter(author=user).select_related("unit", "category")
+            .order_by("created_at", "pk")
+        ],
+        "official_answers": [
+            {
+                "id": a.pk, "thread_id": a.thread_id, "signer_name": a.signer_name,
+                "signer_position": a.signer_position, "signer_unit": a.signer_unit,
+                "body": a.body, "created_at": _iso(a.created_at), "edited_at": _iso(a.edited_at),
+            }
+            for a in OfficialAnswer.objects.filter(author=user).order_by("created_at", "pk")
+        ],
+        "supports": [
+            {"thread_id": s.thread_id, "created_at": _iso(s.created_at)}
+            for s in Support.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "follows": [
+            {"thread_id": f.thread_id, "created_at": _iso(f.created_at)}
+            for f in Follow.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "notifications": [
+            {
+                "kind": n.kind, "thread_id": n.thread_id, "created_at": _iso(n.created_at),
+                "read_at": _iso(n.read_at), "email_status": n.email_status,
+            }
+            for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "notification_preferences": [
+            {"kind": p.kind, "email": p.email, "on_site": p.on_site}
+            for p in NotificationPreference.objects.filter(user=user).order_by("kind")
+        ],
+    }
+
+
+def _raw(model) -> QuerySet:
+    # The append-only models refuse QuerySet.update(); this one update is the exception
+    # their database guard allows (migration 0005): clear the person, write the pseudonym.
+    return QuerySet(model=model)
+
+
+def erase_user_data(*, user, pseudonym: str) -> None:
+    """Account deletion: the person's threads stay (their author now shows the
+    pseudonym); official answers keep position and unit but lose the name; the public
+    timeline and answer history show the pseudonym; follows, notifications and settings
+    go; supports stay counted without the person."""
+    OfficialAnswer.objects.filter(author=user).update(signer_name="")
+    _raw(ThreadEvent).filter(actor=user).update(actor=None, actor_name=pseudonym)
+    _raw(OfficialAnswerRevision).filter(editor=user).update(editor=None, editor_name=pseudonym)
+    followed = list(Follow.objects.filter(user=user).values_list("thread_id", flat=True))
+    if followed:
+        Thread.objects.filter(pk__in=followed, followers_count__gt=0).update(
+            followers_count=F("followers_count") - 1
+        )
+        Follow.objects.filter(user=user).delete()
+    Notification.objects.filter(user=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
+    Support.objects.filter(user=user).update(user=None)
