@@ -130,6 +130,7 @@ class Gate:
         self.workdir = workdir
         self._results: dict[str, CaseResult] = {}
         self._html_findings: dict[str, list[checks.Finding]] | None = None
+        self._sessions: dict[str, dict] = {}  # login -> Playwright storage_state
 
     def url(self, case: PageCase) -> str:
         return self.base_url + case.path
@@ -146,17 +147,47 @@ class Gate:
             result.errors[name] = f"{type(exc).__name__}: {exc}"
 
     def _context(self, case: PageCase, **options):
+        if case.page.login:
+            options["storage_state"] = self._session(case.page.login)
         context = self.browser.new_context(
             locale="id-ID" if case.lang == "id" else "en-GB", **options
         )
         context.set_default_timeout(10_000)
         return context
 
+    def _session(self, credentials: dict[str, str]) -> dict:
+        """Sign in once per account through the real login form; reuse its cookies."""
+        key = credentials["login"]
+        if key not in self._sessions:
+            context = self.browser.new_context(locale="id-ID")
+            context.set_default_timeout(10_000)
+            try:
+                page = context.new_page()
+                page.goto(self.base_url + "/akun/login/")
+                form = page.locator("form:has(input[type=password])").first
+                for name, value in credentials.items():
+                    form.locator(f'[name="{name}"]').fill(value)
+                with page.expect_navigation(wait_until="load"):
+                    form.locator("button[type=submit], button:not([type])").first.click()
+                signed_in = "/login/" not in page.url
+                state = context.storage_state()
+            finally:
+                context.close()
+            if not signed_in:
+                raise AssertionError(f"could not sign in as {key} (still on the login page)")
+            self._sessions[key] = state
+        return self._sessions[key]
+
     def _run(self, case: PageCase) -> CaseResult:
         started = time.monotonic()
         result = CaseResult(case)
         url = self.url(case)
-        context = self._context(case)
+        try:
+            context = self._context(case)
+        except Exception as exc:  # noqa: BLE001 - signing in failed
+            result.errors["visit"] = f"{type(exc).__name__}: {exc}"
+            result.seconds = time.monotonic() - started
+            return result
         try:
             page, _recorder, result.capture = checks.visit(context, url)
             self._guard(result, "axe", checks.check_axe, page, stats=result.stats)

@@ -35,6 +35,10 @@ class PageType:
     # Forms that must work with JavaScript off, submitted for real: CSS selector of the form
     # and the values to fill in (field name -> value).
     nojs_submit: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Credentials ({"login": ..., "password": ...}) for a page only a signed-in user sees.
+    # The gate signs in once per account through the real login form and visits the page
+    # (JavaScript on and off) with that session.
+    login: dict[str, str] | None = None
 
     @property
     def budget(self) -> int:
@@ -44,6 +48,14 @@ class PageType:
 # A citizen account that `seed_demo` creates (forum_site/accounts/demo.py; test_registry.py
 # checks the two stay in step).
 DEMO_LOGIN = {"login": "warga@serambi.localhost", "password": "serambi-demo-2026"}
+# The BKPSDM unit's ASN account (discussions/demo.py ASN_BY_UNIT), for the unit queue.
+ASN_LOGIN = {"login": "asn.bkpsdm@serambi.localhost", "password": "serambi-demo-2026"}
+
+# A demo thread with a published official answer (the first of discussions/demo.py THREADS,
+# "Kapan pendaftaran Pelatihan Kepemimpinan Pengawas 2027 dibuka?", answered by BKPSDM).
+# Ids are deterministic on a fresh `seed_demo`: threads are created in order of opening
+# (checked on a scratch seeded DB: id 5, status resolved, one official answer).
+THREAD_WITH_ANSWER = 5
 
 PAGES: list[PageType] = [
     PageType("home", {"id": "/", "en": "/en/"}),
@@ -95,8 +107,24 @@ PAGES: list[PageType] = [
     PageType("public-information",
              {"id": "/informasi-publik/", "en": "/en/public-information/"}),
     PageType("open-data", {"id": "/data/", "en": "/en/data/"}, route="publications:open_data"),
-    # Later slices: forum list, thread (kind="thread", jsonld=True), new-thread form,
-    # search results (with and without hits), statistics, unit page.
+    # Forum (discussions/demo.py).
+    PageType("forum", {"id": "/forum/", "en": "/en/forum/"}, route="discussions:thread_list",
+             feed=True),
+    PageType(
+        "thread",
+        {"id": f"/forum/{THREAD_WITH_ANSWER}/", "en": f"/en/forum/{THREAD_WITH_ANSWER}/"},
+        kind="thread",
+        jsonld=True,
+    ),
+    # Signed in. The form is checked with JavaScript off (action, method, submit button)
+    # but not submitted: a new thread would change the forum list other pages are
+    # compared against, and thread creation without JavaScript is covered by
+    # tests/discussions.
+    PageType("thread-new", {"id": "/forum/baru/", "en": "/en/forum/new/"},
+             route="discussions:thread_create", login=DEMO_LOGIN),
+    PageType("unit-queue", {"id": "/forum/antrean/", "en": "/en/forum/queue/"},
+             route="discussions:unit_queue", login=ASN_LOGIN),
+    # Later slices: search results (with and without hits), statistics, unit page.
 ]
 
 LANGUAGES = ("id", "en")

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from .pages import CASES, DEMO_LOGIN, LANGUAGES, PAGES
+from .pages import ASN_LOGIN, CASES, DEMO_LOGIN, LANGUAGES, PAGES
 
 
 def test_registry_names_are_unique_and_every_page_has_both_languages():
@@ -30,3 +30,14 @@ def test_registry_demo_login_is_a_seed_demo_account():
 
     assert DEMO_LOGIN["password"] == demo.DEMO_PASSWORD
     assert DEMO_LOGIN["login"] in [account[0] for account in demo.ACCOUNTS]
+
+
+def test_registry_signed_in_pages_use_seed_demo_accounts():
+    from discussions import demo as forum_demo
+    from forum_site.accounts import demo
+
+    assert ASN_LOGIN["login"] in forum_demo.ASN_BY_UNIT.values()
+    assert ASN_LOGIN["password"] == demo.DEMO_PASSWORD
+    for page in PAGES:
+        if page.login:
+            assert page.login in (DEMO_LOGIN, ASN_LOGIN), page.name
