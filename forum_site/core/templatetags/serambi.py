@@ -26,6 +26,8 @@ class Section:
     description: str | Promise
     # Path per language code; None means "the translated home page".
     paths: dict[str, str] | None = None
+    # False until the slice that builds the section lands: the menu never links to a 404.
+    available: bool = True
 
 
 SITE_SECTIONS: tuple[Section, ...] = (
@@ -49,10 +51,12 @@ SITE_SECTIONS: tuple[Section, ...] = (
         "statistics", _("Statistics"),
         _("How quickly we answer, participation in programs and other public figures."),
         {"id": "/statistik/", "en": "/en/statistics/"},
+        available=False,  # the transparency slice (issue 7) switches this on
     ),
     Section(
         "search", _("Search"), "",
         {"id": "/cari/", "en": "/en/search/"},
+        available=False,  # the search slice (issue 6) switches this on
     ),
 )
 
@@ -75,6 +79,8 @@ def site_sections(context) -> list[dict]:
     path = getattr(request, "path", None)
     items = []
     for section in SITE_SECTIONS:
+        if not section.available:
+            continue
         href = _href(section, language)
         if path is None:
             current = False
