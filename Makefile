@@ -58,9 +58,13 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Refresh the Indonesian catalogue after adding strings, then translate the new entries.
+# Refresh the project's Indonesian catalogue after adding strings, then translate the new
+# entries. Apps keep their own catalogues (cd <app> && ../manage.py makemessages -l id):
+# the project one must not copy their strings, since LOCALE_PATHS would shadow them.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=node_modules --ignore=bench
+	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=node_modules --ignore=bench \
+		--ignore='publications/*' --ignore='discussions/*' --ignore='search/*' \
+		--ignore='tests/*' --ignore=scripts
 
 # Re-resolve the pinned versions (run after changing dependencies in pyproject.toml).
 lock:
