@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -76,7 +76,17 @@ def asn_verification_request(
     profile.decided_by = None
     profile.decision_reason = ""
     profile.full_clean()
-    profile.save()
+    try:
+        # full_clean checked the NIP is free, but a simultaneous request can take it
+        # between that check and this insert: answer with the same form error, not a 500.
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"nip": _("This NIP is already registered. Contact the moderators if you think "
+                      "this is wrong.")},
+            code="nip_taken",
+        ) from None
     transaction.on_commit(lambda: send_asn_request_received_email.enqueue(profile.pk))
     return profile
 

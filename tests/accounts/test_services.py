@@ -132,3 +132,19 @@ def test_asn_rejected_profile_releases_nothing_to_other_users(unit_a, moderator,
             user=citizen, nip=nip_for(11), position="Analis", unit=unit_a,
             official_email="a@mamujukab.go.id",
         )
+
+
+def test_asn_request_losing_a_nip_race_gets_a_form_error_not_a_500(
+    citizen, pending_asn, unit_a, monkeypatch
+):
+    """Two people submit the same NIP at once: both pass the uniqueness check, the second
+    insert hits the unique index. Simulated by skipping the check (the race window)."""
+    taken = pending_asn.asn_profile.nip
+    monkeypatch.setattr(AsnProfile, "validate_unique", lambda self, exclude=None: None)
+    with pytest.raises(ValidationError) as excinfo:
+        services.asn_verification_request(
+            user=citizen, nip=taken, position="Analis", unit=unit_a,
+            official_email="analis@bkpsdm.go.id",
+        )
+    assert "nip" in excinfo.value.message_dict
+    assert not AsnProfile.objects.filter(user=citizen).exists()
