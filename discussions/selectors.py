@@ -49,8 +49,19 @@ def unit_list_for_forum() -> QuerySet[Unit]:
     return Unit.objects.filter(is_active=True).order_by("name")
 
 
-def _public_threads() -> QuerySet[Thread]:
+def threads_public() -> QuerySet[Thread]:
+    """Every thread the public may see, with its unit, category and author joined.
+
+    The one starting point for anything public about threads (pages, feeds, search,
+    statistics, open data): moderation hides threads by narrowing this queryset."""
     return Thread.objects.select_related("unit", "category", "author")
+
+
+def answers_public() -> QuerySet[OfficialAnswer]:
+    """Every official answer the public may see (on a public thread)."""
+    return OfficialAnswer.objects.filter(thread__in=threads_public().values("pk")).select_related(
+        "thread", "thread__unit"
+    )
 
 
 def thread_list_public(
@@ -61,7 +72,7 @@ def thread_list_public(
     category: Category | None = None,
 ) -> QuerySet[Thread]:
     """Threads for the public list, newest first, filtered as the visitor asked."""
-    threads = _public_threads()
+    threads = threads_public()
     if status == OVERDUE:
         threads = threads.filter(is_overdue=True)
     elif status:
@@ -185,7 +196,7 @@ def unit_queue(*, user, unit: Unit | None = None) -> Queue:
     """Threads waiting for a unit: overdue first, then by the nearest deadline.
 
     A verified ASN sees their own unit; a moderator sees every unit, or one they pick."""
-    threads = _public_threads().filter(status__in=AWAITING_UNIT)
+    threads = threads_public().filter(status__in=AWAITING_UNIT)
     moderator = is_moderator(user)
     if not moderator:
         profile = verified_asn_profile(user)
