@@ -1,0 +1,454 @@
+"""The authorisation matrix: every role × every state-changing endpoint and admin area.
+
+One table says, for each POST endpoint of the site, what each role gets (2xx, 302, 403,
+404). The tests below check that:
+
+- every route of the URLconf is in the table (POST endpoints) or in ``GET_ONLY``: a new
+  endpoint without a row fails ``test_every_route_is_in_the_matrix``;
+- each role gets the expected status for each POST endpoint, and a refused request
+  changes nothing in the database;
+- every admin area answers each role as expected;
+- no GET, by any role, changes a row anywhere (row counts of every model before/after);
+- every POST endpoint refuses a request without a CSRF token (403), except the ones in
+  ``CSRF_EXEMPT`` with the reason written next to them.
+
+Adding an endpoint (e.g. comments, search, statistics): add one ``Endpoint(...)`` row to
+``ENDPOINTS`` (or one name to ``GET_ONLY``) and, if it needs an object, a key to
+``world``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.apps import apps
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from discussions.models import OfficialAnswer
+from discussions.services.notifications import make_unsubscribe_token
+from forum_site.accounts.models import AsnProfile, PersonalDataRequest
+from tests.accounts.factories import PASSWORD
+from tests.discussions.factories import CategoryFactory, ThreadFactory
+
+ROLES = ("anonymous", "citizen", "pending_asn", "verified_asn", "moderator", "comms", "superuser")
+SIGNED_IN = ROLES[1:]
+
+# Expectations: 302 is "done, back to a page"; 200 the page again (form errors or a
+# confirmation); 403/404 refused. DENIED is a refusal by redirect: to the login page
+# (login_required, Wagtail admin for people without admin access) or, for staff lacking
+# one permission inside the Wagtail admin, back to the dashboard with a message.
+# Every refusal (DENIED, 403, 404) must leave every table as it was.
+DENIED = "denied"
+LOGIN = {"anonymous": DENIED}
+
+
+Expect = int | str
+
+
+def everyone(status: Expect, **overrides: Expect) -> dict[str, Expect]:
+    return dict.fromkeys(ROLES, status) | overrides
+
+
+def signed_in(status: Expect, **overrides: Expect) -> dict[str, Expect]:
+    return LOGIN | dict.fromkeys(SIGNED_IN, status) | overrides
+
+
+def moderators_only(status: Expect, *, others: Expect = 403, **overrides: Expect
+                    ) -> dict[str, Expect]:
+    """Moderator and superuser may; every other signed-in role is refused."""
+    base = signed_in(others, moderator=status, superuser=status)
+    return base | overrides
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    name: str  # URL name (namespace:name)
+    expect: dict[str, Expect]
+    kwargs: Callable[[dict], dict] = field(default=lambda w: {})
+    data: Callable[[dict], dict] = field(default=lambda w: {})
+
+
+# --- The table ------------------------------------------------------------------------
+
+ENDPOINTS: list[Endpoint] = [
+    # Site-wide
+    Endpoint("set_language", everyone(302), data=lambda w: {"language": "en", "next": "/"}),
+    # Accounts (allauth): login/signup are for visitors; signed-in users are sent on.
+    Endpoint(
+        "account_login", everyone(302),
+        data=lambda w: {"login": w["citizen"].email, "password": PASSWORD},
+    ),
+    Endpoint("account_logout", everyone(302)),
+    Endpoint(
+        "account_signup", everyone(302),
+        data=lambda w: {
+            "email": "baru@example.id", "password1": "kopi-susu-2026-x",
+            "password2": "kopi-susu-2026-x", "display_name": "Warga Baru",
+            "privacy_consent": "on",
+        },
+    ),
+    Endpoint(
+        "account_reset_password", everyone(302), data=lambda w: {"email": "siapa@example.id"}
+    ),
+    Endpoint("account_email", signed_in(302)),
+    Endpoint("account_change_password", signed_in(200)),
+    Endpoint("account_set_password", signed_in(302)),
+    Endpoint("account_reauthenticate", signed_in(200)),
+    # Login by code is off: with no code pending these only send people on (or show
+    # the form again for a signed-in user asking for a code).
+    Endpoint("account_request_reauthentication_code", signed_in(200)),
+    Endpoint("account_confirm_reauthentication_code", everyone(302)),
+    Endpoint("account_confirm_login_code", everyone(302)),
+    Endpoint("account_confirm_email", everyone(404), kwargs=lambda w: {"key": "no-such-key"}),
+    Endpoint(
+        "account_reset_password_from_key", everyone(200),
+        kwargs=lambda w: {"uidb36": "zz", "key": "bad-key"},
+    ),
+    # My account
+    Endpoint("accounts:overview", signed_in(200)),
+    Endpoint(
+        "accounts:asn_verification_request",
+        # ASN (verified or waiting) already asked; moderators/comms/superuser may ask.
+        signed_in(200, pending_asn=403, verified_asn=403),
+    ),
+    Endpoint("accounts:personal_data_export", signed_in(200)),
+    Endpoint(
+        "accounts:personal_data_request", signed_in(302),
+        data=lambda w: {"kind": "correction", "message": "Mohon perbaiki nama tampilan saya."},
+    ),
+    Endpoint("accounts:account_delete", signed_in(200), data=lambda w: {"password": "salah"}),
+    Endpoint("accounts:consent", signed_in(302), data=lambda w: {"privacy_consent": "on"}),
+    # Forum
+    Endpoint(
+        "discussions:thread_create", signed_in(302),
+        data=lambda w: {
+            "kind": "question", "category": w["category"].slug,
+            "title": "Bagaimana cara mengurus kenaikan pangkat reguler secara daring?",
+            "body": "Saya ingin tahu dokumen apa saja yang perlu diunggah untuk usulan.",
+            "similar_checked": "on",
+        },
+    ),
+    Endpoint("discussions:thread_support", signed_in(302), kwargs=lambda w: {"pk": w["thread"].pk}),
+    Endpoint("discussions:thread_follow", signed_in(302), kwargs=lambda w: {"pk": w["thread"].pk}),
+    Endpoint(
+        "discussions:thread_confirm", everyone(403, anonymous=DENIED, citizen=302),
+        kwargs=lambda w: {"pk": w["thread"].pk},
+    ),
+    Endpoint(
+        "discussions:thread_dispute", everyone(403, anonymous=DENIED, citizen=302),
+        kwargs=lambda w: {"pk": w["thread"].pk},
+        data=lambda w: {"reason": "Jawabannya belum menjawab pertanyaan tentang jadwal."},
+    ),
+    Endpoint(
+        "discussions:thread_acknowledge", moderators_only(302, verified_asn=302),
+        kwargs=lambda w: {"pk": w["open_thread"].pk},
+    ),
+    Endpoint(
+        # Allowed roles pass the permission check and get the form back with the rule
+        # "extend only an acknowledged thread" (200); the rest are refused.
+        "discussions:thread_extend", moderators_only(200, verified_asn=200),
+        kwargs=lambda w: {"pk": w["open_thread"].pk},
+        data=lambda w: {"reason": "Menunggu data dari bidang mutasi."},
+    ),
+    Endpoint(
+        "discussions:thread_reroute", moderators_only(302),
+        kwargs=lambda w: {"pk": w["thread"].pk},
+        data=lambda w: {"unit": w["unit_b"].pk, "reason": "Ini urusan Dinas Kesehatan."},
+    ),
+    Endpoint(
+        "discussions:thread_close", moderators_only(302),
+        kwargs=lambda w: {"pk": w["thread"].pk},
+        data=lambda w: {"reason_kind": "off_topic", "reason": "Tidak terkait layanan ASN."},
+    ),
+    Endpoint(
+        "discussions:answer_publish", moderators_only(302, verified_asn=302),
+        kwargs=lambda w: {"pk": w["thread"].pk},
+        data=lambda w: {
+            "body": "Pendaftaran dibuka bulan depan melalui laman BKPSDM.", "seen_answers": "1",
+        },
+    ),
+    Endpoint(
+        "discussions:answer_edit", moderators_only(302, others=403, moderator=403,
+                                                   superuser=403, verified_asn=302),
+        kwargs=lambda w: {"pk": w["answer"].pk},
+        data=lambda w: {"body": "Pendaftaran dibuka tanggal 5 bulan depan."},
+    ),
+    Endpoint(
+        "discussions:notification_preferences", signed_in(302),
+        data=lambda w: {"answer__email": "on", "answer__site": "on"},
+    ),
+    Endpoint(
+        "discussions:unsubscribe", everyone(200),
+        kwargs=lambda w: {"token": w["unsubscribe_token"]},
+    ),
+    # Wagtail admin views of our apps (Wagtail sends non-staff to its login: 302)
+    Endpoint(
+        "accounts_admin:verification_review",
+        moderators_only(302, others=DENIED),
+        kwargs=lambda w: {"pk": w["asn_request"].pk},
+        data=lambda w: {"decision": "approve", "reason": "NIP dan jabatan sesuai."},
+    ),
+    Endpoint(
+        "accounts_data_requests:answer",
+        moderators_only(302, others=DENIED),
+        kwargs=lambda w: {"pk": w["data_request"].pk},
+        data=lambda w: {"response": "Nama sudah kami perbaiki.", "done": "on"},
+    ),
+    Endpoint(
+        "discussions_admin:thread_moderate",
+        moderators_only(302, others=DENIED),
+        kwargs=lambda w: {"pk": w["thread"].pk},
+        data=lambda w: {"action": "close", "reason_kind": "off_topic",
+                        "reason": "Tidak terkait layanan ASN."},
+    ),
+    Endpoint(
+        "units:add", moderators_only(302, others=DENIED),
+        data=lambda w: {"name": "Dinas Pendidikan", "short_name": "Disdik",
+                        "slug": "disdik", "is_active": "on"},
+    ),
+    Endpoint(
+        "units:edit", moderators_only(302, others=DENIED),
+        kwargs=lambda w: {"pk": w["unit_a"].pk},
+        data=lambda w: {"name": "BKPSDM Mamuju", "short_name": "BKPSDM",
+                        "slug": "bkpsdm", "is_active": "on"},
+    ),
+    Endpoint(
+        "units:delete", moderators_only(302, others=DENIED),
+        kwargs=lambda w: {"pk": w["unit_b"].pk},
+    ),
+    Endpoint(
+        "units:copy", moderators_only(200, others=DENIED),
+        kwargs=lambda w: {"pk": w["unit_a"].pk},
+    ),
+]
+
+# Routes that answer GET only (or treat POST like GET, changing nothing); checked below
+# by POSTing to them as the superuser and counting rows.
+GET_ONLY: dict[str, Callable[[dict], dict]] = {
+    "sitemap": lambda w: {},
+    "account_inactive": lambda w: {},
+    "account_email_verification_sent": lambda w: {},
+    "account_reset_password_done": lambda w: {},
+    "account_reset_password_from_key_done": lambda w: {},
+    "core:privacy": lambda w: {},
+    "discussions:thread_list": lambda w: {},
+    "discussions:thread_detail": lambda w: {"pk": w["thread"].pk},
+    "discussions:unit_queue": lambda w: {},
+    "discussions:feed": lambda w: {},
+    "discussions:answer_history": lambda w: {"pk": w["answer"].pk},
+    "discussions:notification_list": lambda w: {},
+    "publications:open_data": lambda w: {},
+    "publications:dataset_csv": lambda w: {"slug": "no-such-dataset"},
+    "publications:dataset_json": lambda w: {"slug": "no-such-dataset"},
+    "accounts_admin:verification_queue": lambda w: {},
+    "accounts_data_requests:queue": lambda w: {},
+    "discussions_admin:thread_index": lambda w: {},
+    "units:index": lambda w: {},
+    "units:index_results": lambda w: {},
+    "units:history": lambda w: {"pk": w["unit_a"].pk},
+    "units:history_results": lambda w: {"pk": w["unit_a"].pk},
+    "units:usage": lambda w: {"pk": w["unit_a"].pk},
+}
+
+# POST endpoints that deliberately skip CSRF, and why.
+CSRF_EXEMPT = {
+    # RFC 8058 one-click unsubscribe: the mail client POSTs without a session; the signed
+    # token in the URL is the proof, and it can only turn emails off.
+    "discussions:unsubscribe",
+}
+
+# Routes that are not ours to put in the table: Wagtail's and Django's own machinery
+# (covered as admin areas below), unnamed utility routes.
+FOREIGN_MODULES = ("wagtail.", "django.contrib.auth.", "django.views.generic.base")
+OUR_NAMESPACES = ("units",)  # Wagtail viewsets we register, whose views are Wagtail's
+
+# Admin areas: path → expected status per role. Wagtail sends anonymous visitors and
+# signed-in people without admin access to its login page (302); staff who lack the
+# permission for an area are sent back to the admin dashboard with a message (302, not
+# to the login page), which is how Wagtail answers PermissionDenied inside its admin.
+NO_ADMIN = dict.fromkeys(("anonymous", "citizen", "pending_asn", "verified_asn"), DENIED)
+STAFF_ONLY = NO_ADMIN | {"moderator": 200, "comms": 200, "superuser": 200}
+ADMIN_AREAS: dict[str, dict[str, Expect]] = {
+    "/admin/": STAFF_ONLY,
+    "/admin/pages/": STAFF_ONLY,
+    "/admin/images/": STAFF_ONLY,
+    "/admin/documents/": STAFF_ONLY,
+    "/admin/snippets/": STAFF_ONLY | {"moderator": DENIED, "comms": DENIED, "superuser": DENIED},
+    "/admin/reports/site-history/": STAFF_ONLY,  # each sees only what they may
+    "/admin/users/": NO_ADMIN | {"moderator": DENIED, "comms": DENIED, "superuser": 200},
+    "/admin/groups/": NO_ADMIN | {"moderator": DENIED, "comms": DENIED, "superuser": 200},
+    "/admin/sites/": NO_ADMIN | {"moderator": DENIED, "comms": DENIED, "superuser": 200},
+    "/admin/redirects/": NO_ADMIN | {"moderator": DENIED, "comms": DENIED, "superuser": 200},
+    "/admin/workflows/list/": NO_ADMIN | {"moderator": DENIED, "comms": DENIED, "superuser": 200},
+    "/admin/forum/threads/": NO_ADMIN | {"moderator": 200, "comms": DENIED, "superuser": 200},
+    "/admin/asn-verification/": NO_ADMIN | {"moderator": 200, "comms": DENIED, "superuser": 200},
+    "/admin/personal-data-requests/": NO_ADMIN
+    | {"moderator": 200, "comms": DENIED, "superuser": 200},
+    "/admin/units/": NO_ADMIN | {"moderator": 200, "comms": DENIED, "superuser": 200},
+}
+
+
+# --- Fixtures ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(db, citizen, pending_asn, verified_asn, moderator, comms, superuser, unit_a, unit_b):
+    """The objects every row may point at: a thread asked by the citizen in unit A's
+    category with one official answer, a waiting ASN request, a data request."""
+    from discussions import services
+
+    category = CategoryFactory(default_unit=unit_a, slug="kepegawaian")
+    thread = ThreadFactory(category=category, author=citizen)
+    answer = services.answer_publish(
+        user=verified_asn, thread=thread, body="Pendaftaran dibuka bulan depan."
+    )
+    thread.refresh_from_db()
+    open_thread = ThreadFactory(category=category, author=citizen)
+    return {
+        "citizen": citizen, "pending_asn": pending_asn, "verified_asn": verified_asn,
+        "moderator": moderator, "comms": comms, "superuser": superuser,
+        "unit_a": unit_a, "unit_b": unit_b, "category": category, "thread": thread,
+        "open_thread": open_thread,
+        "answer": answer, "asn_request": AsnProfile.objects.get(user=pending_asn),
+        "data_request": _data_request(citizen),
+        "unsubscribe_token": make_unsubscribe_token(user_id=citizen.pk, kind="answer"),
+    }
+
+
+def _data_request(user) -> PersonalDataRequest:
+    from forum_site.accounts import services
+
+    return services.personal_data_request_create(
+        user=user, kind="correction", message="Mohon perbaiki nama tampilan saya."
+    )
+
+
+def _client(request, role: str) -> Client:
+    return request.getfixturevalue(f"{role}_client")
+
+
+def _row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+def _routes():
+    """(name, module) of every named route in the URLconf."""
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                yield name, pattern.callback.__module__
+
+    return list(walk(get_resolver().url_patterns))
+
+
+def _ours(name: str, module: str) -> bool:
+    return name.split(":")[0] in OUR_NAMESPACES or not module.startswith(FOREIGN_MODULES)
+
+
+# --- Tests -------------------------------------------------------------------------------
+
+
+def test_every_route_is_in_the_matrix():
+    ours = {name for name, module in _routes() if _ours(name, module)}
+    in_table = {endpoint.name for endpoint in ENDPOINTS} | set(GET_ONLY)
+    missing = sorted(ours - in_table)
+    assert not missing, f"Add a row to ENDPOINTS or GET_ONLY for: {missing}"
+    stale = sorted(in_table - {name for name, _module in _routes()})
+    assert not stale, f"Rows for routes that no longer exist: {stale}"
+    assert all(set(endpoint.expect) == set(ROLES) for endpoint in ENDPOINTS)
+    assert all(set(expect) == set(ROLES) for expect in ADMIN_AREAS.values())
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+def test_post_matrix(request, world, endpoint: Endpoint, role: str):
+    client = _client(request, role)
+    url = reverse(endpoint.name, kwargs=endpoint.kwargs(world))
+    before = _row_counts()
+    response = client.post(url, endpoint.data(world))
+    expected = endpoint.expect[role]
+    _assert_status(response, expected, f"{role} POST {endpoint.name}")
+    if expected in (DENIED, 403, 404):
+        assert _row_counts() == before, f"refused {role} POST {endpoint.name} changed data"
+
+
+def _assert_status(response, expected: Expect, what: str) -> None:
+    if expected == DENIED:
+        location = response.headers.get("Location", "")
+        assert response.status_code == 302, f"{what}: {response.status_code}, expected DENIED"
+        assert "login" in location or location.rstrip("/").endswith("/admin"), (
+            f"{what}: redirected to {location}, not to a login page or the dashboard"
+        )
+    else:
+        assert response.status_code == expected, (
+            f"{what}: {response.status_code}, expected {expected}"
+        )
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
+def test_post_without_csrf_token_is_refused(world, endpoint: Endpoint):
+    if endpoint.name in CSRF_EXEMPT:
+        pytest.skip("deliberately exempt: see CSRF_EXEMPT")
+    # The role most likely to be let through: the superuser (or anonymous where the
+    # superuser is refused, e.g. login forms).
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["superuser"])
+    url = reverse(endpoint.name, kwargs=endpoint.kwargs(world))
+    before = _row_counts()
+    response = client.post(url, endpoint.data(world))
+    assert response.status_code == 403, f"{endpoint.name} accepted a POST without CSRF token"
+    assert _row_counts() == before
+    anonymous = Client(enforce_csrf_checks=True)
+    assert anonymous.post(url, endpoint.data(world)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "name", [e.name for e in ENDPOINTS] + sorted(GET_ONLY), ids=lambda name: name
+)
+def test_get_changes_nothing(request, world, name: str):
+    by_name = {e.name: e.kwargs for e in ENDPOINTS} | GET_ONLY
+    url = reverse(name, kwargs=by_name[name](world))
+    clients = {role: _client(request, role) for role in ROLES}  # logins happen here
+    before = _row_counts()
+    for role, client in clients.items():
+        response = client.get(url)
+        assert response.status_code < 500, f"{role} GET {name}: {response.status_code}"
+    assert _row_counts() == before, f"GET {name} changed rows"
+
+
+@pytest.mark.parametrize("name", sorted(GET_ONLY))
+def test_get_only_routes_ignore_post(world, superuser_client, name: str):
+    url = reverse(name, kwargs=GET_ONLY[name](world))
+    before = _row_counts()
+    response = superuser_client.post(url, {"anything": "x"})
+    assert response.status_code in (200, 302, 403, 404, 405)
+    assert _row_counts() == before, f"POST to GET-only {name} changed rows"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("path", sorted(ADMIN_AREAS))
+def test_admin_areas(request, world, path: str, role: str):
+    response = _client(request, role).get(path)
+    _assert_status(response, ADMIN_AREAS[path][role], f"{role} GET {path}")
+    if role in ("anonymous", "citizen", "pending_asn", "verified_asn"):
+        assert "login" in response.headers.get("Location", "")
+
+
+def test_the_matrix_objects_are_real(world):
+    """Guard against a row pointing at nothing: the world has what the rows use."""
+    assert OfficialAnswer.objects.filter(pk=world["answer"].pk).exists()
+    assert world["asn_request"].status == AsnProfile.Status.PENDING
