@@ -1,6 +1,12 @@
+import logging
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib import messages
+from django.utils.translation import gettext as _
 
 from . import services
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,3 +23,21 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # There is no username: email is the login.
         return None
+
+    def send_mail(self, template_prefix, email, context):
+        """Account emails (confirmation, password reset) go out during the request. If the
+        mail server is down the account is still saved: say so instead of failing with a
+        500. Signing in later sends a new confirmation link; a reset can be asked again."""
+        try:
+            super().send_mail(template_prefix, email, context)
+        except Exception as exc:  # noqa: BLE001 - any mail failure (SMTP, DNS, timeout)
+            logger.warning(
+                "account email %s not sent: %s", template_prefix, type(exc).__name__
+            )
+            request = getattr(self, "request", None)
+            if request is not None and hasattr(request, "_messages"):
+                messages.warning(request, _(
+                    "We could not send the email just now. Please try again in a few "
+                    "minutes: sign in to get a new confirmation link, or ask for the "
+                    "password reset again."
+                ))

@@ -128,10 +128,13 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that answers "miss" while Redis is down (forum_site/core/cache.py):
+            # pages render and posting works; rate limits fail open.
+            "BACKEND": "forum_site.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "serambi",
             "TIMEOUT": 300,
+            "OPTIONS": {"RETRY_SECONDS": env_int("REDIS_RETRY_SECONDS", 5)},
         }
     }
 else:
