@@ -92,8 +92,10 @@ def account_delete(request):
 
 
 def _safe_next(request) -> str | None:
+    """A same-site path to go back to. Only absolute paths: `redirect()` would try to
+    reverse anything else as a URL name (a 500 on e.g. ?next=abc)."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
+    if target and target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
