@@ -3,9 +3,10 @@
 Django's RedisCache raises on every call when Redis is down, and Wagtail, allauth and
 our templates read the cache on every page: one Redis outage would turn the whole site
 into 500s. Here a failing call is logged once per outage, answers as a miss (get →
-default, add → True as if a lock were taken, set → nothing stored), and for ``SERAMBI_CACHE_RETRY_SECONDS``
-the cache is not even tried (a "circuit breaker", so a Redis that hangs does not slow
-every request). ``incr``/``decr`` still raise: the rate-limit facility
+default, add → True as if a lock were taken, set → nothing stored), and for
+``OPTIONS["RETRY_SECONDS"]`` (REDIS_RETRY_SECONDS, default 5) the cache is not even
+tried (a "circuit breaker", so a Redis that hangs does not slow every request).
+``incr``/``decr`` still raise: the rate-limit facility
 (forum_site/core/ratelimit.py) catches that and lets the request through (fail open).
 When Redis answers again, the next call after the pause uses it normally.
 """

@@ -237,6 +237,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# `manage.py backup` writes timestamped folders here (docs/operations.md).
+SERAMBI_BACKUP_ROOT = Path(env_str("SERAMBI_BACKUP_ROOT", str(BASE_DIR / "backups")))
 
 # --- Email ------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
