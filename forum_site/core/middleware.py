@@ -38,3 +38,38 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class CachePolicyMiddleware:
+    """Who may store a response (docs/security.md, "Caching").
+
+    - Signed-in users: ``private, no-store``; a shared cache never keeps their pages.
+    - Anonymous GET/HEAD answered 200/301/404 without setting any cookie: ``public,
+      max-age=SERAMBI_PUBLIC_CACHE_SECONDS``, so a proxy or CDN can absorb a crowd. These
+      pages carry no token and nothing personal (the language switch needs no CSRF
+      token; pages with a real form call ``get_token()``, which sets the CSRF cookie).
+    - Anonymous responses that set a cookie (CSRF token for a form, a flash message, the
+      session): ``private, no-store``: a cookie must never be served to someone else.
+    - Anything a view decided itself (``never_cache``, 429, whitenoise's static files)
+      keeps its own Cache-Control. Other responses are left alone (POSTs and redirects
+      are not stored by shared caches without explicit freshness).
+    """
+
+    CACHEABLE_STATUS = {200, 301, 404}
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.max_age = int(getattr(settings, "SERAMBI_PUBLIC_CACHE_SECONDS", 60))
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or response.cookies:
+            response["Cache-Control"] = "private, no-store"
+        elif (request.method in ("GET", "HEAD")
+              and response.status_code in self.CACHEABLE_STATUS and self.max_age > 0):
+            response["Cache-Control"] = f"public, max-age={self.max_age}"
+        return response

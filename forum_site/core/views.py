@@ -10,14 +10,31 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .forms import LanguageForm
 
 
+def _cross_site(request: HttpRequest) -> bool:
+    """True when the browser says the form came from another site (Origin header; sent
+    by browsers with every cross-site form POST)."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return origin != f"{request.scheme}://{request.get_host()}"
+
+
+@csrf_exempt
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Switch the interface language (a plain form POST, so it works without JavaScript)."""
+    """Switch the interface language (a plain form POST, so it works without JavaScript).
+
+    No CSRF token: the switch is on every page, and a token would set the CSRF cookie on
+    every page, so no anonymous page could be cached by a shared cache. The view only
+    sets the language cookie; a cross-site POST (foreign Origin) is refused anyway."""
+    if _cross_site(request):
+        return csrf_failure(request, reason="cross-site language switch")
     form = LanguageForm(request.POST)
     if not form.is_valid():
         return render(request, "core/language_error.html", {"form": form}, status=400)

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "forum_site.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "forum_site.core.middleware.CachePolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -313,6 +314,9 @@ SERAMBI_CSP_ADMIN = {
     "frame-ancestors": ["'self'"],
 }
 SERAMBI_CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+# Anonymous pages without cookies may be kept this long by shared caches (proxies, CDN);
+# signed-in pages are "private, no-store" (CachePolicyMiddleware, docs/security.md).
+SERAMBI_PUBLIC_CACHE_SECONDS = env_int("SERAMBI_PUBLIC_CACHE_SECONDS", 60)
 SERAMBI_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"

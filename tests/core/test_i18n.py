@@ -142,9 +142,12 @@ def test_set_language_get_is_405(client, db):
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 
-def test_set_language_without_csrf_token_is_403(db):
+def test_set_language_from_another_site_is_403(db):
+    """No CSRF token (it would put a cookie on every page, see docs/security.md), but a
+    POST whose Origin is another site is refused."""
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"},
+                           headers={"Origin": "https://evil.example"})
     assert response.status_code == 403
     assert "403_csrf.html" in [t.name for t in response.templates]
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
