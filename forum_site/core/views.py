@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
@@ -66,6 +67,9 @@ def _error(request: HttpRequest, template: str, status: int, **context) -> HttpR
 
 
 def bad_request(request, exception=None):
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is "too large", not "bad": say so (413).
+    if isinstance(exception, RequestDataTooBig):
+        return _error(request, "413.html", 413)
     return _error(request, "400.html", 400)
 
 

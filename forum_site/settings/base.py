@@ -235,9 +235,19 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 31536000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MiB of form data
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploads (docs/security.md, "Uploads"): size and type limits; no SVG (it can carry script).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # decompression bombs
+WAGTAILIMAGES_IMAGE_FORM_BASE = "forum_site.core.uploads.ImageForm"  # refuses broken files
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "txt", "pptx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "forum_site.core.uploads.DocumentForm"  # content sniffing
+# Documents go through Wagtail's serve view (permission checks, nosniff, CSP
+# "default-src 'none'"); only PDFs open in the browser, everything else downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # `manage.py backup` writes timestamped folders here (docs/operations.md).
 SERAMBI_BACKUP_ROOT = Path(env_str("SERAMBI_BACKUP_ROOT", str(BASE_DIR / "backups")))
 
