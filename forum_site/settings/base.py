@@ -203,6 +203,9 @@ ACCOUNT_RATE_LIMITS = {
 
 # Privacy notice version: consent is recorded against it (UU 27/2022).
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
+# IP addresses stored with content are blanked after this many days
+# (`manage.py purge_personal_data`, forum_site/core/retention.py).
+SERAMBI_IP_RETENTION_DAYS = env_int("SERAMBI_IP_RETENTION_DAYS", 30)
 
 # --- Internationalisation ---------------------------------------------------------
 LANGUAGE_CODE = "id"
