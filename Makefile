@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve test test-browser browser-deps lint format check locales messages clean
+.PHONY: help install run serve test test-browser browser-deps lint format check locales messages clean audit
 
 help:
 	@echo "make run           install, migrate, seed demo data, serve on http://$(HOST):$(PORT)"
@@ -73,6 +73,10 @@ lock:
 	/tmp/serambi-lock-venv/bin/pip install --quiet --upgrade pip
 	/tmp/serambi-lock-venv/bin/pip install --quiet -e ".[dev,browser]"
 	/tmp/serambi-lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+
+# Known vulnerabilities in requirements.lock (pip-audit; says clearly when it cannot run).
+audit:
+	bash scripts/audit.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
