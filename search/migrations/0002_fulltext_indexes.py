@@ -1,0 +1,44 @@
+"""Full-text structures for the database in use (see search/models.py).
+
+PostgreSQL: GIN indexes on the two tsvector columns. SQLite: an FTS5 table holding a copy
+of title and body, keyed by the entry's id (rowid). Other databases get neither and the
+database engine refuses to start."""
+
+from django.db import migrations
+
+FTS_TABLE = "serambi_search_fts"  # search.models.FTS_TABLE
+
+
+def forwards(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    table = apps.get_model("serambi_search", "SearchEntry")._meta.db_table
+    if vendor == "postgresql":
+        schema_editor.execute(
+            f"CREATE INDEX search_entry_vector_gin ON {table} USING gin (search_vector)"
+        )
+        schema_editor.execute(
+            f"CREATE INDEX search_entry_autocomplete_gin ON {table} "
+            "USING gin (autocomplete_vector)"
+        )
+    elif vendor == "sqlite":
+        # unicode61 folds case and strips diacritics; no stemmer exists for Indonesian in
+        # SQLite, so "membaca" does not find "baca" there (PostgreSQL does).
+        schema_editor.execute(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+            "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+
+
+def backwards(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_vector_gin")
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_autocomplete_gin")
+    elif vendor == "sqlite":
+        schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("serambi_search", "0001_entries")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
