@@ -240,8 +240,22 @@ def _entry_changed(sender, instance, **kwargs):
     index_later("dip", [instance.pk])
 
 
+def _restriction_changed(sender, instance, **kwargs):
+    """A view restriction hides (or reveals) a page and everything below it."""
+    from search.services import index_later
+
+    try:
+        root = instance.page
+    except Page.DoesNotExist:
+        return
+    for model, record_type in PAGE_TYPES.items():
+        index_later(record_type, model.objects.descendant_of(root, inclusive=True)
+                    .values_list("pk", flat=True))
+
+
 def connect_signals() -> None:
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished
 
     for model in PAGE_TYPES:
@@ -250,6 +264,9 @@ def connect_signals() -> None:
     for signal in (page_published, page_unpublished):
         signal.connect(_register_changed, sender=PublicInformationPage,
                        dispatch_uid="search-register")
+    for signal in (post_save, post_delete):
+        signal.connect(_restriction_changed, sender=PageViewRestriction,
+                       dispatch_uid="search-view-restriction")
     for signal in (post_save, post_delete):
         signal.connect(_entry_changed, sender=PublicInformationEntry,
                        dispatch_uid="search-dip-entry")

@@ -25,6 +25,15 @@ MAX_PAGE = 100
 FACETS = ("type", "unit", "category", "area", "year", "status", "answered")
 SORTS = ("relevance", "newest")
 
+# Words too common to say anything (Indonesian and English); dropped only when any word
+# may match (the duplicate check), where they would match nearly everything.
+STOP_WORDS = frozenset({
+    "yang", "dan", "atau", "untuk", "dengan", "dari", "pada", "dalam", "apakah", "bagaimana",
+    "kapan", "mengapa", "kenapa", "berapa", "siapa", "dimana", "mana", "tidak", "belum",
+    "sudah", "akan", "bisa", "dapat", "mohon", "tolong", "saya", "kami", "kita", "ini", "itu",
+    "ada", "di", "ke", "the", "and", "for", "with", "what", "when", "how", "why", "does",
+    "from", "about", "this", "that", "have", "has", "is", "a", "an", "of", "to", "in",
+})
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 _VALUE = re.compile(r"^[\w-]{1,80}$")
@@ -96,6 +105,9 @@ def parse_terms(text: str | None, *, match_any: bool = False) -> Terms:
     for word in " ".join(words(rest)).split():
         if word not in single:
             single.append(word)
+    if match_any:
+        meaningful = [w for w in single if w not in STOP_WORDS and len(w) > 2]
+        single = meaningful or single
     budget = MAX_TERMS
     phrases = phrases[:budget]
     budget -= sum(len(p) for p in phrases)

@@ -21,6 +21,7 @@ from .query import (
     SearchQuery,
     Terms,
     clean_filter_values,
+    normalise,
     parse_page,
     parse_terms,
 )
@@ -120,7 +121,7 @@ def parse_search(
 ) -> tuple[str, SearchQuery | None, str]:
     """(text to show in the box, query or None, message). Never raises on bad input."""
     raw = params.get("q", "") or ""
-    text = raw[:1000]
+    text = normalise(raw)[:1000]
     try:
         terms = parse_terms(raw)
     except QueryError as exc:
@@ -195,10 +196,17 @@ def autocomplete(text: str, *, language: str, limit: int = 8) -> list[Suggestion
         return []
     engine = primary_engine()
     try:
-        return engine.autocomplete(terms, language=language, limit=limit)
+        found = engine.autocomplete(terms, language=language, limit=limit * 2)
     except EngineUnavailable as exc:
         status.record_failure(engine=engine.name, error=exc, needs_reconcile=False)
-        return database_engine().autocomplete(terms, language=language, limit=limit)
+        found = database_engine().autocomplete(terms, language=language, limit=limit * 2)
+    # An official answer carries its thread's title: suggest each title once.
+    seen, suggestions = set(), []
+    for suggestion in found:
+        if suggestion.title.casefold() not in seen:
+            seen.add(suggestion.title.casefold())
+            suggestions.append(suggestion)
+    return suggestions[:limit]
 
 
 def similar_ids(text: str, *, record_type: str, limit: int = 5, language: str = "id") -> list[int]:
