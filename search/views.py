@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -39,24 +40,29 @@ def search(request: HttpRequest):
 def search_api(request: HttpRequest):
     """JSON results; the schema is documented in docs/search-api.md."""
     _limit(request, "search")
-    try:
-        result = selectors.search_page(request.GET, language=_language(request))
-    except selectors.PageOutOfRange:
-        return JsonResponse({"error": "page out of range"}, status=404)
-    if result.message and not result.searched:
-        return JsonResponse({"query": result.text, "error": result.message}, status=400)
-    return JsonResponse(serialise(request, result), json_dumps_params={"ensure_ascii": False})
+    language = _language(request)
+    with translation.override(language):
+        try:
+            result = selectors.search_page(request.GET, language=language)
+        except selectors.PageOutOfRange:
+            return JsonResponse({"error": "page out of range"}, status=404)
+        if result.message and not result.searched:
+            return JsonResponse({"query": result.text, "error": result.message}, status=400)
+        data = serialise(request, result)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def suggest_api(request: HttpRequest):
     _limit(request, "search_suggest")
-    suggestions = selectors.autocomplete(request.GET.get("q", "")[:300],
-                                         language=_language(request))
-    return JsonResponse({"suggestions": [
-        {"title": s.title, "url": s.url, "type": s.type,
-         "type_label": selectors.type_label(s.type)} for s in suggestions
-    ]}, json_dumps_params={"ensure_ascii": False})
+    language = _language(request)
+    suggestions = selectors.autocomplete(request.GET.get("q", "")[:300], language=language)
+    with translation.override(language):
+        data = {"suggestions": [
+            {"title": s.title, "url": s.url, "type": s.type,
+             "type_label": selectors.type_label(s.type)} for s in suggestions
+        ]}
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 def serialise(request: HttpRequest, result: selectors.SearchPage) -> dict:

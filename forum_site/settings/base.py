@@ -371,6 +371,8 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # One line per task run is noise at INFO; failures still log at WARNING/ERROR.
         "django_tasks": {"level": "WARNING"},
+        # One line per Elasticsearch request is noise; failures are logged by search.status.
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 
