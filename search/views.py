@@ -33,7 +33,8 @@ def search(request: HttpRequest):
         result = selectors.search_page(request.GET, language=_language(request))
     except selectors.PageOutOfRange as exc:
         raise Http404 from exc
-    return render(request, "search/search.html", {"result": result})
+    # The page has its own search form: the header's would be a second search landmark.
+    return render(request, "search/search.html", {"result": result, "hide_site_search": True})
 
 
 @require_GET
