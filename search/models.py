@@ -39,6 +39,8 @@ class SearchEntry(models.Model):
     checksum = models.CharField(max_length=32)
     indexed_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True)
+    # Title alone, stemmed: a cheap ranking for very broad searches (engines/database.py).
+    title_vector = SearchVectorField(null=True)
     autocomplete_vector = SearchVectorField(null=True)
 
     class Meta:

@@ -31,7 +31,7 @@ from django.contrib.postgres.search import (
     SearchQuery as PgQuery,
 )
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from ..models import FTS_TABLE, SearchEntry
@@ -42,6 +42,7 @@ from .base import EngineResult, FacetCount, Hit, Progress, SearchEngine, Suggest
 PG_CONFIG = "indonesian"
 BATCH = 500
 FACET_LIMIT = 20
+FULL_RANK_LIMIT = 5000
 SNIPPET_CHARS = 240
 
 # facet → (column, label column or None)
@@ -69,6 +70,17 @@ def _entry_values(record: SearchRecord) -> dict:
         checksum=record.checksum,
     )
     return values
+
+
+def _pg_vectors(record: SearchRecord) -> dict:
+    title = Value(record.title, output_field=TextField())
+    body = Value(record.body, output_field=TextField())
+    return {
+        "search_vector": SearchVector(title, weight="A", config=PG_CONFIG)
+        + SearchVector(body, weight="B", config=PG_CONFIG),
+        "title_vector": SearchVector(title, weight="A", config=PG_CONFIG),
+        "autocomplete_vector": SearchVector(title, config="simple"),
+    }
 
 
 def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> QuerySet:
@@ -114,6 +126,16 @@ class DatabaseEngine(SearchEngine):
 
     def _upsert_batch(self, records: list[SearchRecord]) -> int:
         by_key = {r.key: r for r in records}
+        if self.vendor == "postgresql":
+            # Rows are replaced, not updated, with their vectors computed in the INSERT:
+            # only an insert moves the long values out of line (migration 0002), which
+            # keeps the rows a broad search visits narrow.
+            SearchEntry.objects.filter(key__in=by_key).delete()
+            SearchEntry.objects.bulk_create(
+                [SearchEntry(**_entry_values(r), **_pg_vectors(r)) for r in by_key.values()],
+                batch_size=BATCH,
+            )
+            return len(by_key)
         existing = dict(SearchEntry.objects.filter(key__in=by_key).values_list("key", "id"))
         new = [SearchEntry(**_entry_values(r)) for k, r in by_key.items() if k not in existing]
         changed = []
@@ -129,13 +151,6 @@ class DatabaseEngine(SearchEngine):
         return len(by_key)
 
     def _index_text(self, ids: list[int]) -> None:
-        if self.vendor == "postgresql":
-            SearchEntry.objects.filter(pk__in=ids).update(
-                search_vector=SearchVector("title", weight="A", config=PG_CONFIG)
-                + SearchVector("body", weight="B", config=PG_CONFIG),
-                autocomplete_vector=SearchVector("title", config="simple"),
-            )
-            return
         marks = ",".join(["%s"] * len(ids))
         table = SearchEntry._meta.db_table
         with connection.cursor() as cursor:
@@ -220,24 +235,52 @@ class DatabaseEngine(SearchEngine):
                     counts[facet] = own.get(facet, [])
         else:
             counts, total = {}, filtered.count()
-        ranked = self._page(filtered, query)
+        ranked = self._page(filtered, query, total=total)
         return EngineResult(hits=self._hits(ranked, query.terms), total=total, facets=counts)
 
-    def _facet_counts(self, qs: QuerySet, facets) -> tuple[dict[str, list[FacetCount]], int]:
+    def _facet_rows(self, qs: QuerySet, facets) -> list[tuple]:
+        """(facet, value, label, count) rows, plus ("_total", "", "", n)."""
         inner_sql, params = qs.values("id", *{c for f in facets for c in FACET_COLUMNS[f]
                                               if c}).query.sql_with_params()
-        parts = ["SELECT '_total' AS facet, '' AS value, '' AS label, COUNT(*) AS n FROM m"]
-        for facet in facets:
-            column, label = FACET_COLUMNS[facet]
-            label_sql = f"MAX({label})" if label else "''"
-            parts.append(
-                f"SELECT '{facet}', CAST({column} AS TEXT), {label_sql}, COUNT(*) FROM m "
-                f"WHERE {column} IS NOT NULL AND CAST({column} AS TEXT) <> '' GROUP BY {column}"
+        if self.vendor == "postgresql":
+            # One pass over the matching rows, one hash aggregate per facet.
+            columns = [FACET_COLUMNS[f][0] for f in facets]
+            facet_case = " ".join(
+                f"WHEN GROUPING({c}) = 0 THEN '{f}'" for f, c in zip(facets, columns, strict=True)
             )
-        sql = f"WITH m AS ({inner_sql}) " + " UNION ALL ".join(parts)
+            value_case = " ".join(
+                f"WHEN GROUPING({c}) = 0 THEN CAST({c} AS TEXT)" for c in columns
+            )
+            label_case = " ".join(
+                f"WHEN GROUPING({FACET_COLUMNS[f][0]}) = 0 THEN MAX({FACET_COLUMNS[f][1]})"
+                for f in facets if FACET_COLUMNS[f][1]
+            )
+            label_sql = f"CASE {label_case} ELSE '' END" if label_case else "''"
+            sets = ", ".join(f"({c})" for c in columns)
+            sql = (
+                f"SELECT CASE {facet_case} ELSE '_total' END, CASE {value_case} ELSE '' END, "
+                f"{label_sql}, COUNT(*) FROM ({inner_sql}) m "
+                f"GROUP BY GROUPING SETS ({sets}, ())"
+            )
+        else:
+            parts = ["SELECT '_total', '', '', COUNT(*) FROM m"]
+            for facet in facets:
+                column, label = FACET_COLUMNS[facet]
+                label_sql = f"MAX({label})" if label else "''"
+                parts.append(
+                    f"SELECT '{facet}', CAST({column} AS TEXT), {label_sql}, COUNT(*) FROM m "
+                    f"GROUP BY {column}"
+                )
+            sql = f"WITH m AS ({inner_sql}) " + " UNION ALL ".join(parts)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            return cursor.fetchall()
+
+    def _facet_counts(self, qs: QuerySet, facets) -> tuple[dict[str, list[FacetCount]], int]:
+        rows = [
+            row for row in self._facet_rows(qs, facets)
+            if row[0] == "_total" or (row[1] is not None and row[1] != "")
+        ]
         total = 0
         counts: dict[str, list[FacetCount]] = {facet: [] for facet in facets}
         for facet, value, label, n in rows:
@@ -255,19 +298,22 @@ class DatabaseEngine(SearchEngine):
             del values[FACET_LIMIT:]
         return counts, total
 
-    def _page(self, qs: QuerySet, query: SearchQuery) -> list[tuple[int, float]]:
-        """(id, score) of the requested page, in order."""
+    def _page(self, qs: QuerySet, query: SearchQuery, *, total: int) -> list[tuple[int, float]]:
+        """(id, score) of the requested page, in order.
+
+        PostgreSQL ranks with ts_rank over title and body, which reads every match's
+        tsvector; past FULL_RANK_LIMIT matches (a one-common-word search) that costs
+        hundreds of milliseconds, so such searches rank by the small in-row title vector
+        (title matches first, by how well they match) and then by date."""
         start, stop = query.offset, query.offset + query.per_page
         if not query.terms or query.sort == "newest":
-            if self.vendor == "postgresql" and query.terms:
-                qs = qs.annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
-            else:
-                qs = qs.annotate(score=RawSQL("0.0", []))
+            qs = qs.annotate(score=RawSQL("0.0", []))
             rows = qs.order_by(F("date").desc(nulls_last=True), "-id").values_list("id", "score")
             return [(pk, float(score or 0)) for pk, score in rows[start:stop]]
         if self.vendor == "postgresql":
+            vector = "search_vector" if total <= FULL_RANK_LIMIT else "title_vector"
             rows = (
-                qs.annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
+                qs.annotate(score=SearchRank(F(vector), self._pg_query(query.terms)))
                 .order_by("-score", F("date").desc(nulls_last=True), "-id")
                 .values_list("id", "score")
             )
