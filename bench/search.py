@@ -230,7 +230,7 @@ def explain() -> None:
     table = SearchEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FROM {table} "
+            f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT count(*) FROM {table} "  # noqa: S608
             f"WHERE search_vector @@ websearch_to_tsquery('{PG_CONFIG}', %s)",
             ['"pelatihan" "kepemimpinan"'],
         )

@@ -71,6 +71,8 @@ class Terms:
     phrases: tuple[tuple[str, ...], ...] = ()
     # True: any word may match (duplicate check); False: every word must (the search box).
     match_any: bool = False
+    # Only titles are searched (the duplicate check compares a new title with titles).
+    title_only: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
@@ -85,7 +87,7 @@ class Terms:
         return " ".join(self.all_words)
 
 
-def parse_terms(text: str | None, *, match_any: bool = False) -> Terms:
+def parse_terms(text: str | None, *, match_any: bool = False, title_only: bool = False) -> Terms:
     """Words and "phrases" of `text`. Raises QueryError when it is too long."""
     text = normalise(text)
     if len(text) > MAX_QUERY_CHARS:
@@ -112,7 +114,7 @@ def parse_terms(text: str | None, *, match_any: bool = False) -> Terms:
     phrases = phrases[:budget]
     budget -= sum(len(p) for p in phrases)
     return Terms(words=tuple(single[:max(budget, 0)]), phrases=tuple(phrases),
-                 match_any=match_any)
+                 match_any=match_any, title_only=title_only)
 
 
 @dataclass(frozen=True)

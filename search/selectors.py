@@ -210,13 +210,14 @@ def autocomplete(text: str, *, language: str, limit: int = 8) -> list[Suggestion
 
 
 def similar_ids(text: str, *, record_type: str, limit: int = 5, language: str = "id") -> list[int]:
-    """Ids of `record_type` records most like `text` (any word may match), best first.
+    """Ids of `record_type` records whose titles are most like `text` (any word may
+    match), best first.
 
     The forum's duplicate check calls this with a new thread's title."""
     try:
-        terms = parse_terms(text, match_any=True)
+        terms = parse_terms(text, match_any=True, title_only=True)
     except QueryError:
-        terms = parse_terms(text[:200], match_any=True)
+        terms = parse_terms(text[:200], match_any=True, title_only=True)
     if not terms:
         return []
     query = SearchQuery(terms=terms, per_page=limit, language=language, types=(record_type,))

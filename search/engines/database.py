@@ -204,13 +204,19 @@ class DatabaseEngine(SearchEngine):
         return qs
 
     def _pg_query(self, terms: Terms) -> PgQuery:
+        if terms.title_only:
+            # Title lexemes carry weight A. Tokens are letters and digits only, so they
+            # cannot break out of their quotes in to_tsquery's syntax.
+            raw = (" | " if terms.match_any else " & ").join(f"'{w}':A" for w in terms.all_words)
+            return PgQuery(raw, search_type="raw", config=PG_CONFIG)
         parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
         text = (" or " if terms.match_any else " ").join(parts)
         return PgQuery(text, search_type="websearch", config=PG_CONFIG)
 
     def _fts_match(self, terms: Terms) -> str:
         parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
-        return (" OR " if terms.match_any else " ").join(parts)
+        match = (" OR " if terms.match_any else " AND ").join(parts)
+        return f"title : ({match})" if terms.title_only else match
 
     def _match(self, qs: QuerySet, terms: Terms) -> QuerySet:
         if self.vendor == "postgresql":

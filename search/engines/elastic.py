@@ -179,7 +179,7 @@ def _facet_filter(facet: str, values) -> Q:
 
 def text_query(terms: Terms) -> Q:
     """Match queries only: they have no syntax, so the visitor's text cannot break them."""
-    fields = ["title^3", "body"]
+    fields = ["title"] if terms.title_only else ["title^3", "body"]
     clauses = []
     if terms.words:
         clauses.append(Q(

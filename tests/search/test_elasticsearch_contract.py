@@ -146,12 +146,14 @@ def test_search_request_is_built_from_tokens_only():
 
 
 def test_duplicate_check_query_matches_any_word():
-    query = SearchQuery(terms=parse_terms("Kapan jadwal pelatihan?", match_any=True),
+    query = SearchQuery(terms=parse_terms("Kapan jadwal pelatihan?", match_any=True,
+                                          title_only=True),
                         types=("thread",), per_page=5)
     body = build_search(query, index=ALIAS, facets=False).to_dict()
     text = body["query"]["bool"]["must"][0]["bool"]
     assert text["should"][0]["multi_match"]["operator"] == "or"
     assert text["should"][0]["multi_match"]["query"] == "jadwal pelatihan"
+    assert text["should"][0]["multi_match"]["fields"] == ["title"]
     assert {"terms": {"type": ["thread"]}} in body["query"]["bool"]["filter"]
     assert "aggs" not in body
 
