@@ -32,7 +32,8 @@
       list.appendChild(li);
     });
     list.hidden = items.length === 0;
-    status.textContent = items.length ? items.length + " \u2192 \u2193" : "";
+    status.textContent = items.length ?
+      items.length + " " + (input.getAttribute("data-suggest-status") || "") : "";
   }
 
   function ask() {
