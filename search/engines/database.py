@@ -127,9 +127,9 @@ class DatabaseEngine(SearchEngine):
     def _upsert_batch(self, records: list[SearchRecord]) -> int:
         by_key = {r.key: r for r in records}
         if self.vendor == "postgresql":
-            # Rows are replaced, not updated, with their vectors computed in the INSERT:
-            # only an insert moves the long values out of line (migration 0002), which
-            # keeps the rows a broad search visits narrow.
+            # Rows are replaced, not updated, with their vectors computed in the INSERT: no
+            # dead row versions from a second UPDATE, and the long values are stored as
+            # migration 0002 asks (narrower rows for broad searches).
             SearchEntry.objects.filter(key__in=by_key).delete()
             SearchEntry.objects.bulk_create(
                 [SearchEntry(**_entry_values(r), **_pg_vectors(r)) for r in by_key.values()],
