@@ -9,7 +9,7 @@ class DiscussionsConfig(AppConfig):
     def ready(self):
         from forum_site.accounts import personal_data
 
-        from . import signals  # noqa: F401 - connects the account-deletion receiver
+        from . import search_records, signals  # noqa: F401 - register projections, receivers
         from .personal_data import erase_user_data, export_user_data
 
         personal_data.register_exporter("discussions", export_user_data)

@@ -3,7 +3,6 @@ values with its joins already done, so a page's query count does not grow with r
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -11,11 +10,8 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
-    Q,
     QuerySet,
-    Value,
     When,
 )
 from django.db.models.functions import Least
@@ -36,7 +32,6 @@ from .models import (
     ThreadEvent,
     ThreadStatus,
 )
-from .text import normalise_title
 
 OVERDUE = "overdue"  # a pseudo-status for the list filter
 
@@ -135,50 +130,21 @@ def answer_revisions(*, answer: OfficialAnswer):
 
 # --- similar threads --------------------------------------------------------------------
 
-# Words too common to say anything about a title (Indonesian and English).
-_STOP_WORDS = {
-    "yang", "dan", "atau", "untuk", "dengan", "dari", "pada", "dalam", "apakah", "bagaimana",
-    "kapan", "mengapa", "kenapa", "berapa", "siapa", "dimana", "mana", "tidak", "belum",
-    "sudah", "akan", "bisa", "dapat", "mohon", "tolong", "saya", "kami", "kita", "ini", "itu",
-    "ada", "the", "and", "for", "with", "what", "when", "how", "why", "does", "from", "about",
-    "this", "that", "have", "has",
-}
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _title_words(title: str) -> list[str]:
-    words = []
-    for word in _WORD.findall(normalise_title(title).lower()):
-        if len(word) >= 4 and word not in _STOP_WORDS and word not in words:
-            words.append(word)
-    return words[:8]
-
 
 def similar_threads(*, title: str, limit: int = 5, exclude_pk: int | None = None) -> list[Thread]:
-    """Threads whose titles share words with `title`, most shared words first.
+    """Public threads most like `title` (the duplicate check before posting), best first.
 
-    A plain database query for now (case-insensitive substring per word); the search
-    slice replaces it with the search engine behind the same signature."""
-    words = _title_words(title)
-    if not words:
+    Asks the search engine (any word of the title may match, ranked by relevance, with
+    stemming on PostgreSQL and Elasticsearch); closed threads are left out."""
+    from search.selectors import similar_ids
+
+    ids = [pk for pk in similar_ids(title, record_type="thread", limit=limit + 5)
+           if pk != exclude_pk]
+    if not ids:
         return []
-    matches = Q()
-    score = Value(0, output_field=IntegerField())
-    for word in words:
-        matches |= Q(title__icontains=word)
-        score = score + Case(
-            When(title__icontains=word, then=Value(1)), default=Value(0),
-            output_field=IntegerField(),
-        )
-    threads = (
-        Thread.objects.filter(matches)
-        .exclude(status=ThreadStatus.CLOSED)
-        .select_related("unit")
-        .annotate(score=score)
-    )
-    if exclude_pk:
-        threads = threads.exclude(pk=exclude_pk)
-    return list(threads.order_by("-score", "-answers_count", "-created_at")[:limit])
+    threads = threads_public().filter(pk__in=ids).exclude(status=ThreadStatus.CLOSED)
+    by_pk = {thread.pk: thread for thread in threads}
+    return [by_pk[pk] for pk in ids if pk in by_pk][:limit]
 
 
 # --- unit queue -------------------------------------------------------------------------

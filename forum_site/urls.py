@@ -20,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("bahasa/", core_views.set_language, name="set_language"),
     path("sitemap.xml", publications_views.sitemap, name="sitemap"),
+    path("api/", include("search.api_urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -32,6 +33,7 @@ urlpatterns += i18n_patterns(
     path(_("account/me/"), include("forum_site.accounts.urls")),
     path("", include("forum_site.core.urls")),
     path(_("forum/"), include("discussions.urls")),
+    path("", include("search.urls")),
     path("", include("publications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -9,6 +9,7 @@ from forum_site.accounts.permissions import is_moderator, verified_asn_profile
 
 from .. import clock
 from ..models import ActorRole, Thread, ThreadEvent
+from ..search_records import thread_changed
 
 
 def actor_snapshot(user, *, thread: Thread | None = None) -> tuple[str, str]:
@@ -49,4 +50,6 @@ def record_event(
     )
     event.full_clean(exclude=["thread", "actor"])
     event.save()
+    # Every write to a thread records an event: the one place to keep search in step.
+    thread_changed(thread.pk)
     return event

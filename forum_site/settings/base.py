@@ -277,6 +277,22 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# Serambi's public search (search/): the one place that chooses its engine. "database"
+# (PostgreSQL full text / SQLite FTS5) unless ELASTICSEARCH_URL is set; the database index
+# is always kept too, as the fallback when Elasticsearch is unreachable.
+SERAMBI_SEARCH_ENGINE = env_str(
+    "SERAMBI_SEARCH_ENGINE", "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
+if SERAMBI_SEARCH_ENGINE not in ("database", "elasticsearch"):
+    raise ValueError("SERAMBI_SEARCH_ENGINE must be 'database' or 'elasticsearch'")
+# Elasticsearch: the alias searches use (each rebuild creates "<alias>-<timestamp>" and
+# swaps the alias atomically), and the synonym list the office edits (one rule per line,
+# Solr format: "asn, pns, pppk"); read when an index is created, i.e. on search_rebuild.
+SERAMBI_SEARCH_INDEX = env_str("SERAMBI_SEARCH_INDEX", "serambi-search")
+SERAMBI_SEARCH_SYNONYMS_FILE = Path(
+    env_str("SERAMBI_SEARCH_SYNONYMS_FILE", str(BASE_DIR / "search" / "synonyms.txt"))
+)
+
 # --- Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Serambi"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -349,6 +365,7 @@ SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "comment_create": {"user": "6/m", "new_user": "20/d", "ip": "30/h"},
     "flag_create": {"user": "20/d", "new_user": "5/d"},
     "search": {"ip": "60/m"},
+    "search_suggest": {"ip": "300/m"},  # autocomplete asks as the visitor types
     "confirmation_email": {"key": "3/h", "ip": "10/h"},
     "personal_data_export": {"user": "10/h", "ip": "30/h"},
     "personal_data_request": {"user": "5/d", "ip": "20/d"},
@@ -376,6 +393,8 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # One line per task run is noise at INFO; failures still log at WARNING/ERROR.
         "django_tasks": {"level": "WARNING"},
+        # One line per Elasticsearch request is noise; failures are logged by search.status.
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 

@@ -124,7 +124,15 @@ PAGES: list[PageType] = [
              route="discussions:thread_create", login=DEMO_LOGIN),
     PageType("unit-queue", {"id": "/forum/antrean/", "en": "/en/forum/queue/"},
              route="discussions:unit_queue", login=ASN_LOGIN),
-    # Later slices: search results (with and without hits), statistics, unit page.
+    # Search (search/): results with hits (threads, answers, programs, outcomes; facets and
+    # highlights) and without (the help text). The query box is submitted with JS off.
+    PageType(
+        "search",
+        {"id": "/cari/?q=pelatihan+kepemimpinan", "en": "/en/search/?q=leadership+training"},
+        nojs_submit={"form.search-box": {"q": "pelatihan"}},
+    ),
+    PageType("search-no-hits", {"id": "/cari/?q=zzqxw", "en": "/en/search/?q=zzqxw"}),
+    # Later slices: statistics, unit page.
 ]
 
 LANGUAGES = ("id", "en")

@@ -46,6 +46,7 @@ class HolidayFactory(factory.django.DjangoModelFactory):
 class ThreadFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Thread
+        skip_postgeneration_save = True
 
     kind = ThreadKind.QUESTION
     title = factory.Sequence(lambda n: f"Kapan pendaftaran pelatihan kepemimpinan gelombang {n}?")
@@ -63,6 +64,14 @@ class ThreadFactory(factory.django.DjangoModelFactory):
     answer_due = factory.LazyAttribute(
         lambda o: timezone.localdate(o.created_at) + dt.timedelta(days=7)
     )
+
+    @factory.post_generation
+    def indexed(obj, create, extracted, **kwargs):
+        """Index the thread as the services do after commit (unless indexed=False)."""
+        if create and extracted is not False:
+            from search.services import index_records
+
+            index_records(record_type="thread", ids=[obj.pk])
 
 
 class ThreadEventFactory(factory.django.DjangoModelFactory):

@@ -56,7 +56,6 @@ SITE_SECTIONS: tuple[Section, ...] = (
     Section(
         "search", _("Search"), "",
         {"id": "/cari/", "en": "/en/search/"},
-        available=False,  # the search slice (issue 6) switches this on
     ),
 )
 

@@ -1,0 +1,112 @@
+"""What every engine offers, and the shapes of what a search returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from ..query import SearchQuery, Terms
+from ..records import MARK_END, MARK_START, SearchRecord
+
+Progress = Callable[[str], None]
+
+
+def highlight_html(text: str) -> SafeString:
+    """Escape `text` completely, then turn the engine's markers into <mark>. The markers
+    are stripped from everything indexed, so only the engine can place them."""
+    escaped = str(escape(text or ""))
+    # An engine may cut a snippet between markers: close what it opened.
+    opened = 0
+    out = []
+    for ch in escaped:
+        if ch == MARK_START:
+            if not opened:
+                out.append("<mark>")
+            opened += 1
+        elif ch == MARK_END:
+            if opened:
+                opened -= 1
+                if not opened:
+                    out.append("</mark>")
+        else:
+            out.append(ch)
+    if opened:
+        out.append("</mark>")
+    return mark_safe("".join(out))  # noqa: S308 - escaped above; only <mark> added
+
+
+@dataclass
+class Hit:
+    key: str
+    type: str
+    id: int
+    url: str
+    title: str  # with markers
+    snippet: str  # with markers
+    date: dt.date | None = None
+    unit_label: str = ""
+    status_label: str = ""
+    category_label: str = ""
+    area_label: str = ""
+    score: float = 0.0
+
+    @property
+    def title_html(self) -> SafeString:
+        return highlight_html(self.title)
+
+    @property
+    def snippet_html(self) -> SafeString:
+        return highlight_html(self.snippet)
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class EngineResult:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+
+
+@dataclass
+class Suggestion:
+    title: str
+    url: str
+    type: str
+
+
+class EngineUnavailable(Exception):  # noqa: N818 - the name says what happened
+    """The engine cannot be reached; callers fall back to the database engine."""
+
+
+class SearchEngine:
+    name = "base"
+
+    def upsert(self, records: Iterable[SearchRecord]) -> int:
+        raise NotImplementedError
+
+    def delete(self, keys: Iterable[str]) -> int:
+        raise NotImplementedError
+
+    def search(self, query: SearchQuery, *, facets: bool = True) -> EngineResult:
+        raise NotImplementedError
+
+    def autocomplete(self, terms: Terms, *, language: str, limit: int = 8) -> list[Suggestion]:
+        raise NotImplementedError
+
+    def checksums(self) -> dict[str, str]:
+        """key → checksum of everything in the index (for reconcile)."""
+        raise NotImplementedError
+
+    def rebuild(self, records: Iterable[SearchRecord], *, progress: Progress) -> int:
+        """Replace the whole index with `records`; returns how many were indexed."""
+        raise NotImplementedError

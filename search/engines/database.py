@@ -1,0 +1,417 @@
+# ruff: noqa: S608, S611
+# Raw SQL here interpolates only constants (table and column names defined in this module)
+# and SQL compiled by the ORM; every value, including the visitor's terms, is a parameter.
+"""The database engine: PostgreSQL full-text search, or SQLite FTS5.
+
+PostgreSQL: `search_vector` = title (weight A) + body (weight B) in the `indonesian`
+configuration, so "membaca" finds "baca" and "pelatihan" finds "latih"; GIN-indexed;
+ranked with ts_rank (A counts 1.0, B 0.4); snippets from ts_headline. Autocomplete
+matches title prefixes in the `simple` configuration (no stemming, so "pelat" finds
+"pelatihan").
+
+SQLite (development and the default test run): an FTS5 table (migration 0002) ranked with
+bm25, title weighted 10 to body's 1, snippets from snippet()/highlight(). SQLite has no
+Indonesian stemmer: words match as written (case and accents folded).
+
+Facet counts come from one query over the matching rows (one GROUP BY per facet, joined
+with UNION ALL); a facet the visitor filtered on is counted again without its own filter,
+so its other values keep honest counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchRank,
+    SearchVector,
+)
+from django.contrib.postgres.search import (
+    SearchQuery as PgQuery,
+)
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
+
+from ..models import FTS_TABLE, SearchEntry
+from ..query import FACETS, SearchQuery, Terms
+from ..records import MARK_END, MARK_START, SearchRecord
+from .base import EngineResult, FacetCount, Hit, Progress, SearchEngine, Suggestion
+
+PG_CONFIG = "indonesian"
+BATCH = 500
+FACET_LIMIT = 20
+FULL_RANK_LIMIT = 5000
+SNIPPET_CHARS = 240
+
+# facet → (column, label column or None)
+FACET_COLUMNS = {
+    "type": ("record_type", None),
+    "unit": ("unit", "unit_label"),
+    "category": ("category", "category_label"),
+    "area": ("area", "area_label"),
+    "year": ("year", None),
+    "status": ("status", "status_label"),
+    "answered": ("answered", None),
+}
+
+RECORD_FIELDS = (
+    "url", "title", "body", "language", "all_languages", "unit", "unit_label", "category",
+    "category_label", "area", "area_label", "kind", "status", "status_label", "answered",
+    "date", "updated_at",
+)
+
+
+def _entry_values(record: SearchRecord) -> dict:
+    values = {name: getattr(record, name) for name in RECORD_FIELDS}
+    values.update(
+        key=record.key, record_type=record.type, record_id=record.id, year=record.year,
+        checksum=record.checksum,
+    )
+    return values
+
+
+def _pg_vectors(record: SearchRecord) -> dict:
+    title = Value(record.title, output_field=TextField())
+    body = Value(record.body, output_field=TextField())
+    return {
+        "search_vector": SearchVector(title, weight="A", config=PG_CONFIG)
+        + SearchVector(body, weight="B", config=PG_CONFIG),
+        "title_vector": SearchVector(title, weight="A", config=PG_CONFIG),
+        "autocomplete_vector": SearchVector(title, config="simple"),
+    }
+
+
+def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> QuerySet:
+    for facet, values in filters.items():
+        if facet == skip or facet not in FACET_COLUMNS or not values:
+            continue
+        column = FACET_COLUMNS[facet][0]
+        if facet == "year":
+            values = [int(v) for v in values]
+        elif facet == "answered":
+            values = [v == "yes" for v in values]
+        qs = qs.filter(**{f"{column}__in": values})
+    return qs
+
+
+def _quote(words: Iterable[str]) -> str:
+    # Tokens are letters and digits only (query.words), so quoting cannot be escaped.
+    return '"' + " ".join(words) + '"'
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def __init__(self):
+        self.vendor = connection.vendor
+        if self.vendor not in ("postgresql", "sqlite"):
+            raise RuntimeError("The database search engine needs PostgreSQL or SQLite.")
+
+    # --- writing -------------------------------------------------------------------------
+
+    @transaction.atomic
+    def upsert(self, records: Iterable[SearchRecord]) -> int:
+        count = 0
+        batch: list[SearchRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= BATCH:
+                count += self._upsert_batch(batch)
+                batch = []
+        if batch:
+            count += self._upsert_batch(batch)
+        return count
+
+    def _upsert_batch(self, records: list[SearchRecord]) -> int:
+        by_key = {r.key: r for r in records}
+        if self.vendor == "postgresql":
+            # Rows are replaced, not updated, with their vectors computed in the INSERT: no
+            # dead row versions from a second UPDATE, and the long values are stored as
+            # migration 0002 asks (narrower rows for broad searches).
+            SearchEntry.objects.filter(key__in=by_key).delete()
+            SearchEntry.objects.bulk_create(
+                [SearchEntry(**_entry_values(r), **_pg_vectors(r)) for r in by_key.values()],
+                batch_size=BATCH,
+            )
+            return len(by_key)
+        existing = dict(SearchEntry.objects.filter(key__in=by_key).values_list("key", "id"))
+        new = [SearchEntry(**_entry_values(r)) for k, r in by_key.items() if k not in existing]
+        changed = []
+        for key, pk in existing.items():
+            entry = SearchEntry(pk=pk, **_entry_values(by_key[key]))
+            changed.append(entry)
+        SearchEntry.objects.bulk_create(new, batch_size=BATCH)
+        if changed:
+            fields = [*RECORD_FIELDS, "year", "checksum", "record_type", "record_id"]
+            SearchEntry.objects.bulk_update(changed, fields, batch_size=BATCH)
+        ids = list(SearchEntry.objects.filter(key__in=by_key).values_list("id", flat=True))
+        self._index_text(ids)
+        return len(by_key)
+
+    def _index_text(self, ids: list[int]) -> None:
+        marks = ",".join(["%s"] * len(ids))
+        table = SearchEntry._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, body) "
+                f"SELECT id, title, body FROM {table} WHERE id IN ({marks})", ids,
+            )
+
+    @transaction.atomic
+    def delete(self, keys: Iterable[str]) -> int:
+        keys = list(keys)
+        ids = list(SearchEntry.objects.filter(key__in=keys).values_list("id", flat=True))
+        if not ids:
+            return 0
+        if self.vendor == "sqlite":
+            marks = ",".join(["%s"] * len(ids))
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
+        SearchEntry.objects.filter(pk__in=ids).delete()
+        return len(ids)
+
+    def checksums(self) -> dict[str, str]:
+        return dict(SearchEntry.objects.values_list("key", "checksum"))
+
+    @transaction.atomic
+    def rebuild(self, records: Iterable[SearchRecord], *, progress: Progress) -> int:
+        # One transaction: readers see the old index until the new one is committed.
+        SearchEntry.objects.all().delete()
+        if self.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        count = 0
+        batch: list[SearchRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= BATCH:
+                count += self._upsert_batch(batch)
+                progress(f"{count} records")
+                batch = []
+        if batch:
+            count += self._upsert_batch(batch)
+        return count
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _scoped(self, query: SearchQuery) -> QuerySet:
+        qs = SearchEntry.objects.filter(Q(language=query.language) | Q(all_languages=True))
+        if query.types:
+            qs = qs.filter(record_type__in=query.types)
+        return qs
+
+    def _pg_query(self, terms: Terms) -> PgQuery:
+        if terms.title_only:
+            # Title lexemes carry weight A. Tokens are letters and digits only, so they
+            # cannot break out of their quotes in to_tsquery's syntax.
+            raw = (" | " if terms.match_any else " & ").join(f"'{w}':A" for w in terms.all_words)
+            return PgQuery(raw, search_type="raw", config=PG_CONFIG)
+        parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
+        text = (" or " if terms.match_any else " ").join(parts)
+        return PgQuery(text, search_type="websearch", config=PG_CONFIG)
+
+    def _fts_match(self, terms: Terms) -> str:
+        parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
+        match = (" OR " if terms.match_any else " AND ").join(parts)
+        return f"title : ({match})" if terms.title_only else match
+
+    def _match(self, qs: QuerySet, terms: Terms) -> QuerySet:
+        if self.vendor == "postgresql":
+            return qs.filter(search_vector=self._pg_query(terms))
+        return qs.filter(id__in=RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [self._fts_match(terms)],
+        ))
+
+    def search(self, query: SearchQuery, *, facets: bool = True) -> EngineResult:
+        matched = self._scoped(query)
+        if query.terms:
+            matched = self._match(matched, query.terms)
+        filtered = apply_filters(matched, query.filters)
+        if facets:
+            counts, total = self._facet_counts(filtered, FACETS)
+            for facet in query.filters:
+                if facet in FACET_COLUMNS and query.filters[facet]:
+                    own, _total = self._facet_counts(
+                        apply_filters(matched, query.filters, skip=facet), (facet,)
+                    )
+                    counts[facet] = own.get(facet, [])
+        else:
+            counts, total = {}, filtered.count()
+        ranked = self._page(filtered, query, total=total)
+        return EngineResult(hits=self._hits(ranked, query.terms), total=total, facets=counts)
+
+    def _facet_rows(self, qs: QuerySet, facets) -> list[tuple]:
+        """(facet, value, label, count) rows, plus ("_total", "", "", n)."""
+        inner_sql, params = qs.values("id", *{c for f in facets for c in FACET_COLUMNS[f]
+                                              if c}).query.sql_with_params()
+        if self.vendor == "postgresql":
+            # One pass over the matching rows, one hash aggregate per facet.
+            columns = [FACET_COLUMNS[f][0] for f in facets]
+            facet_case = " ".join(
+                f"WHEN GROUPING({c}) = 0 THEN '{f}'" for f, c in zip(facets, columns, strict=True)
+            )
+            value_case = " ".join(
+                f"WHEN GROUPING({c}) = 0 THEN CAST({c} AS TEXT)" for c in columns
+            )
+            label_case = " ".join(
+                f"WHEN GROUPING({FACET_COLUMNS[f][0]}) = 0 THEN MAX({FACET_COLUMNS[f][1]})"
+                for f in facets if FACET_COLUMNS[f][1]
+            )
+            label_sql = f"CASE {label_case} ELSE '' END" if label_case else "''"
+            sets = ", ".join(f"({c})" for c in columns)
+            sql = (
+                f"SELECT CASE {facet_case} ELSE '_total' END, CASE {value_case} ELSE '' END, "
+                f"{label_sql}, COUNT(*) FROM ({inner_sql}) m "
+                f"GROUP BY GROUPING SETS ({sets}, ())"
+            )
+        else:
+            parts = ["SELECT '_total', '', '', COUNT(*) FROM m"]
+            for facet in facets:
+                column, label = FACET_COLUMNS[facet]
+                label_sql = f"MAX({label})" if label else "''"
+                parts.append(
+                    f"SELECT '{facet}', CAST({column} AS TEXT), {label_sql}, COUNT(*) FROM m "
+                    f"GROUP BY {column}"
+                )
+            sql = f"WITH m AS ({inner_sql}) " + " UNION ALL ".join(parts)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _facet_counts(self, qs: QuerySet, facets) -> tuple[dict[str, list[FacetCount]], int]:
+        rows = [
+            row for row in self._facet_rows(qs, facets)
+            if row[0] == "_total" or (row[1] is not None and row[1] != "")
+        ]
+        total = 0
+        counts: dict[str, list[FacetCount]] = {facet: [] for facet in facets}
+        for facet, value, label, n in rows:
+            if facet == "_total":
+                total = n
+                continue
+            if facet == "answered":
+                value = "yes" if str(value).lower() in ("true", "1", "t") else "no"
+            counts[facet].append(FacetCount(value=str(value), label=label or "", count=n))
+        for facet, values in counts.items():
+            if facet == "year":
+                values.sort(key=lambda fc: fc.value, reverse=True)
+            else:
+                values.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
+            del values[FACET_LIMIT:]
+        return counts, total
+
+    def _page(self, qs: QuerySet, query: SearchQuery, *, total: int) -> list[tuple[int, float]]:
+        """(id, score) of the requested page, in order.
+
+        PostgreSQL ranks with ts_rank over title and body, which reads every match's
+        tsvector; past FULL_RANK_LIMIT matches (a one-common-word search) that costs
+        hundreds of milliseconds, so such searches rank by the small in-row title vector
+        (title matches first, by how well they match) and then by date."""
+        start, stop = query.offset, query.offset + query.per_page
+        if not query.terms or query.sort == "newest":
+            qs = qs.annotate(score=RawSQL("0.0", []))
+            rows = qs.order_by(F("date").desc(nulls_last=True), "-id").values_list("id", "score")
+            return [(pk, float(score or 0)) for pk, score in rows[start:stop]]
+        if self.vendor == "postgresql":
+            vector = "search_vector" if total <= FULL_RANK_LIMIT else "title_vector"
+            rows = (
+                qs.annotate(score=SearchRank(F(vector), self._pg_query(query.terms)))
+                .order_by("-score", F("date").desc(nulls_last=True), "-id")
+                .values_list("id", "score")
+            )
+            return [(pk, float(score)) for pk, score in rows[start:stop]]
+        inner_sql, params = qs.values("id").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner_sql}) "
+                "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
+                [self._fts_match(query.terms), *params, query.per_page, query.offset],
+            )
+            return [(pk, -float(score)) for pk, score in cursor.fetchall()]
+
+    def _hits(self, ranked: list[tuple[int, float]], terms: Terms) -> list[Hit]:
+        if not ranked:
+            return []
+        ids = [pk for pk, _score in ranked]
+        entries = SearchEntry.objects.filter(pk__in=ids).only(
+            "key", "record_type", "record_id", "url", "title", "body", "date", "unit_label",
+            "status_label", "category_label", "area_label",
+        )
+        marked = self._marked(ids, terms) if terms else {}
+        by_id = {entry.pk: entry for entry in entries}
+        hits = []
+        for pk, score in ranked:
+            entry = by_id.get(pk)
+            if entry is None:
+                continue
+            title, snippet = marked.get(pk, (entry.title, ""))
+            if not snippet.strip():
+                snippet = _shorten(entry.body)
+            hits.append(Hit(
+                key=entry.key, type=entry.record_type, id=entry.record_id, url=entry.url,
+                title=title, snippet=snippet, date=entry.date, unit_label=entry.unit_label,
+                status_label=entry.status_label, category_label=entry.category_label,
+                area_label=entry.area_label, score=score,
+            ))
+        return hits
+
+    def _marked(self, ids: list[int], terms: Terms) -> dict[int, tuple[str, str]]:
+        """Title and body snippet with highlight markers, for these ids only."""
+        if self.vendor == "postgresql":
+            query = self._pg_query(terms)
+            rows = SearchEntry.objects.filter(pk__in=ids).annotate(
+                marked_title=SearchHeadline(
+                    "title", query, config=PG_CONFIG, start_sel=MARK_START,
+                    stop_sel=MARK_END, highlight_all=True,
+                ),
+                marked_body=SearchHeadline(
+                    "body", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+                    max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+                ),
+            ).values_list("id", "marked_title", "marked_body")
+            return {pk: (title, body) for pk, title, body in rows}
+        marks = ",".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, highlight({FTS_TABLE}, 0, %s, %s), "
+                f"snippet({FTS_TABLE}, 1, %s, %s, ' … ', 32) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+                [MARK_START, MARK_END, MARK_START, MARK_END, self._fts_match(terms), *ids],
+            )
+            return {pk: (title, body) for pk, title, body in cursor.fetchall()}
+
+    def autocomplete(self, terms: Terms, *, language: str, limit: int = 8) -> list[Suggestion]:
+        words = terms.all_words
+        if not words:
+            return []
+        qs = SearchEntry.objects.filter(Q(language=language) | Q(all_languages=True))
+        if self.vendor == "postgresql":
+            raw = " & ".join(f"'{w}'" for w in words[:-1]) + (" & " if len(words) > 1 else "")
+            raw += f"'{words[-1]}':*"
+            query = PgQuery(raw, search_type="raw", config="simple")
+            rows = (
+                qs.filter(autocomplete_vector=query)
+                .annotate(score=SearchRank(F("autocomplete_vector"), query))
+                .order_by("-score", F("date").desc(nulls_last=True))
+            )
+        else:
+            match = "title : (" + " ".join(_quote([w]) for w in words) + " *)"
+            rows = qs.filter(id__in=RawSQL(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
+            )).order_by(F("date").desc(nulls_last=True))
+        return [
+            Suggestion(title=title, url=url, type=record_type)
+            for title, url, record_type in rows.values_list("title", "url", "record_type")[:limit]
+        ]
+
+
+def _shorten(text: str) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
