@@ -62,3 +62,50 @@ def _moderate(user, thread, action, data):
     else:
         services.thread_close(moderator=user, thread=thread, reason_kind=data["reason_kind"],
                               reason=data["reason"], duplicate_of=data.get("duplicate_thread"))
+
+
+# --- the moderation queue -------------------------------------------------------------------
+
+
+def moderation_queue(request):
+    """Comments and threads waiting for a moderator, with their context; bulk
+    approve / reject / hide / restore with a published rule. `?show=hidden` lists hidden
+    and rejected comments and hidden threads, to restore them."""
+    from .comment_forms import ModerationForm, QueueFilterForm
+    from .permissions import check_can_moderate
+
+    check_can_moderate(user=request.user)
+    show = "hidden" if request.GET.get("show") == "hidden" else "waiting"
+    filters = QueueFilterForm(request.GET or None)
+    area = older = None
+    if filters.is_valid():
+        area, older = filters.cleaned_data["area"] or None, filters.cleaned_data["older_than"]
+    form = ModerationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = _decide(request.user, form.cleaned_data)
+        except ValidationError as exc:
+            errors_from(exc, form)
+        else:
+            messages.success(request, _("%(n)s item(s) updated.") % {"n": changed})
+            return redirect(request.get_full_path())
+    comments, threads = selectors.moderation_queue_items(show=show, area=area, older=older)
+    return TemplateResponse(request, "discussions/admin/moderation_queue.html", {
+        "comments": comments, "threads": threads, "form": form, "filters": filters,
+        "show": show,
+    })
+
+
+def _decide(user, data) -> int:
+    changed = 0
+    if data["comments"]:
+        changed += services.comments_moderate(
+            moderator=user, comment_ids=data["comments"], action=data["action"],
+            rule=data["rule"], note=data["note"],
+        )
+    if data["threads"]:
+        changed += services.threads_moderate(
+            moderator=user, thread_ids=data["threads"], action=data["action"],
+            rule=data["rule"], note=data["note"],
+        )
+    return changed
