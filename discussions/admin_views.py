@@ -4,7 +4,7 @@ They call the same services as the public moderator panel (which check the role)
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
@@ -71,10 +71,14 @@ def moderation_queue(request):
     """Comments and threads waiting for a moderator, with their context; bulk
     approve / reject / hide / restore with a published rule. `?show=hidden` lists hidden
     and rejected comments and hidden threads, to restore them."""
-    from .comment_forms import ModerationForm, QueueFilterForm
-    from .permissions import check_can_moderate
+    from django.views.defaults import permission_denied
 
-    check_can_moderate(user=request.user)
+    from .comment_forms import ModerationForm, QueueFilterForm
+    from .permissions import can_moderate
+
+    if not can_moderate(request.user):
+        # A real 403 (Wagtail would turn PermissionDenied into a redirect to its home).
+        return permission_denied(request, PermissionDenied())
     show = "hidden" if request.GET.get("show") == "hidden" else "waiting"
     filters = QueueFilterForm(request.GET or None)
     area = older = None
