@@ -344,7 +344,7 @@ def comment_create(
         comment=text,
         body_html=render_markdown(text),
         redactions=kinds,
-        submit_date=timezone.now(),
+        submit_date=timezone.now().replace(microsecond=0),
         is_public=False,
         status=status,
         area=target.area,

@@ -124,6 +124,10 @@ PAGES: list[PageType] = [
              route="discussions:thread_create", login=DEMO_LOGIN),
     PageType("unit-queue", {"id": "/forum/antrean/", "en": "/en/forum/queue/"},
              route="discussions:unit_queue", login=ASN_LOGIN),
+    # Comments and moderation (discussions/demo_comments.py): the public ledger.
+    PageType("moderation-ledger",
+             {"id": "/forum/catatan-moderasi/", "en": "/en/forum/moderation-ledger/"},
+             route="discussions:moderation_ledger"),
     # Later slices: search results (with and without hits), statistics, unit page.
 ]
 
