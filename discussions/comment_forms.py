@@ -8,8 +8,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .forms import MARKDOWN_HELP
-from .models import ModerationAction, ModerationRule
 from .models import Area as SiteArea
+from .models import ModerationAction, ModerationRule
 
 
 class CommentForm(forms.Form):

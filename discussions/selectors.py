@@ -27,7 +27,11 @@ from forum_site.accounts.permissions import is_moderator, verified_asn_profile
 from .models import (
     AWAITING_UNIT,
     Category,
+    Comment,
+    CommentReaction,
+    CommentStatus,
     Follow,
+    ModerationLedgerEntry,
     Notification,
     NotificationKind,
     NotificationPreference,
@@ -38,7 +42,6 @@ from .models import (
     ThreadStatus,
     ThreadVisibility,
 )
-from .models import Comment, CommentReaction, CommentStatus, ModerationLedgerEntry
 from .text import normalise_title
 
 OVERDUE = "overdue"  # a pseudo-status for the list filter
@@ -328,7 +331,6 @@ def comments_public() -> QuerySet[Comment]:
     """Every comment the public may see (approved, every ancestor approved, not deleted,
     on a public thread). The starting point for search, statistics and exports."""
     from django.contrib.contenttypes.models import ContentType
-
     from django.db.models import CharField
     from django.db.models.functions import Cast
 
@@ -467,7 +469,9 @@ def moderation_queue_items(*, show: str = "waiting", area: str | None = None,
             "unit").order_by("-updated_at")
     else:
         comments = moderation_queue_comments(area=area, older_than_hours=older)
-        threads = moderation_queue_threads() if area in (None, "", "forum") else Thread.objects.none()
+        threads = moderation_queue_threads()
+        if area not in (None, "", "forum"):
+            threads = threads.none()
     comments = list(comments.select_related("content_type")[:200])
     _attach_targets(comments)
     return comments, list(threads[:200])

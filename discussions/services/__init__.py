@@ -4,6 +4,7 @@ One module per area (threads, answers, resolution, reactions, notifications, and
 clock's writes); import from here: `from discussions import services`.
 """
 
+from .answers import AnswerConflict, answer_edit, answer_publish, thread_acknowledge, thread_extend
 from .comments import (
     ConfirmationError,
     comment_confirm,
@@ -16,7 +17,6 @@ from .comments import (
     target_for,
 )
 from .moderation import comment_flag, comments_moderate, thread_flag, threads_moderate
-from .answers import AnswerConflict, answer_edit, answer_publish, thread_acknowledge, thread_extend
 from .notifications import (
     notification_email_deliver,
     notification_emails_retry,

@@ -324,12 +324,13 @@ def comment_create(
     ratelimit.hit("comment_create", user=user, ip=ip)
     if user is None:
         ratelimit.hit("confirmation_email", ip=ip, key=email)
-    if parent is not None:
-        if (parent.content_type_id != target.content_type.pk
-                or str(parent.object_pk) != str(target.obj.pk)
-                or not parent.is_public or parent.is_removed):
-            raise ValidationError(_("You can only reply to a published comment here."),
-                                  code="invalid_parent")
+    if parent is not None and (
+        parent.content_type_id != target.content_type.pk
+        or str(parent.object_pk) != str(target.obj.pk)
+        or not parent.is_public or parent.is_removed
+    ):
+        raise ValidationError(_("You can only reply to a published comment here."),
+                              code="invalid_parent")
     _check_duplicate(user=user, email=email or "", body=body)
     text, kinds = redact(body)
     author_kind = _author_kind(user)

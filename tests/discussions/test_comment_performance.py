@@ -17,9 +17,10 @@ def _thread_with_comments(category, author, asn, count):
     for n in range(count):
         # A mix of top-level comments and replies two levels deep.
         level_parent = None if n % 5 == 0 else parent
-        comment = make_comment(thread, user=asn, text=f"Komentar nomor {n} tentang jadwal {thread.pk}",
-                               parent=level_parent if level_parent is None
-                               or level_parent.level < 2 else None)
+        if level_parent is not None and level_parent.level >= 2:
+            level_parent = None
+        comment = make_comment(thread, user=asn, parent=level_parent,
+                               text=f"Komentar nomor {n} tentang jadwal {thread.pk}")
         parent = comment if n % 5 == 0 else parent
     return thread
 
@@ -37,9 +38,9 @@ def test_thread_page_with_500_comments_has_bounded_queries(
 
         client = client or Client()
         for name, thread in (("small", small), ("large", large)):
-            with django_assert_max_num_queries(COMMENT_PAGE_QUERIES):
-                with CaptureQueriesContext(connection) as queries:
-                    response = client.get(thread.get_absolute_url())
+            with (django_assert_max_num_queries(COMMENT_PAGE_QUERIES),
+                  CaptureQueriesContext(connection) as queries):
+                response = client.get(thread.get_absolute_url())
             assert response.status_code == 200
             counts[viewer, name] = len(queries)
         html = response.content.decode()
