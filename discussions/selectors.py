@@ -347,7 +347,7 @@ def comment_section(*, obj, user) -> CommentSection:
     """The published comment tree of a thread or page, the viewer's likes and the
     viewer's own comments still waiting (three or four queries at any size)."""
     content_type_id, object_pks = comment_target_keys(obj)
-    rows = Comment.objects.filter(
+    rows = Comment.norel_objects.filter(
         content_type_id=content_type_id, object_pk__in=object_pks, is_public=True
     ).order_by("thread_id", "order").only(
         "pk", "thread_id", "parent_id", "level", "order", "user_id", "user_name", "body_html",

@@ -91,7 +91,7 @@ def target_for(obj) -> Target:
     return Target(obj=obj, area=area)
 
 
-def _check_open(target: Target) -> None:
+def check_open(target: Target) -> None:
     obj = target.obj
     if isinstance(obj, Thread):
         from ..models import ThreadVisibility
@@ -317,7 +317,7 @@ def comment_create(
     Raises ValidationError (bad input, duplicate, closed target) or RateLimited."""
     user = user if user is not None and user.is_authenticated else None
     check_can_comment(user=user)
-    _check_open(target)
+    check_open(target)
     body = clean_body(body)
     if user is None:
         name, email = _clean_name(name), _clean_email(email)
@@ -463,7 +463,7 @@ def comment_edit(*, user, comment: Comment, body: str) -> Comment:
     """The author changes their comment within the edit window; the earlier text is
     kept as a revision. Masking applies again."""
     check_is_comment_author(user=user, comment=comment)
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment = Comment.norel_objects.select_for_update(of=("self",)).get(pk=comment.pk)
     if not can_still_edit(comment):
         raise ValidationError(_("The time to edit this comment has passed."), code="too_late")
     body = clean_body(body)

@@ -85,7 +85,7 @@ def comments_moderate(
     rule, note = _clean_decision(action, rule, note)
     allowed_from, to_status = COMMENT_TRANSITIONS[action]
     comments = list(
-        Comment.objects.select_for_update(of=("self",)).filter(
+        Comment.norel_objects.select_for_update(of=("self",)).filter(
             pk__in=comment_ids, status__in=allowed_from
         ).order_by("pk")
     )
@@ -183,7 +183,7 @@ def comment_flag(*, user, comment: Comment, reason: str, note: str = "",
     reason, note = _clean_flag(user, reason, note)
     if comment.user_id == user.pk:
         raise ValidationError(_("You cannot report your own comment."), code="own")
-    comment = Comment.objects.select_for_update(of=("self",)).get(pk=comment.pk)
+    comment = Comment.norel_objects.select_for_update(of=("self",)).get(pk=comment.pk)
     if not comment.is_public:
         raise ValidationError(_("This comment is not published."), code="not_public")
     if Flag.objects.filter(user=user, comment=comment).exists():

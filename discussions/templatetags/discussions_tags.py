@@ -97,19 +97,21 @@ def comment_section(context, obj):
     """The comments of a thread or a program/outcome page: the published tree (server
     rendered, replies indented up to three levels), the viewer's waiting comments, and
     the form. A fixed number of queries whatever the number of comments."""
-    from ..services.comments import target_for
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import ValidationError
+
+    from ..services.comments import check_open, target_for
     from ..views.comments import new_comment_form
 
     request = context.get("request")
-    user = request.user
-    section = selectors.comment_section(obj=obj, user=user)
-    target = target_for(obj)
-    from django.core.exceptions import ValidationError
-
-    from ..services.comments import _check_open
-
+    user = getattr(request, "user", None) or AnonymousUser()
     try:
-        _check_open(target)
+        target = target_for(obj)
+    except ValidationError:  # a page type that takes no comments
+        return {"section": None}
+    section = selectors.comment_section(obj=obj, user=user)
+    try:
+        check_open(target)
     except ValidationError:  # closed threads show the comments without a form
         form = None
     else:

@@ -14,9 +14,17 @@ from .comment_support import make_comment, post_comment
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_concurrent_replies_keep_a_consistent_tree(thread, moderator, settings):
+def test_twenty_concurrent_replies_keep_a_consistent_tree(settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: concurrent transactions and row locks")
+    from tests.accounts.factories import UserFactory
+
+    from .factories import CategoryFactory, ThreadFactory
+
+    # A superuser moderates (no role groups needed: an earlier transactional test may
+    # have flushed the groups the migrations created).
+    moderator = UserFactory(display_name="Moderator Uji", is_staff=True, is_superuser=True)
+    thread = ThreadFactory(category=CategoryFactory(), author=moderator)
     settings.SERAMBI_RATE_LIMITS_ENABLED = False
     root = make_comment(thread, user=moderator, text="Komentar induk")
     child = make_comment(thread, user=moderator, text="Anak pertama", parent=root)
