@@ -313,18 +313,23 @@ class CommentSection:
     own_waiting: list = field(default_factory=list)  # the viewer's unpublished comments
 
 
-def comment_target_keys(obj) -> tuple[int, list[str]]:
-    """(content type id, object ids) the comments of `obj` are stored under. A page's
-    comments are shared by all its translations."""
+def comment_target_keys(obj):
+    """(content type id, object ids) the comments of `obj` are stored under: a thread's
+    id, or a subquery of the ids of all translations of a page (their comments are
+    shared)."""
     from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
 
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
     if isinstance(obj, Thread):
         return content_type.pk, [str(obj.pk)]
     from wagtail.models import Page
 
-    pks = Page.objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
-    return content_type.pk, [str(pk) for pk in pks]
+    translations = Page.objects.filter(translation_key=obj.translation_key).annotate(
+        key=Cast("pk", CharField())
+    ).values("key")
+    return content_type.pk, translations
 
 
 def comments_public() -> QuerySet[Comment]:

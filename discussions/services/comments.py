@@ -100,7 +100,9 @@ def check_open(target: Target) -> None:
             raise ValidationError(_("Comments are closed on this thread."), code="closed")
         if obj.status == ThreadStatus.CLOSED:
             raise ValidationError(_("This thread is closed."), code="closed")
-    elif not (obj.live and obj.get_view_restrictions().count() == 0):
+    elif not obj.live:
+        # Only live pages get here: the posting view looks the page up with
+        # live().public() (selectors.linkable_page), the page slot renders served pages.
         raise ValidationError(_("Comments are not open on this page."), code="closed")
 
 
