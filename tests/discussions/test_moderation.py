@@ -246,3 +246,25 @@ def test_ledger_is_not_in_any_admin(superuser_client):
     assert ModerationLedgerEntry not in admin.site._registry
     html = superuser_client.get("/admin/").content.decode()
     assert "moderationledgerentry" not in html
+
+
+def test_no_reply_to_a_hidden_comment(tree, thread, moderator_client, verified_asn_client):
+    from .comment_support import post_comment
+
+    root = tree[0]
+    _decide(moderator_client, comments=[root.pk], action="hide", rule="abuse")
+    assert verified_asn_client.get(
+        reverse("discussions:comment_reply", args=[root.pk])).status_code == 404
+    response = post_comment(verified_asn_client, thread, "Balasan ke komentar tersembunyi",
+                            parent=root)
+    assert response.status_code == 200
+    assert not Comment.objects.filter(comment="Balasan ke komentar tersembunyi").exists()
+
+
+def test_thread_list_shows_public_comment_counts(tree, thread, moderator_client,
+                                                 anonymous_client):
+    html = anonymous_client.get(reverse("discussions:thread_list")).content.decode()
+    assert "4 komentar" in html
+    _decide(moderator_client, comments=[tree[3].pk], action="hide", rule="spam")
+    html = anonymous_client.get(reverse("discussions:thread_list")).content.decode()
+    assert "3 komentar" in html
