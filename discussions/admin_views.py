@@ -4,7 +4,7 @@ They call the same services as the public moderator panel (which check the role)
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
@@ -62,3 +62,54 @@ def _moderate(user, thread, action, data):
     else:
         services.thread_close(moderator=user, thread=thread, reason_kind=data["reason_kind"],
                               reason=data["reason"], duplicate_of=data.get("duplicate_thread"))
+
+
+# --- the moderation queue -------------------------------------------------------------------
+
+
+def moderation_queue(request):
+    """Comments and threads waiting for a moderator, with their context; bulk
+    approve / reject / hide / restore with a published rule. `?show=hidden` lists hidden
+    and rejected comments and hidden threads, to restore them."""
+    from django.views.defaults import permission_denied
+
+    from .comment_forms import ModerationForm, QueueFilterForm
+    from .permissions import can_moderate
+
+    if not can_moderate(request.user):
+        # A real 403 (Wagtail would turn PermissionDenied into a redirect to its home).
+        return permission_denied(request, PermissionDenied())
+    show = "hidden" if request.GET.get("show") == "hidden" else "waiting"
+    filters = QueueFilterForm(request.GET or None)
+    area = older = None
+    if filters.is_valid():
+        area, older = filters.cleaned_data["area"] or None, filters.cleaned_data["older_than"]
+    form = ModerationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = _decide(request.user, form.cleaned_data)
+        except ValidationError as exc:
+            errors_from(exc, form)
+        else:
+            messages.success(request, _("%(n)s item(s) updated.") % {"n": changed})
+            return redirect(request.get_full_path())
+    comments, threads = selectors.moderation_queue_items(show=show, area=area, older=older)
+    return TemplateResponse(request, "discussions/admin/moderation_queue.html", {
+        "comments": comments, "threads": threads, "form": form, "filters": filters,
+        "show": show,
+    })
+
+
+def _decide(user, data) -> int:
+    changed = 0
+    if data["comments"]:
+        changed += services.comments_moderate(
+            moderator=user, comment_ids=data["comments"], action=data["action"],
+            rule=data["rule"], note=data["note"],
+        )
+    if data["threads"]:
+        changed += services.threads_moderate(
+            moderator=user, thread_ids=data["threads"], action=data["action"],
+            rule=data["rule"], note=data["note"],
+        )
+    return changed

@@ -567,3 +567,6 @@ def _step(index, name, step, created, author, users, units, unit_user):
                                   duplicate_of=duplicate)
     return run
 
+
+
+from . import demo_comments  # noqa: E402, F401 - registers the comment seeder (order 40)

@@ -169,6 +169,14 @@ class CloseReason(models.TextChoices):
     OUT_OF_SCOPE = "out_of_scope", _("Outside the responsibility of the government units here")
 
 
+class ThreadVisibility(models.TextChoices):
+    """Moderation of a whole thread, apart from its status (open, answered…)."""
+
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Hidden after flags, pending review")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+
+
 class Thread(models.Model):
     """A citizen's question, feedback, complaint, suggestion or information request,
     routed to a unit (OPD), with its deadlines and denormalised counters."""
@@ -232,6 +240,13 @@ class Thread(models.Model):
     supporters_count = models.PositiveIntegerField(_("supporters"), default=0)
     followers_count = models.PositiveIntegerField(_("followers"), default=0)
     answers_count = models.PositiveIntegerField(_("official answers"), default=0)
+    comments_count = models.PositiveIntegerField(_("comments"), default=0)
+
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=ThreadVisibility.choices,
+        default=ThreadVisibility.PUBLISHED, db_index=True,
+    )
+    flags_weight = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -528,3 +543,22 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.kind}: email={self.email} site={self.on_site}"
+
+
+# Comments, flags, reactions and the moderation ledger live in their own module.
+from .comment_models import (  # noqa: E402, F401 - re-exported
+    RULE_DESCRIPTIONS,
+    Area,
+    AuthorKind,
+    Comment,
+    CommentEmail,
+    CommentEmailKind,
+    CommentReaction,
+    CommentRevision,
+    CommentStatus,
+    Flag,
+    ItemKind,
+    ModerationAction,
+    ModerationLedgerEntry,
+    ModerationRule,
+)

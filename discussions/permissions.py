@@ -88,3 +88,33 @@ def is_asker(user, thread: Thread) -> bool:
 
 def can_view_queue(user) -> bool:
     return _signed_in(user) and (is_moderator(user) or verified_asn_profile(user) is not None)
+
+
+# --- comments and moderation ------------------------------------------------------------
+
+
+def check_can_comment(*, user) -> None:
+    """Anyone may comment (visitors confirm by email); a disabled account may not."""
+    if user is not None and user.is_authenticated and not user.is_active:
+        raise PermissionDenied(_("This account cannot comment."))
+
+
+def check_can_react_to_comment(*, user) -> None:
+    if not _signed_in(user):
+        raise PermissionDenied(_("Sign in to like a comment."))
+
+
+def check_can_flag(*, user) -> None:
+    if not _signed_in(user):
+        raise PermissionDenied(_("Sign in to report content to the moderators."))
+
+
+def check_is_comment_author(*, user, comment) -> None:
+    if not _signed_in(user) or comment.user_id != user.pk:
+        raise PermissionDenied(_("Only the author of a comment can change it."))
+
+
+def check_can_moderate(*, user) -> None:
+    """The moderation queue and every moderation action."""
+    if not (_signed_in(user) and is_moderator(user)):
+        raise PermissionDenied(_("Only moderators can moderate."))

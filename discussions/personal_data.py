@@ -6,6 +6,9 @@ from __future__ import annotations
 from django.db.models import F, QuerySet
 
 from .models import (
+    Comment,
+    CommentReaction,
+    Flag,
     Follow,
     Notification,
     NotificationPreference,
@@ -61,6 +64,27 @@ def export_user_data(user) -> dict:
             {"kind": p.kind, "email": p.email, "on_site": p.on_site}
             for p in NotificationPreference.objects.filter(user=user).order_by("kind")
         ],
+        "comments": [
+            {
+                "id": c.pk, "area": c.area, "on": f"{c.content_type.model}:{c.object_pk}",
+                "reply_to": c.parent_id if c.parent_id != c.pk else None,
+                "text": c.comment, "status": c.status, "removed": c.is_removed,
+                "masked": c.redactions, "submitted_at": _iso(c.submit_date),
+                "edited_at": _iso(c.edited_at),
+                "earlier_texts": [r.previous_body for r in c.revisions.all()],
+            }
+            for c in Comment.objects.filter(user=user).select_related("content_type")
+            .prefetch_related("revisions").order_by("submit_date", "pk")
+        ],
+        "comment_likes": [
+            {"comment_id": r.comment_id, "created_at": _iso(r.created_at)}
+            for r in CommentReaction.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "reports": [
+            {"comment_id": f.comment_id, "thread_id": f.thread_id, "reason": f.reason,
+             "note": f.note, "created_at": _iso(f.created_at)}
+            for f in Flag.objects.filter(user=user).order_by("created_at", "pk")
+        ],
     }
 
 
@@ -87,3 +111,22 @@ def erase_user_data(*, user, pseudonym: str) -> None:
     Notification.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     Support.objects.filter(user=user).update(user=None)
+    _erase_comment_data(user=user, pseudonym=pseudonym)
+
+
+def _erase_comment_data(*, user, pseudonym: str) -> None:
+    """Comments stay public under the pseudonym, without the account or email; the
+    likes go (counters follow); reports stay counted without the person."""
+    from django_comments_xtd.models import XtdComment
+
+    ids = list(Comment.objects.filter(user=user).values_list("pk", flat=True))
+    XtdComment.norel_objects.filter(pk__in=ids).update(
+        user=None, user_name=pseudonym[:50], user_email="", user_url="", ip_address=None
+    )
+    liked = list(CommentReaction.objects.filter(user=user).values_list("comment_id", flat=True))
+    if liked:
+        Comment.objects.filter(pk__in=liked, likes_count__gt=0).update(
+            likes_count=F("likes_count") - 1
+        )
+        CommentReaction.objects.filter(user=user).delete()
+    Flag.objects.filter(user=user).update(user=None)

@@ -4,6 +4,7 @@ values with its joins already done, so a page's query count does not grow with r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db.models import (
     Case,
@@ -22,7 +23,11 @@ from forum_site.accounts.permissions import is_moderator, verified_asn_profile
 from .models import (
     AWAITING_UNIT,
     Category,
+    Comment,
+    CommentReaction,
+    CommentStatus,
     Follow,
+    ModerationLedgerEntry,
     Notification,
     NotificationKind,
     NotificationPreference,
@@ -31,6 +36,7 @@ from .models import (
     Thread,
     ThreadEvent,
     ThreadStatus,
+    ThreadVisibility,
 )
 
 OVERDUE = "overdue"  # a pseudo-status for the list filter
@@ -49,7 +55,9 @@ def threads_public() -> QuerySet[Thread]:
 
     The one starting point for anything public about threads (pages, feeds, search,
     statistics, open data): moderation hides threads by narrowing this queryset."""
-    return Thread.objects.select_related("unit", "category", "author")
+    return Thread.objects.filter(visibility=ThreadVisibility.PUBLISHED).select_related(
+        "unit", "category", "author"
+    )
 
 
 def answers_public() -> QuerySet[OfficialAnswer]:
@@ -192,7 +200,7 @@ def unit_queue(*, user, unit: Unit | None = None) -> Queue:
 def page_threads(*, page, limit: int = 5) -> tuple[list[Thread], int]:
     """Threads about a publication page (any of its translations), newest first, and
     how many there are in all."""
-    threads = Thread.objects.filter(
+    threads = threads_public().filter(
         publication_page__translation_key=page.translation_key
     ).select_related("unit")
     rows = list(threads.order_by("-created_at", "-pk")[:limit])
@@ -251,7 +259,207 @@ def notification_preferences(*, user) -> dict[str, tuple[bool, bool]]:
 
 
 def thread_status_counts() -> dict[str, int]:
-    rows = Thread.objects.values("status").annotate(n=Count("pk")).order_by()
+    public = Thread.objects.filter(visibility=ThreadVisibility.PUBLISHED)
+    rows = public.values("status").annotate(n=Count("pk")).order_by()
     counts = {row["status"]: row["n"] for row in rows}
-    counts[OVERDUE] = Thread.objects.filter(is_overdue=True).count()
+    counts[OVERDUE] = public.filter(is_overdue=True).count()
     return counts
+
+
+# --- comments ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CommentSection:
+    """What a page shows of its comments, read in a fixed number of queries."""
+
+    comments: list  # public comments and "removed" placeholders, in tree order
+    count: int  # public comments, placeholders not counted
+    liked: set[int] = field(default_factory=set)
+    own_waiting: list = field(default_factory=list)  # the viewer's unpublished comments
+
+
+def comment_target_keys(obj):
+    """(content type id, object ids) the comments of `obj` are stored under: a thread's
+    id, or a subquery of the ids of all translations of a page (their comments are
+    shared)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    if isinstance(obj, Thread):
+        return content_type.pk, [str(obj.pk)]
+    from wagtail.models import Page
+
+    translations = Page.objects.filter(translation_key=obj.translation_key).annotate(
+        key=Cast("pk", CharField())
+    ).values("key")
+    return content_type.pk, translations
+
+
+def comments_public() -> QuerySet[Comment]:
+    """Every comment the public may see (approved, every ancestor approved, not deleted,
+    on a public thread). The starting point for search, statistics and exports."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    thread_ct = ContentType.objects.get_for_model(Thread)
+    hidden = Thread.objects.exclude(visibility=ThreadVisibility.PUBLISHED).annotate(
+        key=Cast("pk", CharField())
+    ).values("key")
+    return Comment.objects.filter(is_public=True, is_removed=False).exclude(
+        content_type=thread_ct, object_pk__in=hidden
+    )
+
+
+def comment_section(*, obj, user) -> CommentSection:
+    """The published comment tree of a thread or page, the viewer's likes and the
+    viewer's own comments still waiting (three or four queries at any size)."""
+    content_type_id, object_pks = comment_target_keys(obj)
+    rows = Comment.norel_objects.filter(
+        content_type_id=content_type_id, object_pk__in=object_pks, is_public=True
+    ).order_by("thread_id", "order").only(
+        "pk", "thread_id", "parent_id", "level", "order", "user_id", "user_name", "body_html",
+        "submit_date", "is_removed", "is_public", "edited_at", "likes_count", "author_kind",
+        "redactions", "content_type_id", "object_pk",
+    )
+    comments = list(rows)
+    count = sum(1 for comment in comments if not comment.is_removed)
+    liked: set[int] = set()
+    own_waiting: list = []
+    if user.is_authenticated:
+        liked = set(
+            CommentReaction.objects.filter(
+                user=user, comment__content_type_id=content_type_id,
+                comment__object_pk__in=object_pks,
+            ).values_list("comment_id", flat=True)
+        )
+        own_waiting = list(
+            Comment.objects.filter(
+                user=user, content_type_id=content_type_id, object_pk__in=object_pks,
+                is_public=False, is_removed=False,
+            ).order_by("submit_date")
+        )
+    return CommentSection(comments=comments, count=count, liked=liked, own_waiting=own_waiting)
+
+
+def comment_detail(*, pk: int) -> Comment:
+    return Comment.objects.get(pk=pk)
+
+
+def comment_target_object(comment: Comment):
+    """The thread or page a comment is about (None if gone)."""
+    from wagtail.models import Page
+
+    model = comment.content_type.model_class()
+    if model is Thread:
+        return Thread.objects.filter(pk=int(comment.object_pk)).first()
+    return Page.objects.filter(pk=int(comment.object_pk)).specific().first()
+
+
+# --- moderation -----------------------------------------------------------------------------
+
+
+def moderation_queue_comments(*, area: str | None = None, older_than_hours: int | None = None
+                              ) -> QuerySet[Comment]:
+    """Comments that need a moderator: waiting (pre-moderation), hidden after flags, or
+    masked automatically; oldest first."""
+    from django.utils import timezone
+
+    rows = Comment.objects.filter(needs_review=True).exclude(
+        status=CommentStatus.UNCONFIRMED
+    ).select_related("content_type").order_by("submit_date", "pk")
+    if area:
+        rows = rows.filter(area=area)
+    if older_than_hours:
+        rows = rows.filter(
+            submit_date__lte=timezone.now() - timedelta(hours=older_than_hours)
+        )
+    return rows
+
+
+def moderation_queue_threads() -> QuerySet[Thread]:
+    """Threads hidden after flags, waiting for review."""
+    return Thread.objects.filter(visibility=ThreadVisibility.PENDING).select_related(
+        "unit", "category", "author"
+    ).order_by("updated_at", "pk")
+
+
+LEDGER_DIMENSIONS = {
+    "month": None,  # computed
+    "rule": "rule",
+    "area": "area",
+    "action": "action",
+    "item_kind": "item_kind",
+}
+
+
+def moderation_ledger_counts(
+    *, since=None, until=None, by: tuple[str, ...] = ("month", "item_kind", "area", "action",
+                                                      "rule"),
+) -> list[dict]:
+    """Moderation decisions counted in the database, grouped by any of month, rule, area,
+    action and item kind: [{"month": date, "rule": "spam", …, "count": 3}, …], newest
+    month first. No person, no text. Used by the public ledger page, its CSV and the
+    statistics."""
+    from django.db.models.functions import TruncMonth
+    from django.utils import timezone
+
+    unknown = set(by) - set(LEDGER_DIMENSIONS)
+    if unknown:
+        raise ValueError(f"unknown ledger dimensions: {sorted(unknown)}")
+    rows = ModerationLedgerEntry.objects.all()
+    if since is not None:
+        rows = rows.filter(at__gte=since)
+    if until is not None:
+        rows = rows.filter(at__lt=until)
+    if "month" in by:
+        rows = rows.annotate(month=TruncMonth("at", tzinfo=timezone.get_current_timezone()))
+    fields = list(by)
+    order = [("-" + name) if name == "month" else name for name in fields]
+    result = list(rows.values(*fields).annotate(count=Count("pk")).order_by(*order))
+    for row in result:
+        if "month" in row and hasattr(row["month"], "date"):
+            row["month"] = row["month"].date()
+    return result
+
+
+def moderation_queue_items(*, show: str = "waiting", area: str | None = None,
+                           older: int | None = None) -> tuple[list, list]:
+    """(comments, threads) for the moderators' queue, each comment with its target's
+    title and address (one query per target type, whatever the number of comments)."""
+    if show == "hidden":
+        comments = Comment.objects.filter(
+            status__in=(CommentStatus.HIDDEN, CommentStatus.REJECTED)
+        ).order_by("-moderated_at", "-pk")
+        if area:
+            comments = comments.filter(area=area)
+        threads = Thread.objects.filter(visibility=ThreadVisibility.HIDDEN).select_related(
+            "unit").order_by("-updated_at")
+    else:
+        comments = moderation_queue_comments(area=area, older_than_hours=older)
+        threads = moderation_queue_threads()
+        if area not in (None, "", "forum"):
+            threads = threads.none()
+    comments = list(comments.select_related("content_type")[:200])
+    _attach_targets(comments)
+    return comments, list(threads[:200])
+
+
+def _attach_targets(comments: list) -> None:
+    from wagtail.models import Page
+
+    thread_ids = {int(c.object_pk) for c in comments if c.content_type.model == "thread"}
+    page_ids = {int(c.object_pk) for c in comments if c.content_type.model != "thread"}
+    threads = {t.pk: t for t in Thread.objects.filter(pk__in=thread_ids)}
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids)}
+    for comment in comments:
+        pk = int(comment.object_pk)
+        target = threads.get(pk) if comment.content_type.model == "thread" else pages.get(pk)
+        comment.target_title = getattr(target, "title", "—")
+        if isinstance(target, Thread):
+            comment.target_url = target.get_absolute_url()
+        else:
+            comment.target_url = target.url if target is not None else ""

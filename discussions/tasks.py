@@ -29,3 +29,21 @@ def notifications_retry_task() -> int:
     from .services.notifications import notification_emails_retry
 
     return notification_emails_retry()
+
+
+@task()
+def send_comment_email(email_id: int) -> str:
+    """Send one comment email (confirmation or decision); failures stay pending."""
+    from .services.comment_emails import comment_email_deliver
+
+    return comment_email_deliver(email_id=email_id)
+
+
+@task()
+def comments_maintenance_task() -> str:
+    """Re-send pending comment emails and purge unconfirmed comments (same as
+    `manage.py comments_maintenance`)."""
+    from .services.comment_emails import comment_emails_retry
+    from .services.comments import comments_purge_unconfirmed
+
+    return f"retried={comment_emails_retry()} purged={comments_purge_unconfirmed()}"

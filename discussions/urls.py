@@ -4,7 +4,7 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import actions, answers, feeds, notifications, queue, threads
+from .views import actions, answers, comments, feeds, notifications, queue, threads
 
 app_name = "discussions"
 
@@ -23,6 +23,17 @@ urlpatterns = [
     path(_("<int:pk>/reroute/"), actions.thread_reroute, name="thread_reroute"),
     path(_("<int:pk>/close/"), actions.thread_close, name="thread_close"),
     path(_("<int:pk>/answer/"), answers.answer_publish, name="answer_publish"),
+    path(_("<int:pk>/report/"), comments.thread_flag, name="thread_flag"),
+    path(_("comments/"), comments.comment_post, name="comment_post"),
+    path(_("comments/<int:pk>/reply/"), comments.comment_reply, name="comment_reply"),
+    path(_("comments/<int:pk>/like/"), comments.comment_like, name="comment_like"),
+    path(_("comments/<int:pk>/report/"), comments.comment_flag, name="comment_flag"),
+    path(_("comments/<int:pk>/edit/"), comments.comment_edit, name="comment_edit"),
+    path(_("comments/<int:pk>/delete/"), comments.comment_delete, name="comment_delete"),
+    path(_("comments/confirm/<str:token>/"), comments.comment_confirm, name="comment_confirm"),
+    path(_("moderation-ledger/"), comments.moderation_ledger, name="moderation_ledger"),
+    path(_("moderation-ledger/csv/"), comments.moderation_ledger_csv,
+         name="moderation_ledger_csv"),
     path(_("answers/<int:pk>/edit/"), answers.answer_edit, name="answer_edit"),
     path(_("answers/<int:pk>/history/"), answers.answer_history, name="answer_history"),
     path(_("notifications/"), notifications.notification_list, name="notification_list"),

@@ -71,3 +71,13 @@ def register_forum_threads_menu_item():
         icon_name="list-ul",
         order=725,
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_queue_menu_item():
+    return ForumMenuItem(
+        _("Moderation queue"),
+        reverse("discussions_admin:moderation_queue"),
+        icon_name="warning",
+        order=722,
+    )

@@ -5,6 +5,18 @@ clock's writes); import from here: `from discussions import services`.
 """
 
 from .answers import AnswerConflict, answer_edit, answer_publish, thread_acknowledge, thread_extend
+from .comments import (
+    ConfirmationError,
+    comment_confirm,
+    comment_create,
+    comment_delete,
+    comment_edit,
+    comment_like,
+    comment_unlike,
+    comments_purge_unconfirmed,
+    target_for,
+)
+from .moderation import comment_flag, comments_moderate, thread_flag, threads_moderate
 from .notifications import (
     notification_email_deliver,
     notification_emails_retry,
@@ -17,6 +29,19 @@ from .resolution import thread_confirm_resolved, thread_dispute
 from .threads import thread_close, thread_create, thread_reroute
 
 __all__ = [
+    "ConfirmationError",
+    "comment_confirm",
+    "comment_create",
+    "comment_delete",
+    "comment_edit",
+    "comment_flag",
+    "comment_like",
+    "comment_unlike",
+    "comments_moderate",
+    "comments_purge_unconfirmed",
+    "target_for",
+    "thread_flag",
+    "threads_moderate",
     "AnswerConflict",
     "answer_edit",
     "answer_publish",

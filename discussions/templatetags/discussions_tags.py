@@ -90,3 +90,36 @@ def isodate(value):
 def latest_threads(limit: int = 5):
     """The newest threads with their status, for the home page's forum slot."""
     return {"threads": list(selectors.thread_list_public()[:limit])}
+
+
+@register.inclusion_tag("discussions/includes/comments.html", takes_context=True)
+def comment_section(context, obj):
+    """The comments of a thread or a program/outcome page: the published tree (server
+    rendered, replies indented up to three levels), the viewer's waiting comments, and
+    the form. A fixed number of queries whatever the number of comments."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import ValidationError
+
+    from ..services.comments import check_open, target_for
+    from ..views.comments import new_comment_form
+
+    request = context.get("request")
+    user = getattr(request, "user", None) or AnonymousUser()
+    try:
+        target = target_for(obj)
+    except ValidationError:  # a page type that takes no comments
+        return {"section": None}
+    section = selectors.comment_section(obj=obj, user=user)
+    try:
+        check_open(target)
+    except ValidationError:  # closed threads show the comments without a form
+        form = None
+    else:
+        form = new_comment_form(user=user, obj=obj)
+    return {
+        "request": request,
+        "user": user,
+        "section": section,
+        "form": form,
+        "obj": obj,
+    }

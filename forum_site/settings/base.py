@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     # Background tasks
     "django_tasks",
     "django_tasks_db",
+    # Comments (discussions.Comment subclasses django-comments-xtd's XtdComment)
+    "django.contrib.sites",
+    "django_comments",
+    "django_comments_xtd",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -364,6 +368,7 @@ SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "thread_create": {"user": "5/h", "new_user": "2/h", "ip": "20/h"},
     "comment_create": {"user": "6/m", "new_user": "20/d", "ip": "30/h"},
     "flag_create": {"user": "20/d", "new_user": "5/d"},
+    "comment_reaction": {"user": "60/m", "ip": "120/m"},
     "search": {"ip": "60/m"},
     "search_suggest": {"ip": "300/m"},  # autocomplete asks as the visitor types
     "confirmation_email": {"key": "3/h", "ip": "10/h"},
@@ -426,3 +431,33 @@ SERAMBI_SLA_REMINDER_WORKING_DAYS = env_int("SERAMBI_SLA_REMINDER_WORKING_DAYS",
 SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
 SERAMBI_NOTIFICATION_RETRY_DELAY = env_int("SERAMBI_NOTIFICATION_RETRY_DELAY", 300)
 SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)
+
+# --- Comments and moderation (discussions/services/comments.py, moderation.py) ---------
+SITE_ID = 1  # django-contrib-comments keeps a Site reference; there is one.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # levels 0, 1, 2: replies three deep
+SERAMBI_COMMENT_MAX_LENGTH = env_int("SERAMBI_COMMENT_MAX_LENGTH", 3000)
+SERAMBI_COMMENT_MIN_LENGTH = env_int("SERAMBI_COMMENT_MIN_LENGTH", 2)
+# Authors may edit their comment this many seconds after posting (history kept).
+SERAMBI_COMMENT_EDIT_WINDOW = env_int("SERAMBI_COMMENT_EDIT_WINDOW", 15 * 60)
+# The same text from the same author within this many seconds is a duplicate.
+SERAMBI_COMMENT_DUPLICATE_WINDOW = env_int("SERAMBI_COMMENT_DUPLICATE_WINDOW", 10 * 60)
+# Anonymous form: submitted faster than this (seconds) after it was shown → refused.
+SERAMBI_COMMENT_MIN_FILL_SECONDS = env_int("SERAMBI_COMMENT_MIN_FILL_SECONDS", 3)
+# The confirmation link expires after this many seconds; unconfirmed comments are
+# deleted (manage.py comments_maintenance) after SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER.
+SERAMBI_COMMENT_CONFIRM_MAX_AGE = env_int("SERAMBI_COMMENT_CONFIRM_MAX_AGE", 2 * 86400)
+SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER = env_int(
+    "SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER", 7 * 86400
+)
+# Post-moderation for accounts at least this old (seconds) with this many approved
+# comments; everyone else (and every anonymous visitor) is pre-moderated.
+SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE = env_int("SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE", 7 * 86400)
+SERAMBI_COMMENT_TRUSTED_MIN_APPROVED = env_int("SERAMBI_COMMENT_TRUSTED_MIN_APPROVED", 3)
+# Flags: an established account's flag weighs FLAG_WEIGHT, a new account's (younger than
+# SERAMBI_NEW_ACCOUNT_AGE) NEW_ACCOUNT_FLAG_WEIGHT; at HIDE_THRESHOLD the item is hidden
+# pending review (default: three established accounts, or six new ones).
+SERAMBI_FLAG_WEIGHT = env_int("SERAMBI_FLAG_WEIGHT", 2)
+SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT = env_int("SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT", 1)
+SERAMBI_FLAG_HIDE_THRESHOLD = env_int("SERAMBI_FLAG_HIDE_THRESHOLD", 6)
+SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS", 5)
+SERAMBI_COMMENT_EMAIL_RETRY_DELAY = env_int("SERAMBI_COMMENT_EMAIL_RETRY_DELAY", 300)

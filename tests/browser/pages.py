@@ -132,6 +132,10 @@ PAGES: list[PageType] = [
         nojs_submit={"form.search-box": {"q": "pelatihan"}},
     ),
     PageType("search-no-hits", {"id": "/cari/?q=zzqxw", "en": "/en/search/?q=zzqxw"}),
+    # Comments and moderation (discussions/demo_comments.py): the public ledger.
+    PageType("moderation-ledger",
+             {"id": "/forum/catatan-moderasi/", "en": "/en/forum/moderation-ledger/"},
+             route="discussions:moderation_ledger"),
     # Later slices: statistics, unit page.
 ]
 

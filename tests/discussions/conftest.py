@@ -67,3 +67,75 @@ def client_for(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+# --- comments -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def outcome(home_page):
+    """A published outcome page (comments allowed)."""
+    from tests.publications import factories as f
+
+    index = f.outcome_index(parent=home_page)
+    return f.publish(f.outcome_page(), parent=index)
+
+
+@pytest.fixture
+def program(home_page):
+    from tests.publications import factories as f
+
+    index = f.program_index(parent=home_page)
+    return f.publish(f.program_page(), parent=index)
+
+
+@pytest.fixture
+def thread(category, citizen):
+    from .factories import ThreadFactory
+
+    return ThreadFactory(category=category, author=citizen)
+
+
+@pytest.fixture
+def trusted(db):
+    """An established citizen whose comments go straight through (post-moderation)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from forum_site.accounts import roles
+    from tests.accounts.factories import UserFactory
+
+    return UserFactory(display_name="Andi Terpercaya", roles=[roles.CITIZEN],
+                       date_joined=timezone.now() - dt.timedelta(days=60))
+
+
+@pytest.fixture
+def established_users(db):
+    """Five citizens older than a month (their flags weigh fully)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from forum_site.accounts import roles
+    from tests.accounts.factories import UserFactory
+
+    return [UserFactory(display_name=f"Warga Lama {i}", roles=[roles.CITIZEN],
+                        date_joined=timezone.now() - dt.timedelta(days=40))
+            for i in range(5)]
+
+
+@pytest.fixture
+def commit_after_requests(monkeypatch):
+    """Run on-commit callbacks (emails, hooks) after each test-client request, as they
+    run after each request's transaction in production (the test's own transaction
+    never commits)."""
+    from django.test import Client, TestCase
+
+    original = Client.request
+
+    def request(self, **kwargs):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return original(self, **kwargs)
+
+    monkeypatch.setattr(Client, "request", request)

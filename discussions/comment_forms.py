@@ -1,0 +1,134 @@
+"""Forms for comments, flags and the moderation queue: they parse input; the rules
+(length, duplicates, who may do what) live in the services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .forms import MARKDOWN_HELP
+from .models import Area as SiteArea
+from .models import ModerationAction, ModerationRule
+
+
+class CommentForm(forms.Form):
+    """A comment or a reply. Visitors without an account also give a name and an email
+    (for the confirmation link; never shown). `website` is a honeypot and `started` a
+    signed time stamp (minimum fill time)."""
+
+    comment = forms.CharField(
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=MARKDOWN_HELP, strip=False,
+        max_length=None,
+        error_messages={"required": _("Write a comment.")},
+    )
+    name = forms.CharField(
+        label=_("Name to show"), max_length=200, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.CharField(
+        label=_("Email address"), max_length=254, required=False,
+        help_text=_("We send a confirmation link there. It is never shown."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"),
+                              widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                            "tabindex": "-1"}))
+    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    target = forms.CharField(widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, anonymous: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.anonymous = anonymous
+        if anonymous:
+            self.fields["name"].required = True
+            self.fields["email"].required = True
+            self.fields["name"].error_messages["required"] = _(
+                "Give the name to show with your comment.")
+            self.fields["email"].error_messages["required"] = _(
+                "Give your email address for the confirmation link.")
+        else:
+            for name in ("name", "email", "website", "started"):
+                del self.fields[name]
+        self.fields["comment"].widget.attrs["maxlength"] = settings.SERAMBI_COMMENT_MAX_LENGTH
+
+    def visible_public_fields(self):
+        return [self[name] for name in ("comment", "name", "email") if name in self.fields]
+
+
+class CommentEditForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HELP, strip=False,
+        error_messages={"required": _("Write a comment.")},
+    )
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Which rule does it break?"), choices=ModerationRule.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose which rule the content breaks.")},
+    )
+    note = forms.CharField(
+        label=_("Anything the moderators should know"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+DECISIONS = [
+    (ModerationAction.APPROVE, _("Approve (publish)")),
+    (ModerationAction.REJECT, _("Reject")),
+    (ModerationAction.HIDE, _("Hide")),
+    (ModerationAction.RESTORE, _("Restore")),
+]
+
+
+class IdListField(forms.Field):
+    """Ticked checkboxes: a list of positive integers (anything else is an error)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        try:
+            ids = [int(item) for item in value]
+        except (TypeError, ValueError) as exc:
+            raise forms.ValidationError(_("Invalid selection.")) from exc
+        if any(pk <= 0 for pk in ids):
+            raise forms.ValidationError(_("Invalid selection."))
+        return ids[:500]
+
+
+class ModerationForm(forms.Form):
+    """A bulk decision from the queue: the items ticked, the decision, the rule, a note."""
+
+    action = forms.ChoiceField(label=_("Decision"), choices=DECISIONS)
+    rule = forms.ChoiceField(
+        label=_("Rule"), required=False,
+        choices=[("", _("— none (approve or restore) —")), *ModerationRule.choices],
+        help_text=_("Required to reject or hide. The author is told the rule."),
+    )
+    note = forms.CharField(label=_("Note (for the ledger, not public)"), required=False,
+                           max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    comments = IdListField(required=False)
+    threads = IdListField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("comments") and not data.get("threads"):
+            raise forms.ValidationError(_("Tick at least one item."))
+        return data
+
+
+class QueueFilterForm(forms.Form):
+    area = forms.ChoiceField(label=_("Area"), required=False,
+                             choices=[("", _("All areas")), *SiteArea.choices])
+    older_than = forms.TypedChoiceField(
+        label=_("Waiting"), required=False, coerce=int, empty_value=None,
+        choices=[("", _("Any time")), (1, _("More than an hour")), (24, _("More than a day")),
+                 (72, _("More than three days"))],
+    )

@@ -1,0 +1,284 @@
+"""Comments on threads, programs and outcomes: posting (with the reply form on its own
+page, so everything works without JavaScript), email confirmation, likes, flags, edits,
+deletion; and the public moderation ledger with its CSV."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forum_site.accounts.decorators import consent_required
+from forum_site.core.ratelimit import client_ip
+
+from .. import selectors, services
+from ..comment_forms import CommentEditForm, CommentForm, FlagForm
+from ..forms import errors_from
+from ..models import (
+    RULE_DESCRIPTIONS,
+    Area,
+    Comment,
+    CommentStatus,
+    ItemKind,
+    ModerationAction,
+    ModerationRule,
+    Thread,
+)
+from ..permissions import check_is_comment_author
+from ..services.comments import can_still_edit, check_form_timing, form_started_token
+
+
+def _target_from(value: str):
+    """"thread:5" or "page:12" → a comment Target (404 if not found or not open)."""
+    kind, _sep, pk = (value or "").partition(":")
+    if not pk.isdigit():
+        raise Http404
+    if kind == "thread":
+        obj = selectors.threads_public().filter(pk=int(pk)).first()
+    elif kind == "page":
+        obj = selectors.linkable_page(pk=pk)
+    else:
+        obj = None
+    if obj is None:
+        raise Http404
+    try:
+        return services.target_for(obj)
+    except ValidationError as exc:
+        raise Http404 from exc
+
+
+def target_key(obj) -> str:
+    return f"thread:{obj.pk}" if isinstance(obj, Thread) else f"page:{obj.pk}"
+
+
+def _comment(pk: int) -> Comment:
+    try:
+        return selectors.comment_detail(pk=pk)
+    except Comment.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def new_comment_form(*, user, obj, parent: Comment | None = None, data=None) -> CommentForm:
+    initial = {"target": target_key(obj), "parent": parent.pk if parent else None,
+               "started": form_started_token()}
+    return CommentForm(data, initial=initial, anonymous=not user.is_authenticated)
+
+
+@consent_required
+def comment_post(request):
+    """POST a comment or reply; GET (or errors) shows the form on its own page."""
+    if request.method != "POST":
+        raise Http404
+    target = _target_from(request.POST.get("target", ""))
+    parent = _parent(request.POST.get("parent"))
+    form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if form.anonymous:
+                check_form_timing(started=data["started"], honeypot=data["website"])
+            comment = services.comment_create(
+                target=target, user=request.user, body=data["comment"], name=data.get("name"),
+                email=data.get("email"), parent=parent, ip=client_ip(request),
+                language=get_language() or "",
+            )
+        except ValidationError as exc:
+            errors_from(exc, form)
+        else:
+            messages.success(request, _posted_message(comment))
+            anchor = f"#{comment.anchor}" if comment.is_public else "#komentar"
+            return redirect(target.url + anchor)
+    return _form_page(request, form, target=target, parent=parent)
+
+
+def comment_reply(request, pk: int):
+    """The reply form for one comment (no JavaScript needed)."""
+    parent = _comment(pk)
+    if not parent.is_public or parent.is_removed:
+        raise Http404
+    obj = selectors.comment_target_object(parent)
+    if obj is None:
+        raise Http404
+    target = services.target_for(obj)
+    form = new_comment_form(user=request.user, obj=obj, parent=parent)
+    return _form_page(request, form, target=target, parent=parent)
+
+
+def _parent(value) -> Comment | None:
+    if not value:
+        return None
+    if not str(value).isdigit():
+        raise Http404
+    return _comment(int(value))
+
+
+def _form_page(request, form, *, target, parent):
+    return render(request, "discussions/comment_form.html", {
+        "form": form, "target": target, "target_title": str(getattr(target.obj, "title", "")),
+        "parent": parent,
+    })
+
+
+def _posted_message(comment: Comment) -> str:
+    if comment.status == CommentStatus.UNCONFIRMED:
+        return _("Almost done: we sent a link to your email address. Your comment goes to "
+                 "the moderators once you confirm it.")
+    if comment.status == CommentStatus.PENDING:
+        return _("Thank you. Your comment awaits moderation and appears once a moderator "
+                 "approves it.")
+    return _("Your comment is published.")
+
+
+def comment_confirm(request, token: str):
+    """GET shows what is being confirmed; POST confirms (so a mail scanner opening the
+    link does not confirm it). A forged, used or expired link gets a 400 page."""
+    try:
+        if request.method == "POST":
+            comment = services.comment_confirm(token=token)
+            messages.success(request, _("Thank you. Your comment is confirmed and awaits "
+                                        "moderation."))
+            obj = selectors.comment_target_object(comment)
+            return redirect((services.target_for(obj).url if obj else "/") + "#komentar")
+        comment = services.comments.confirmation_check(token=token)
+    except services.ConfirmationError as exc:
+        return render(request, "discussions/comment_confirm_invalid.html",
+                      {"reason": exc.reason}, status=400)
+    return render(request, "discussions/comment_confirm.html", {"comment": comment})
+
+
+@login_required
+@require_POST
+def comment_like(request, pk: int):
+    comment = _comment(pk)
+    try:
+        if request.POST.get("undo"):
+            services.comment_unlike(user=request.user, comment=comment)
+        else:
+            services.comment_like(user=request.user, comment=comment, ip=client_ip(request))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _back_to(comment)
+
+
+def _back_to(comment: Comment):
+    obj = selectors.comment_target_object(comment)
+    if obj is None:
+        raise Http404
+    return redirect(services.target_for(obj).url + f"#{comment.anchor}")
+
+
+@login_required
+@consent_required
+def comment_flag(request, pk: int):
+    comment = _comment(pk)
+    if not comment.is_public or comment.is_removed:
+        raise Http404
+    return _flag(request, item=comment, flag=services.comment_flag, kwarg="comment",
+                 back=lambda: _back_to(comment))
+
+
+@login_required
+@consent_required
+def thread_flag(request, pk: int):
+    thread = selectors.threads_public().filter(pk=pk).first()
+    if thread is None:
+        raise Http404
+    return _flag(request, item=thread, flag=services.thread_flag, kwarg="thread",
+                 back=lambda: redirect(thread))
+
+
+def _flag(request, *, item, flag, kwarg, back):
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            flag(user=request.user, reason=form.cleaned_data["reason"],
+                 note=form.cleaned_data["note"], ip=client_ip(request), **{kwarg: item})
+        except ValidationError as exc:
+            errors_from(exc, form)
+        else:
+            messages.success(request, _("Thank you. The moderators will look at it."))
+            return back()
+    return render(request, "discussions/flag_form.html", {
+        "form": form, "item": item, "is_thread": kwarg == "thread",
+        "rules": _rules(),
+    })
+
+
+@login_required
+@consent_required
+def comment_edit(request, pk: int):
+    comment = _comment(pk)
+    check_is_comment_author(user=request.user, comment=comment)
+    form = CommentEditForm(request.POST or None, initial={"comment": comment.comment})
+    if not can_still_edit(comment):
+        form.add_error(None, _("The time to edit this comment has passed."))
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(user=request.user, comment=comment,
+                                  body=form.cleaned_data["comment"])
+        except ValidationError as exc:
+            errors_from(exc, form)
+        else:
+            messages.success(request, _("Your comment was changed."))
+            return _back_to(comment)
+    return render(request, "discussions/comment_edit.html", {"form": form, "comment": comment})
+
+
+@login_required
+def comment_delete(request, pk: int):
+    comment = _comment(pk)
+    check_is_comment_author(user=request.user, comment=comment)
+    if request.method == "POST":
+        services.comment_delete(user=request.user, comment=comment)
+        messages.success(request, _("Your comment was removed."))
+        return _back_to(comment)
+    return render(request, "discussions/comment_delete.html", {"comment": comment})
+
+
+# --- the public moderation ledger ----------------------------------------------------------
+
+
+def _rules():
+    return [(rule, rule.label, RULE_DESCRIPTIONS[rule]) for rule in ModerationRule]
+
+
+def moderation_ledger(request):
+    """How moderation is exercised: decisions counted by month, item, area, action and
+    rule, and the published rules. No person, no hidden text."""
+    rows = [_labelled(row) for row in selectors.moderation_ledger_counts()]
+    totals = [_labelled(row) for row in selectors.moderation_ledger_counts(by=("action",))]
+    return render(request, "discussions/moderation_ledger.html", {
+        "rows": rows, "totals": totals, "rules": _rules(),
+    })
+
+
+def _labelled(row: dict) -> dict:
+    labels = {"item_kind": ItemKind, "area": Area, "action": ModerationAction,
+              "rule": ModerationRule}
+    for key, choices in labels.items():
+        if row.get(key):
+            row[f"{key}_label"] = choices(row[key]).label
+    return row
+
+
+LEDGER_COLUMNS = ("month", "item_kind", "area", "action", "rule", "count")
+
+
+def moderation_ledger_csv(request):
+    """The ledger as CSV, one row per month × item × area × action × rule (codes, as
+    documented in docs/data.md)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="catatan-moderasi.csv"'
+    writer = csv.writer(response)
+    writer.writerow(LEDGER_COLUMNS)
+    for row in selectors.moderation_ledger_counts():
+        writer.writerow([row["month"].strftime("%Y-%m"), row["item_kind"], row["area"],
+                         row["action"], row["rule"], row["count"]])
+    return response

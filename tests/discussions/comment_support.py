@@ -1,0 +1,71 @@
+"""Helpers for the comment tests: targets, form posts as a browser sends them, and
+comments placed directly through the service."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from django.core import mail, signing
+from django.urls import reverse
+
+from discussions.services.comments import FORM_STARTED_SALT
+
+OUTCOME_TEXT = "Apakah capaian ini juga berlaku untuk kecamatan di luar Mamuju?"
+
+
+class _PastSigner(signing.TimestampSigner):
+    def timestamp(self):
+        return signing.b62_encode(int(time.time()) - 60)
+
+
+def started_token(*, seconds_ago: int = 60) -> str:
+    if seconds_ago <= 0:
+        return signing.TimestampSigner(salt=FORM_STARTED_SALT).sign("form")
+    return _PastSigner(salt=FORM_STARTED_SALT).sign("form")
+
+
+def target_key(obj) -> str:
+    from discussions.models import Thread
+
+    return f"thread:{obj.pk}" if isinstance(obj, Thread) else f"page:{obj.pk}"
+
+
+def post_comment(client, obj, text: str, *, parent=None, name=None, email=None, **extra):
+    data = {"target": target_key(obj), "comment": text, "started": started_token()}
+    if parent is not None:
+        data["parent"] = parent.pk
+    if name is not None:
+        data["name"] = name
+    if email is not None:
+        data["email"] = email
+    data.update(extra)
+    return client.post(reverse("discussions:comment_post"), data)
+
+
+def confirmation_path(message) -> str:
+    match = re.search(r"https?://[^/\s]+(/\S+)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def last_confirmation_path() -> str:
+    return confirmation_path(mail.outbox[-1])
+
+
+def make_comment(obj, *, user, text: str, parent=None, moderator=None):
+    """A comment through the real service; approved by `moderator` if it waits."""
+    from django.test import TestCase
+
+    from discussions import services
+    from discussions.models import CommentStatus
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        comment = services.comment_create(target=services.target_for(obj), user=user,
+                                          body=text, parent=parent)
+    if comment.status == CommentStatus.PENDING and moderator is not None:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
+                                       action="approve")
+        comment.refresh_from_db()
+    return comment

@@ -1,0 +1,49 @@
+"""A thread page with 500 approved comments costs the same queries as one with 50."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .comment_support import make_comment
+from .conftest import client_for
+from .factories import ThreadFactory
+
+COMMENT_PAGE_QUERIES = 16
+
+
+def _thread_with_comments(category, author, asn, count):
+    thread = ThreadFactory(category=category, author=author)
+    parent = None
+    for n in range(count):
+        # A mix of top-level comments and replies two levels deep.
+        level_parent = None if n % 5 == 0 else parent
+        if level_parent is not None and level_parent.level >= 2:
+            level_parent = None
+        comment = make_comment(thread, user=asn, parent=level_parent,
+                               text=f"Komentar nomor {n} tentang jadwal {thread.pk}")
+        parent = comment if n % 5 == 0 else parent
+    return thread
+
+
+@pytest.mark.django_db
+def test_thread_page_with_500_comments_has_bounded_queries(
+        category, citizen, verified_asn, settings, django_assert_max_num_queries):
+    settings.SERAMBI_RATE_LIMITS_ENABLED = False
+    small = _thread_with_comments(category, citizen, verified_asn, 50)
+    large = _thread_with_comments(category, citizen, verified_asn, 500)
+    counts = {}
+    for viewer in ("anonymous", "citizen"):
+        client = client_for(citizen) if viewer == "citizen" else None
+        from django.test import Client
+
+        client = client or Client()
+        for name, thread in (("small", small), ("large", large)):
+            with (django_assert_max_num_queries(COMMENT_PAGE_QUERIES),
+                  CaptureQueriesContext(connection) as queries):
+                response = client.get(thread.get_absolute_url())
+            assert response.status_code == 200
+            counts[viewer, name] = len(queries)
+        html = response.content.decode()
+        assert "500 komentar" in html and html.count('class="comment comment--level') == 500
+    assert counts["anonymous", "small"] == counts["anonymous", "large"]
+    assert counts["citizen", "small"] == counts["citizen", "large"]
