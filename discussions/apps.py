@@ -10,7 +10,9 @@ class DiscussionsConfig(AppConfig):
         from forum_site.accounts import personal_data
 
         from . import signals  # noqa: F401 - connects the account-deletion receiver
+        from .opendata import register_datasets
         from .personal_data import erase_user_data, export_user_data
 
         personal_data.register_exporter("discussions", export_user_data)
         personal_data.register_eraser(erase_user_data)
+        register_datasets()

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "publications",
     "discussions",
     "search",
+    "forum_site.transparency",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -385,3 +386,9 @@ SERAMBI_SLA_REMINDER_WORKING_DAYS = env_int("SERAMBI_SLA_REMINDER_WORKING_DAYS",
 SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
 SERAMBI_NOTIFICATION_RETRY_DELAY = env_int("SERAMBI_NOTIFICATION_RETRY_DELAY", 300)
 SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)
+
+# --- Transparency (statistics, open data, annual report) ---------------------------------
+# A median or p90 over fewer threads than this is shown as "not enough data".
+SERAMBI_STATS_MIN_SAMPLE = env_int("SERAMBI_STATS_MIN_SAMPLE", 5)
+# Seconds the statistics figures are cached (per filter and language); 0 turns it off.
+SERAMBI_STATS_CACHE_SECONDS = env_int("SERAMBI_STATS_CACHE_SECONDS", 300)

@@ -106,7 +106,7 @@ PAGES: list[PageType] = [
     ),
     PageType("public-information",
              {"id": "/informasi-publik/", "en": "/en/public-information/"}),
-    PageType("open-data", {"id": "/data/", "en": "/en/data/"}, route="publications:open_data"),
+    PageType("open-data", {"id": "/data/", "en": "/en/data/"}, route="core:open_data"),
     # Forum (discussions/demo.py).
     PageType("forum", {"id": "/forum/", "en": "/en/forum/"}, route="discussions:thread_list",
              feed=True),

@@ -1,0 +1,206 @@
+"""Forum statistics, computed in the database: counts by status and kind, answer rate,
+and the median and 90th percentile of the working days to first response, official
+answer and resolution — overall, per unit, per category and per month.
+
+Everything starts from `selectors.threads_public()`, so hidden threads never count.
+
+Working days are the denormalised `*_working_days` fields the services write when a
+milestone happens (`sla.thread_durations`): the days after the opening day up to and
+including the milestone's day, Monday–Friday minus the Holiday table.
+
+Median and p90 use one definition on every database, the *nearest rank*: sort the n
+values, and the p-th percentile is the value at position ceil(p × n / 100) (1-based).
+So the median of 1, 2, 3, 4 is 2 (the lower middle value), the p90 of ten values is the
+9th. The figure is always a value some thread really had (a whole number of working
+days). It is computed with ROW_NUMBER() and COUNT() window functions, which PostgreSQL
+and SQLite both have, and integer arithmetic (ceil(p·n/100) = (p·n + 99) div 100); no
+percentile function (SQLite has none) and no rows loaded into Python. PostgreSQL's
+`percentile_disc(p)` gives the same values (tests check it).
+
+A figure over fewer than `SERAMBI_STATS_MIN_SAMPLE` threads (default 5) is reported as
+not enough data: its count is shown, its median and p90 are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from .models import AWAITING_UNIT, ThreadKind, ThreadStatus
+
+# Metric key -> the duration field it aggregates.
+METRICS: dict[str, str] = {
+    "first_response": "first_response_working_days",
+    "answer": "answer_working_days",
+    "resolution": "resolution_working_days",
+}
+PERCENTILES = (50, 90)
+
+# What a figure can be grouped by: a key -> the expression giving each thread's group.
+GROUPS = {
+    "all": lambda: Value(0, output_field=IntegerField()),
+    "unit": lambda: F("unit_id"),
+    "category": lambda: F("category_id"),
+    "month": lambda: ExtractYear("created_at") * 100 + ExtractMonth("created_at"),
+    "kind": lambda: F("kind"),
+}
+
+
+def min_sample() -> int:
+    return settings.SERAMBI_STATS_MIN_SAMPLE
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The median and p90 of one duration over `count` threads (None when not enough)."""
+
+    count: int
+    median: int | None = None
+    p90: int | None = None
+
+    @property
+    def enough(self) -> bool:
+        return self.count >= min_sample() and self.median is not None
+
+
+EMPTY = Figure(count=0)
+
+
+@dataclass
+class Counts:
+    """How many threads, by status, answered (have an official answer), overdue now."""
+
+    total: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    answered: int = 0
+    answerable: int = 0
+    overdue: int = 0
+
+    @property
+    def answer_rate(self):
+        """Percent of answerable threads with an official answer (None if none)."""
+        if not self.answerable:
+            return None
+        return round(self.answered * 100 / self.answerable, 1)
+
+
+@dataclass
+class GroupStats:
+    key: object
+    counts: Counts
+    figures: dict[str, Figure]
+
+
+def _percentile_sql(threads: QuerySet, group: str) -> tuple[str, list]:
+    parts, params = [], []
+    for metric, field_name in METRICS.items():
+        subquery = (
+            threads.order_by()
+            .filter(**{f"{field_name}__isnull": False})
+            .annotate(stat_group=GROUPS[group](), stat_value=F(field_name))
+            .values_list("stat_group", "stat_value")
+        )
+        sql, sub_params = subquery.query.sql_with_params()
+        # `metric` is one of our own keys (a literal, not user input).
+        parts.append(f"SELECT '{metric}' AS metric, s.stat_group AS grp, "
+                     f"s.stat_value AS val FROM ({sql}) s")
+        params += list(sub_params)
+    picks = ", ".join(
+        f"MAX(CASE WHEN rn = (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
+    )
+    sql = (
+        f"SELECT metric, grp, n, {picks} FROM ("
+        "SELECT metric, grp, val, "
+        "ROW_NUMBER() OVER (PARTITION BY metric, grp ORDER BY val) AS rn, "
+        "COUNT(*) OVER (PARTITION BY metric, grp) AS n "
+        f"FROM ({' UNION ALL '.join(parts)}) u"
+        ") w GROUP BY metric, grp, n"
+    )
+    return sql, params
+
+
+def duration_figures(threads: QuerySet, *, group: str = "all") -> dict[object, dict[str, Figure]]:
+    """{group key: {metric: Figure}} for the given threads, in one query.
+
+    Groups without any value for a metric are missing from the result (use EMPTY)."""
+    sql, params = _percentile_sql(threads, group)
+    result: dict[object, dict[str, Figure]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for metric, key, count, median, p90 in cursor.fetchall():
+            figure = Figure(count=int(count), median=int(median), p90=int(p90))
+            if not figure.enough:
+                figure = Figure(count=int(count))
+            result.setdefault(key, {})[metric] = figure
+    return result
+
+
+def _answerable() -> Q:
+    # A thread closed by a moderator without an answer (duplicate, off-topic) was never
+    # the unit's to answer; every other thread was.
+    return ~Q(status=ThreadStatus.CLOSED) | Q(answered_at__isnull=False)
+
+
+def status_counts(threads: QuerySet, *, group: str = "all") -> dict[object, Counts]:
+    """{group key: Counts} in one query."""
+    aggregates = {
+        "total": Count("pk"),
+        "answered": Count("pk", filter=Q(answered_at__isnull=False)),
+        "answerable": Count("pk", filter=_answerable()),
+        "overdue": Count("pk", filter=Q(is_overdue=True, status__in=AWAITING_UNIT)),
+        **{f"status_{value}": Count("pk", filter=Q(status=value))
+           for value in ThreadStatus.values},
+    }
+    rows = (
+        threads.order_by()
+        .annotate(stat_group=GROUPS[group]())
+        .values("stat_group")
+        .annotate(**aggregates)
+    )
+    result = {}
+    for row in rows:
+        result[row["stat_group"]] = Counts(
+            total=row["total"],
+            by_status={value: row[f"status_{value}"] for value in ThreadStatus.values},
+            answered=row["answered"],
+            answerable=row["answerable"],
+            overdue=row["overdue"],
+        )
+    return result
+
+
+def kind_counts(threads: QuerySet) -> dict[str, int]:
+    rows = threads.order_by().values("kind").annotate(n=Count("pk"))
+    counts = {row["kind"]: row["n"] for row in rows}
+    return {value: counts.get(value, 0) for value in ThreadKind.values}
+
+
+def grouped(threads: QuerySet, *, group: str) -> dict[object, GroupStats]:
+    """Counts and figures per group (two queries)."""
+    counts = status_counts(threads, group=group)
+    figures = duration_figures(threads, group=group)
+    return {
+        key: GroupStats(key=key, counts=counts[key], figures={
+            metric: figures.get(key, {}).get(metric, EMPTY) for metric in METRICS
+        })
+        for key in counts
+    }
+
+
+def month_keys(*, today: dt.date, months: int = 12) -> list[int]:
+    """The last `months` months as yyyymm keys, oldest first, ending with today's."""
+    index = today.year * 12 + today.month - 1
+    return [((i // 12) * 100 + i % 12 + 1) for i in range(index - months + 1, index + 1)]
+
+
+def overdue_threads(threads: QuerySet) -> QuerySet:
+    """Threads past a deadline and still waiting for their unit, oldest first."""
+    return (
+        threads.filter(is_overdue=True, status__in=AWAITING_UNIT)
+        .order_by("created_at", "pk")
+    )
