@@ -114,8 +114,9 @@ def _percentile_sql(threads: QuerySet, group: str) -> tuple[str, list]:
     picks = ", ".join(
         f"MAX(CASE WHEN rn = (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
     )
-    sql = (  # noqa: S608 - only our constants and the compiled subqueries above
-        f"SELECT metric, grp, n, {picks} FROM ("
+    # Only our constants and the compiled subqueries above.
+    sql = (
+        f"SELECT metric, grp, n, {picks} FROM ("  # noqa: S608
         "SELECT metric, grp, val, "
         "ROW_NUMBER() OVER (PARTITION BY metric, grp ORDER BY val) AS rn, "
         "COUNT(*) OVER (PARTITION BY metric, grp) AS n "
