@@ -115,7 +115,7 @@ def answer_export_queryset():
         .select_related(None)
         .select_related("thread", "thread__unit")
         .only("pk", "signer_position", "signer_unit", "created_at", "edited_at",
-              "revisions_count", "thread__pk", "thread__kind", "thread__created_at",
+              "revisions_count", "thread__id", "thread__kind", "thread__created_at",
               "thread__unit__slug", "thread__unit__name")
         .order_by("pk")
     )

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path(_("account/me/"), include("forum_site.accounts.urls")),
     path("", include("forum_site.core.urls")),
     path(_("forum/"), include("discussions.urls")),
+    path("", include("forum_site.transparency.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
