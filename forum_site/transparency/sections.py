@@ -152,7 +152,7 @@ def overview_section(filters: Filters) -> dict:
 def units_section(filters: Filters) -> dict:
     groups = forum_stats.grouped(filters.threads(), group="unit")
     units = {unit.pk: unit for unit in forum.unit_list_for_forum()}
-    units.update({pk: unit for pk, unit in _extra_units(groups, units).items()})
+    units.update(_extra_units(groups, units))
     ordered = sorted((pk for pk in groups), key=lambda pk: units[pk].name)
     labels = {pk: units[pk].short_name or units[pk].name for pk in ordered}
     return {
