@@ -72,12 +72,12 @@ def _report(home, year: int) -> InformationServiceReportPage:
         home.add_child(instance=page)
         page.save_revision().publish()
     locale_en = Locale.objects.filter(language_code="en").first()
-    if locale_en is not None and page.get_translation_or_none(locale_en) is None:
-        if home.get_translation_or_none(locale_en) is not None:
-            english = page.copy_for_translation(locale_en)
-            english.title = f"Public-information service report {year}"
-            english.slug = f"public-information-service-report-{year}"
-            for field, value in EN.items():
-                setattr(english, field, value)
-            english.save_revision().publish()
+    if (locale_en is not None and page.get_translation_or_none(locale_en) is None
+            and home.get_translation_or_none(locale_en) is not None):
+        english = page.copy_for_translation(locale_en)
+        english.title = f"Public-information service report {year}"
+        english.slug = f"public-information-service-report-{year}"
+        for field, value in EN.items():
+            setattr(english, field, value)
+        english.save_revision().publish()
     return page

@@ -147,7 +147,8 @@ def test_staff_report_page_renders_narrative_and_generated_figures(
 def test_print_stylesheet_is_linked_and_styles_the_report(client):
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("transparency/transparency.css"), encoding="utf-8").read()
+    with open(finders.find("transparency/transparency.css"), encoding="utf-8") as handle:
+        css = handle.read()
     assert "@media print" in css and ".report" in css
     assert "transparency/transparency.css" in client.get(
         "/statistik/permohonan-informasi/2026/").content.decode()
