@@ -4,6 +4,9 @@ answer and resolution — overall, per unit, per category and per month.
 
 Everything starts from `selectors.threads_public()`, so hidden threads never count.
 
+Each grouping costs two queries, each one pass over the threads: the counts, and the
+percentiles (a histogram of durations, then running counts over it).
+
 Working days are the denormalised `*_working_days` fields the services write when a
 milestone happens (`sla.thread_durations`): the days after the opening day up to and
 including the milestone's day, Monday–Friday minus the Holiday table.
@@ -12,10 +15,11 @@ Median and p90 use one definition on every database, the *nearest rank*: sort th
 values, and the p-th percentile is the value at position ceil(p × n / 100) (1-based).
 So the median of 1, 2, 3, 4 is 2 (the lower middle value), the p90 of ten values is the
 9th. The figure is always a value some thread really had (a whole number of working
-days). It is computed with ROW_NUMBER() and COUNT() window functions, which PostgreSQL
-and SQLite both have, and integer arithmetic (ceil(p·n/100) = (p·n + 99) div 100); no
-percentile function (SQLite has none) and no rows loaded into Python. PostgreSQL's
-`percentile_disc(p)` gives the same values (tests check it).
+days). It is computed in SQL that PostgreSQL and SQLite both run: a histogram of the
+durations (GROUP BY), running counts over it (SUM() OVER), and the smallest value whose
+running count reaches the rank, with integer arithmetic (ceil(p·n/100) = (p·n + 99) div
+100); no percentile function (SQLite has none) and no thread rows loaded into Python.
+PostgreSQL's `percentile_disc(p)` gives the same values (tests check it).
 
 A figure over fewer than `SERAMBI_STATS_MIN_SAMPLE` threads (default 5) is reported as
 not enough data: its count is shown, its median and p90 are not.
@@ -77,9 +81,23 @@ class Counts:
 
     total: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
+    by_kind: dict[str, int] = field(default_factory=dict)
     answered: int = 0
     answerable: int = 0
     overdue: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        def merged(a: dict, b: dict) -> dict:
+            return {key: a.get(key, 0) + b.get(key, 0) for key in {*a, *b}}
+
+        return Counts(
+            total=self.total + other.total,
+            by_status=merged(self.by_status, other.by_status),
+            by_kind=merged(self.by_kind, other.by_kind),
+            answered=self.answered + other.answered,
+            answerable=self.answerable + other.answerable,
+            overdue=self.overdue + other.overdue,
+        )
 
     @property
     def answer_rate(self):
@@ -96,49 +114,71 @@ class GroupStats:
     figures: dict[str, Figure]
 
 
-def _percentile_sql(threads: QuerySet, group: str) -> tuple[str, list]:
-    parts, params = [], []
-    for metric, field_name in METRICS.items():
-        subquery = (
-            threads.order_by()
-            .filter(**{f"{field_name}__isnull": False})
-            .annotate(stat_group=GROUPS[group](), stat_value=F(field_name))
-            .values_list("stat_group", "stat_value")
-        )
-        sql, sub_params = subquery.query.sql_with_params()
-        # `metric` is one of our own keys and `sql` Django's compiled query with its
-        # values left as parameters: nothing from the request is spliced in.
-        parts.append(f"SELECT '{metric}' AS metric, s.stat_group AS grp, "  # noqa: S608
-                     f"s.stat_value AS val FROM ({sql}) s")
-        params += list(sub_params)
+TOTAL = "total"  # the key of the figure over every group (with_total=True)
+
+
+def _percentile_sql(threads: QuerySet, group: str, with_total: bool) -> tuple[str, list]:
+    """One scan of the threads: a histogram of (group, three durations), then per metric
+    and group the running count over the distinct values, from which the value at rank
+    ceil(p·n/100) is the smallest value whose running count reaches that rank. The
+    window functions run over the histogram (a few hundred rows), not over the threads.
+    """
+    inner = (
+        threads.order_by()
+        .annotate(stat_group=GROUPS[group](),
+                  **{f"stat_{metric}": F(name) for metric, name in METRICS.items()})
+        .values_list("stat_group", *(f"stat_{metric}" for metric in METRICS))
+    )
+    inner_sql, params = inner.query.sql_with_params()
+    columns = ", ".join(f"s.stat_{metric}" for metric in METRICS)
+    per_metric = " UNION ALL ".join(
+        f"SELECT '{metric}' AS metric, 0 AS is_total, grp, v_{metric} AS val, "  # noqa: S608
+        "SUM(c) AS c "
+        f"FROM combos WHERE v_{metric} IS NOT NULL GROUP BY grp, v_{metric}"
+        for metric in METRICS
+    )
+    totals = (
+        " UNION ALL SELECT metric, 1 AS is_total, NULL AS grp, val, SUM(c) AS c "
+        "FROM per_group GROUP BY metric, val"
+    ) if with_total else ""
     picks = ", ".join(
-        f"MAX(CASE WHEN rn = (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
+        f"MIN(CASE WHEN cum >= (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
     )
-    # Only our constants and the compiled subqueries above.
+    partition = "PARTITION BY metric, is_total, grp"
+    # Only our constants and Django's compiled query (values stay parameters).
     sql = (
-        f"SELECT metric, grp, n, {picks} FROM ("  # noqa: S608
-        "SELECT metric, grp, val, "
-        "ROW_NUMBER() OVER (PARTITION BY metric, grp ORDER BY val) AS rn, "
-        "COUNT(*) OVER (PARTITION BY metric, grp) AS n "
-        f"FROM ({' UNION ALL '.join(parts)}) u"
-        ") w GROUP BY metric, grp, n"
+        "WITH combos AS ("
+        "SELECT s.stat_group AS grp, "
+        + ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
+        + f", COUNT(*) AS c FROM ({inner_sql}) s "  # noqa: S608
+        f"GROUP BY s.stat_group, {columns}), "
+        f"per_group AS ({per_metric}), "
+        f"hist AS (SELECT metric, is_total, grp, val, c FROM per_group{totals}), "
+        "running AS (SELECT metric, is_total, grp, val, "
+        f"CAST(SUM(c) OVER ({partition} ORDER BY val) AS BIGINT) AS cum, "
+        f"CAST(SUM(c) OVER ({partition}) AS BIGINT) AS n FROM hist) "
+        f"SELECT metric, is_total, grp, n, {picks} FROM running "
+        "GROUP BY metric, is_total, grp, n"
     )
-    return sql, params
+    return sql, list(params)
 
 
-def duration_figures(threads: QuerySet, *, group: str = "all") -> dict[object, dict[str, Figure]]:
-    """{group key: {metric: Figure}} for the given threads, in one query.
+def duration_figures(
+    threads: QuerySet, *, group: str = "all", with_total: bool = False
+) -> dict[object, dict[str, Figure]]:
+    """{group key: {metric: Figure}} for the given threads, in one query; with
+    `with_total`, also the figures over all the groups together under TOTAL.
 
     Groups without any value for a metric are missing from the result (use EMPTY)."""
-    sql, params = _percentile_sql(threads, group)
+    sql, params = _percentile_sql(threads, group, with_total)
     result: dict[object, dict[str, Figure]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for metric, key, count, median, p90 in cursor.fetchall():
+        for metric, is_total, key, count, median, p90 in cursor.fetchall():
             figure = Figure(count=int(count), median=int(median), p90=int(p90))
             if not figure.enough:
                 figure = Figure(count=int(count))
-            result.setdefault(key, {})[metric] = figure
+            result.setdefault(TOTAL if is_total else key, {})[metric] = figure
     return result
 
 
@@ -157,6 +197,7 @@ def status_counts(threads: QuerySet, *, group: str = "all") -> dict[object, Coun
         "overdue": Count("pk", filter=Q(is_overdue=True, status__in=AWAITING_UNIT)),
         **{f"status_{value}": Count("pk", filter=Q(status=value))
            for value in ThreadStatus.values},
+        **{f"kind_{value}": Count("pk", filter=Q(kind=value)) for value in ThreadKind.values},
     }
     rows = (
         threads.order_by()
@@ -169,6 +210,7 @@ def status_counts(threads: QuerySet, *, group: str = "all") -> dict[object, Coun
         result[row["stat_group"]] = Counts(
             total=row["total"],
             by_status={value: row[f"status_{value}"] for value in ThreadStatus.values},
+            by_kind={value: row[f"kind_{value}"] for value in ThreadKind.values},
             answered=row["answered"],
             answerable=row["answerable"],
             overdue=row["overdue"],
@@ -182,10 +224,15 @@ def kind_counts(threads: QuerySet) -> dict[str, int]:
     return {value: counts.get(value, 0) for value in ThreadKind.values}
 
 
-def grouped(threads: QuerySet, *, group: str) -> dict[object, GroupStats]:
-    """Counts and figures per group (two queries)."""
+def grouped(
+    threads: QuerySet, *, group: str, with_total: bool = False
+) -> dict[object, GroupStats]:
+    """Counts and figures per group (two queries); with `with_total`, also the whole
+    under TOTAL (its counts are the sum of the groups' counts)."""
     counts = status_counts(threads, group=group)
-    figures = duration_figures(threads, group=group)
+    figures = duration_figures(threads, group=group, with_total=with_total)
+    if with_total:
+        counts[TOTAL] = sum(counts.values(), Counts())
     return {
         key: GroupStats(key=key, counts=counts[key], figures={
             metric: figures.get(key, {}).get(metric, EMPTY) for metric in METRICS

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
@@ -43,6 +43,13 @@ class Filters:
     category: object | None = None  # discussions.Category
     kind: str = ""
     year: int | None = None
+    # Results several sections share while one page is built (not part of the key).
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def shared(self, key: str, compute: Callable[[], object]):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     @property
     def cache_key(self) -> str:
@@ -124,17 +131,17 @@ def _month_label(key: int) -> str:
 @statistics_section(key="overview", title=gettext_lazy("Forum at a glance"), order=10,
                     template="transparency/sections/overview.html")
 def overview_section(filters: Filters) -> dict:
-    threads = filters.threads()
-    counts = forum_stats.status_counts(threads).get(0, forum_stats.Counts())
-    figures = forum_stats.duration_figures(threads).get(0, {})
-    kinds = forum_stats.kind_counts(threads)
+    total = _unit_groups(filters).get(forum_stats.TOTAL)
+    counts = total.counts if total else forum_stats.Counts()
+    figures = total.figures if total else {}
+    kinds = counts.by_kind
     status_rows = [(str(label), counts.by_status.get(value, 0))
                    for value, label in ThreadStatus.choices]
     return {
         "counts": counts,
         "figures": [(key, figures.get(key, forum_stats.EMPTY)) for key in forum_stats.METRICS],
         "statuses": status_rows,
-        "kinds": [(str(label), kinds[value]) for value, label in ThreadKind.choices],
+        "kinds": [(str(label), kinds.get(value, 0)) for value, label in ThreadKind.choices],
         "status_chart": charts.bar_chart(
             chart_id="chart-status",
             title=_("Threads by status"),
@@ -147,10 +154,17 @@ def overview_section(filters: Filters) -> dict:
     }
 
 
+def _unit_groups(filters: Filters) -> dict:
+    """Per unit and in total (the overview): two queries shared by both sections."""
+    return filters.shared("units", lambda: forum_stats.grouped(
+        filters.threads(), group="unit", with_total=True))
+
+
 @statistics_section(key="units", title=gettext_lazy("Answer times per unit"), order=20,
                     template="transparency/sections/units.html")
 def units_section(filters: Filters) -> dict:
-    groups = forum_stats.grouped(filters.threads(), group="unit")
+    groups = {key: stats for key, stats in _unit_groups(filters).items()
+              if key != forum_stats.TOTAL}
     units = {unit.pk: unit for unit in forum.unit_list_for_forum()}
     units.update(_extra_units(groups, units))
     ordered = sorted((pk for pk in groups), key=lambda pk: units[pk].name)
@@ -248,13 +262,12 @@ OVERDUE_LIST_LENGTH = 20
 @statistics_section(key="overdue", title=gettext_lazy("Overdue now"), order=45,
                     template="transparency/sections/overdue.html")
 def overdue_section(filters: Filters) -> dict:
+    groups = _unit_groups(filters)
+    units = _units_by_pk(pk for pk, stats in groups.items()
+                         if pk != forum_stats.TOTAL and stats.counts.overdue)
+    counts = sorted(((units[pk], groups[pk].counts.overdue) for pk in units),
+                    key=lambda item: item[0].name)
     overdue = forum_stats.overdue_threads(filters.threads())
-    per_unit = forum_stats.status_counts(overdue, group="unit")
-    units = _units_by_pk(per_unit)
-    counts = sorted(
-        ((units[pk], per_unit[pk].overdue) for pk in per_unit if pk in units),
-        key=lambda item: item[0].name,
-    )
     oldest = list(overdue.select_related(None).select_related("unit")[:OVERDUE_LIST_LENGTH])
     return {"per_unit": counts, "oldest": oldest,
             "total": sum(n for _unit, n in counts)}
