@@ -147,7 +147,7 @@ def _percentile_sql(threads: QuerySet, group: str, with_total: bool) -> tuple[st
     partition = "PARTITION BY metric, is_total, grp"
     # Only our constants and Django's compiled query (values stay parameters).
     sql = (
-        "WITH combos AS ("
+        "WITH combos AS ("  # noqa: S608
         "SELECT s.stat_group AS grp, "
         + ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
         + f", COUNT(*) AS c FROM ({inner_sql}) s "  # noqa: S608
