@@ -79,3 +79,16 @@ def annex_dataset(*, year: int, request=None) -> Dataset:
         columns=columns,
         rows=lambda: report_requests(year=year).iterator(chunk_size=1000),
     )
+
+
+def published_report_page(*, year: int):
+    """The published InformationServiceReportPage of `year` in the active language (the
+    report with the PPID's narrative), or None."""
+    from wagtail.models import Locale
+
+    from .models import InformationServiceReportPage
+
+    return (
+        InformationServiceReportPage.objects.live().public()
+        .filter(year=year, locale=Locale.get_active()).first()
+    )

@@ -246,7 +246,9 @@ def months_section(filters: Filters) -> dict:
                 "list": "; ".join(
                     f"{label} {stats.counts.total if stats else 0}" for label, _k, stats in rows
                 )},
-            columns=[(label, stats.counts.total if stats else 0) for label, _k, stats in rows],
+            # Month names only under the columns (12 fit a phone); the table has the year.
+            columns=[(MONTHS_3[key % 100].title(), stats.counts.total if stats else 0)
+                     for _label, key, stats in rows],
             fmt=number,
         ),
     }

@@ -9,7 +9,7 @@ from forum_site.accounts.models import Unit
 from forum_site.core.exports import csv_response
 
 from .forms import ReportYearForm, StatisticsFilterForm
-from .report import annex_dataset, report_data
+from .report import annex_dataset, published_report_page, report_data
 from .sections import Filters
 from .statistics import statistics_data
 from .units import unit_page_data
@@ -47,7 +47,8 @@ def information_report_index(request):
 def information_report(request, year: int):
     if not 2008 <= year <= 2100:
         return render(request, "404.html", status=404)
-    context = {**report_data(year=year), "form": ReportYearForm(initial={"year": year})}
+    context = {**report_data(year=year), "form": ReportYearForm(initial={"year": year}),
+               "report_page": published_report_page(year=year)}
     return render(request, "transparency/information_report.html", context)
 
 
