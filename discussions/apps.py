@@ -10,10 +10,12 @@ class DiscussionsConfig(AppConfig):
         from forum_site.accounts import personal_data
 
         from . import search_records, signals  # noqa: F401 - register projections, receivers
+        from .opendata import register_datasets
         from .personal_data import erase_user_data, export_user_data
 
         personal_data.register_exporter("discussions", export_user_data)
         personal_data.register_eraser(erase_user_data)
+        register_datasets()
         _feeds_and_sitemaps_use_the_request_address()
 
 

@@ -93,8 +93,9 @@ def ack(after, note=""):
     return ("ack", after, note)
 
 
-def answer(after, text):
-    return ("answer", after, text)
+def answer(after, text, decision="", ground=""):
+    # decision/ground: an information request's decision (the annual report counts it).
+    return ("answer", after, text, decision, ground)
 
 
 def confirm(after):
@@ -356,7 +357,7 @@ THREADS: list[Spec] = [
          "(tanpa nama peserta).", unit="bkpsdm",
          steps=[answer(6, "Data jumlah peserta pelatihan per OPD 2026 tersedia sebagai data "
                           "terbuka di halaman Statistik, berkas *peserta-pelatihan-2026.csv*. "
-                          "Data tidak memuat nama peserta."),
+                          "Data tidak memuat nama peserta.", "granted"),
                 confirm(7)],
          followers=2),
     Spec(PI, "information_request", 7, 32,
@@ -367,7 +368,8 @@ THREADS: list[Spec] = [
                           "data pribadi penyedia sesuai Pasal 17 UU 14/2008."),
                 answer(14, "Salinan kontrak (data pribadi dikaburkan) kami kirim melalui email "
                            "pemohon. Nilai kontrak Rp1.248.500.000, masa pelaksanaan 120 hari "
-                           "kalender.")],
+                           "kalender. Data pribadi penyedia dikecualikan.", "partly_granted",
+                       "exempt")],
          supporters=6, followers=5),
     Spec(PI, "information_request", 5, 15, "Permohonan data jumlah ASN per golongan",
          "Mohon data jumlah ASN Kabupaten Mamuju per golongan dan jenis kelamin tahun 2026.",
@@ -375,7 +377,7 @@ THREADS: list[Spec] = [
          steps=[answer(8, "Rekapitulasi ASN per golongan dan jenis kelamin (posisi 30 "
                           "September 2026):\n\n| Golongan | Laki-laki | Perempuan |\n"
                           "|---|---|---|\n| I | 41 | 3 |\n| II | 612 | 588 |\n"
-                          "| III | 1.904 | 2.371 |\n| IV | 455 | 389 |")],
+                          "| III | 1.904 | 2.371 |\n| IV | 455 | 389 |", "granted")],
          followers=1),
     Spec(PI, "information_request", 2, 13, "Permohonan anggaran pelatihan kepemimpinan 2026",
          "Mohon rincian realisasi anggaran pelatihan kepemimpinan tahun 2026.", unit="bkpsdm",
@@ -389,6 +391,21 @@ THREADS: list[Spec] = [
          "Mohon hasil uji kualitas air PDAM per triwulan tahun 2026.", supporters=3),
     Spec(PI, "information_request", 4, 2, "Permohonan SOP layanan pengaduan Diskominfo",
          "Mohon salinan SOP penanganan pengaduan masyarakat yang berlaku."),
+    # Refused requests, so the annual information-service report shows its grounds.
+    Spec(PI, "information_request", 1, 30, "Permohonan daftar NIK peserta seleksi PPPK 2026",
+         "Mohon daftar lengkap peserta seleksi PPPK 2026 beserta NIK dan alamat rumahnya.",
+         unit="bkpsdm",
+         steps=[answer(4, "Permohonan tidak dapat kami penuhi: NIK dan alamat rumah adalah data "
+                          "pribadi yang dikecualikan (Pasal 17 huruf h UU 14/2008). Daftar "
+                          "nama peserta yang lulus sudah diumumkan di laman BKPSDM.",
+                       "refused", "exempt")]),
+    Spec(PI, "information_request", 6, 24, "Permohonan notulen rapat perencanaan jalan 2015",
+         "Mohon salinan notulen rapat perencanaan jalan kabupaten tahun 2015.",
+         unit="dinas-pupr",
+         steps=[answer(9, "Setelah penelusuran arsip, notulen rapat tahun 2015 tidak ada dalam "
+                          "penguasaan Dinas PUPR (arsip sebelum 2018 diserahkan ke Dinas "
+                          "Perpustakaan dan Kearsipan). Silakan ajukan ke dinas tersebut.",
+                       "refused", "not_held")]),
 ]
 
 
@@ -544,7 +561,8 @@ def _step(index, name, step, created, author, users, units, unit_user):
         if name == "ack":
             services.thread_acknowledge(user=unit_user(), thread=thread, note=step[2])
         elif name == "answer":
-            services.answer_publish(user=unit_user(), thread=thread, body=step[2])
+            services.answer_publish(user=unit_user(), thread=thread, body=step[2],
+                                    decision=step[3], refusal_ground=step[4])
         elif name == "edit":
             first = thread.answers.order_by("created_at").first()
             services.answer_edit(user=first.author, answer=first, body=step[2])

@@ -177,6 +177,23 @@ class ThreadVisibility(models.TextChoices):
     HIDDEN = "hidden", _("Hidden by a moderator")
 
 
+class InformationDecision(models.TextChoices):
+    """What the unit decided on an information request (UU 14/2008; reported yearly)."""
+
+    GRANTED = "granted", _("Granted")
+    PARTLY_GRANTED = "partly_granted", _("Partly granted")
+    REFUSED = "refused", _("Refused")
+
+
+class RefusalGround(models.TextChoices):
+    """Why (part of) a request was refused: the grounds the annual report counts."""
+
+    EXEMPT = "exempt", _("Exempt information (UU 14/2008 Pasal 17)")
+    NOT_HELD = "not_held", _("The office does not hold this information")
+    NOT_DOCUMENTED = "not_documented", _("The information is not documented yet")
+    OTHER = "other", _("Another reason, explained in the answer")
+
+
 class Thread(models.Model):
     """A citizen's question, feedback, complaint, suggestion or information request,
     routed to a unit (OPD), with its deadlines and denormalised counters."""
@@ -235,6 +252,27 @@ class Thread(models.Model):
     extended_at = models.DateTimeField(_("deadline extended"), null=True, blank=True)
     extension_reason = models.TextField(
         _("reason for the extension"), max_length=REASON_MAX_LENGTH, blank=True
+    )
+
+    # Working days from opening to each milestone, written by the services that set the
+    # timestamps (sla.working_days_elapsed), so statistics aggregate them in the database.
+    first_response_working_days = models.PositiveIntegerField(
+        _("working days to first response"), null=True, blank=True, editable=False
+    )
+    answer_working_days = models.PositiveIntegerField(
+        _("working days to official answer"), null=True, blank=True, editable=False
+    )
+    resolution_working_days = models.PositiveIntegerField(
+        _("working days to resolution"), null=True, blank=True, editable=False
+    )
+
+    # Information requests only: the decision the answer announced (annual report).
+    information_decision = models.CharField(
+        _("decision on the request"), max_length=16, choices=InformationDecision.choices,
+        blank=True,
+    )
+    refusal_ground = models.CharField(
+        _("ground for refusal"), max_length=16, choices=RefusalGround.choices, blank=True
     )
 
     supporters_count = models.PositiveIntegerField(_("supporters"), default=0)

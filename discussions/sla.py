@@ -166,6 +166,45 @@ def is_past_due(thread: Thread, *, today: dt.date) -> bool:
     )
 
 
+# --- durations (statistics) --------------------------------------------------------------
+
+# Milestone timestamp -> the field holding its working days since the thread opened.
+DURATION_FIELDS = {
+    "first_response_at": "first_response_working_days",
+    "answered_at": "answer_working_days",
+    "resolved_at": "resolution_working_days",
+}
+
+
+def working_days_elapsed(
+    start: dt.datetime, end: dt.datetime, *, calendar: WorkingCalendar | None = None
+) -> int:
+    """Working days from `start` to `end`, counted like deadlines: the days after the
+    opening day up to and including the day of `end`, in the site's time zone. Answered
+    on the opening day (or on a weekend after a Friday opening) is 0; answered on the
+    due date of an N-day deadline is N."""
+    first, last = timezone.localdate(start), timezone.localdate(end)
+    if last <= first:
+        return 0
+    calendar = calendar or WorkingCalendar.load(first, last)
+    return calendar.working_days_between(first, last)
+
+
+def thread_durations(thread: Thread, *, calendar: WorkingCalendar | None = None) -> list[str]:
+    """Set the thread's working-day durations from its milestone timestamps (None where
+    a milestone is missing). Returns the field names, for `save(update_fields=…)`."""
+    fields = []
+    for stamp, name in DURATION_FIELDS.items():
+        at = getattr(thread, stamp)
+        value = (
+            working_days_elapsed(thread.created_at, at, calendar=calendar)
+            if at is not None else None
+        )
+        setattr(thread, name, value)
+        fields.append(name)
+    return fields
+
+
 # --- the tick ------------------------------------------------------------------------------
 
 

@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("forum_site.core.urls")),
     path(_("forum/"), include("discussions.urls")),
     path("", include("search.urls")),
-    path("", include("publications.urls")),
+    path("", include("forum_site.transparency.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

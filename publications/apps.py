@@ -8,5 +8,7 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from . import search_records  # registers the search projections
+        from .opendata import register_datasets
 
         search_records.connect_signals()
+        register_datasets()

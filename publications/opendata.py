@@ -128,4 +128,21 @@ def indicator_dataset(request=None) -> Dataset:
     )
 
 
-DATASETS = {"programs": program_dataset, "outcome-indicators": indicator_dataset}
+def program_code_lists():
+    from .models import OutcomeStatus, ProgramFormat, ProgramStatus
+
+    return [
+        ("format", ProgramFormat.choices),
+        ("status", ProgramStatus.choices),
+        ("outcome_status", OutcomeStatus.choices),
+        ("competency_area",
+         [(area.slug, area.label) for area in selectors.competency_areas()]),
+    ]
+
+
+def register_datasets() -> None:
+    """Called from PublicationsConfig.ready(): /data/ lists these."""
+    from forum_site.core import opendata
+
+    opendata.register("programs", program_dataset, order=10, code_lists=program_code_lists)
+    opendata.register("outcome-indicators", indicator_dataset, order=20)

@@ -372,3 +372,75 @@ def indicator_export_queryset(*, outcome_ids) -> QuerySet:
 
 def competency_areas() -> QuerySet:
     return CompetencyArea.objects.all()
+
+
+# --- statistics (the transparency app's statistics and unit pages) ----------------------
+
+
+@dataclass
+class ProgramYearArea:
+    year: int
+    area: CompetencyArea | None
+    programs: int
+    completed: int
+    participants: int
+    capacity: int
+    budget_planned: object
+    budget_spent: object
+
+
+def program_statistics(*, organiser: Unit | None = None) -> list[ProgramYearArea]:
+    """Programs, participants and budget per year and competency area (published programs
+    in the default language, cancelled ones left out), newest year first. Two queries."""
+    from django.db.models.functions import ExtractYear
+
+    programs = published(TrainingProgramPage.objects.filter(locale=Locale.get_default()))
+    programs = programs.exclude(status=ProgramStatus.CANCELLED)
+    if organiser is not None:
+        programs = programs.filter(organiser=organiser)
+    rows = list(
+        programs.order_by()
+        .annotate(year=ExtractYear("start_date"))
+        .values("year", "competency_area_id")
+        .annotate(
+            programs=Count("pk"),
+            completed=Count("pk", filter=Q(status=ProgramStatus.COMPLETED)),
+            participants=Sum("participants"),
+            capacity=Sum("capacity"),
+            budget_planned=Sum("budget_planned"),
+            budget_spent=Sum("budget_spent"),
+        )
+    )
+    areas = CompetencyArea.objects.in_bulk({row["competency_area_id"] for row in rows} - {None})
+    result = [
+        ProgramYearArea(
+            year=row["year"], area=areas.get(row["competency_area_id"]),
+            programs=row["programs"], completed=row["completed"],
+            participants=row["participants"] or 0, capacity=row["capacity"] or 0,
+            budget_planned=row["budget_planned"], budget_spent=row["budget_spent"],
+        )
+        for row in rows
+    ]
+    result.sort(key=lambda r: (-r.year, r.area.sort_order if r.area else 9999,
+                               r.area.name if r.area else ""))
+    return result
+
+
+def indicator_statistics() -> list[OutcomeIndicator]:
+    """Indicators of published outcomes (default language) with their outcome joined:
+    target against actual; `progress` is computed by publications.metrics. One query."""
+    outcomes = published(OutcomePage.objects.filter(locale=Locale.get_default()))
+    return list(
+        OutcomeIndicator.objects.filter(page__in=outcomes.order_by().values("pk"))
+        .select_related("page")
+        .order_by("page__title", "sort_order", "pk")
+    )
+
+
+def programs_organised_by(*, unit: Unit, limit: int = 20) -> list[TrainingProgramPage]:
+    """Published programs (default language) organised by `unit`, newest first."""
+    programs = published(
+        TrainingProgramPage.objects.filter(locale=Locale.get_default(), organiser=unit)
+    )
+    return list(programs.select_related("competency_area").order_by("-start_date", "-pk")
+                [:limit])

@@ -14,15 +14,23 @@ from forum_site.accounts.permissions import verified_asn_profile
 from .. import clock
 from ..models import (
     AWAITING_UNIT,
+    InformationDecision,
     NotificationKind,
     OfficialAnswer,
     OfficialAnswerRevision,
+    RefusalGround,
     Thread,
     ThreadEventKind,
     ThreadStatus,
 )
 from ..permissions import check_can_answer, check_can_edit_answer
-from ..sla import closing_due_from, extended_due, is_past_due, local_today
+from ..sla import (
+    closing_due_from,
+    extended_due,
+    is_past_due,
+    local_today,
+    thread_durations,
+)
 from ..text import normalise_text, render_markdown
 from ._common import lock_thread, required_reason, state_error, touch
 from .events import record_event
@@ -43,9 +51,37 @@ def _signature(user, thread: Thread) -> tuple[str, str, str]:
     return name, "Moderator Serambi", settings.SERAMBI_OFFICE_NAME
 
 
+def _information_decision(thread: Thread, decision: str, refusal_ground: str) -> None:
+    """Check and set the decision an answer to an information request announces."""
+    if not thread.is_information_request:
+        if decision or refusal_ground:
+            raise ValidationError(
+                {"decision": _("Only an information request takes a decision.")}
+            )
+        return
+    if not decision:
+        return  # keeps the decision already announced (the answer form asks for one)
+    if decision not in InformationDecision.values:
+        raise ValidationError({"decision": _("Choose a decision from the list.")})
+    if decision == InformationDecision.GRANTED:
+        refusal_ground = ""
+    elif refusal_ground not in RefusalGround.values:
+        raise ValidationError(
+            {"refusal_ground": _("Give the ground for refusing (part of) the request.")}
+        )
+    thread.information_decision = decision
+    thread.refusal_ground = refusal_ground
+
+
 @transaction.atomic
 def answer_publish(
-    *, user, thread: Thread, body: str, expected_answer_count: int | None = None
+    *,
+    user,
+    thread: Thread,
+    body: str,
+    expected_answer_count: int | None = None,
+    decision: str = "",
+    refusal_ground: str = "",
 ) -> OfficialAnswer:
     """Publish a Jawaban Resmi on `thread`.
 
@@ -64,6 +100,7 @@ def answer_publish(
               "your text is kept, and you can publish it if it still adds something."),
             code="conflict",
         )
+    _information_decision(thread, decision, refusal_ground)
     now = clock.now()
     today = local_today(now)
     name, position, unit_name = _signature(user, thread)
@@ -85,7 +122,8 @@ def answer_publish(
     thread.save(
         update_fields=touch(
             thread, "status", "answers_count", "answered_at", "first_response_at",
-            "closing_due", "is_overdue",
+            "closing_due", "is_overdue", "information_decision", "refusal_ground",
+            *thread_durations(thread),
         )
     )
     thread.refresh_from_db(fields=["answers_count"])
@@ -149,7 +187,9 @@ def thread_acknowledge(*, user, thread: Thread, note: str = "") -> Thread:
         raise state_error(_("The unit has already responded to this thread."))
     thread.first_response_at = clock.now()
     thread.is_overdue = is_past_due(thread, today=local_today())
-    thread.save(update_fields=touch(thread, "first_response_at", "is_overdue"))
+    thread.save(
+        update_fields=touch(thread, "first_response_at", "is_overdue", *thread_durations(thread))
+    )
     event = record_event(
         thread=thread, kind=ThreadEventKind.ACKNOWLEDGED, actor=user,
         from_status=thread.status, reason=normalise_text(note)[:1000],
@@ -186,7 +226,7 @@ def thread_extend(*, user, thread: Thread, reason: str) -> Thread:
     thread.save(
         update_fields=touch(
             thread, "answer_due", "extended_at", "extension_reason", "first_response_at",
-            "reminded_for_due", "is_overdue",
+            "reminded_for_due", "is_overdue", *thread_durations(thread),
         )
     )
     event = record_event(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .. import clock
 from ..models import AWAITING_UNIT, NotificationKind, ThreadEventKind, ThreadStatus
-from ..sla import is_past_due
+from ..sla import is_past_due, thread_durations
 from ._common import lock_thread
 from .events import record_event
 from .notifications import notify, unit_asn_users
@@ -69,7 +69,9 @@ def thread_auto_resolve(*, thread_id: int, today: dt.date) -> bool:
     thread.status = ThreadStatus.RESOLVED
     thread.resolved_at = clock.now()
     thread.updated_at = thread.resolved_at
-    thread.save(update_fields=["status", "resolved_at", "updated_at"])
+    thread.save(
+        update_fields=["status", "resolved_at", "updated_at", *thread_durations(thread)]
+    )
     event = record_event(
         thread=thread, kind=ThreadEventKind.AUTO_RESOLVED, actor=None,
         from_status=ThreadStatus.ANSWERED, to_status=ThreadStatus.RESOLVED,

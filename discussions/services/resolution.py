@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from .. import clock
 from ..models import NotificationKind, Thread, ThreadEventKind, ThreadStatus
 from ..permissions import check_is_asker
-from ..sla import answer_due_from, local_today
+from ..sla import answer_due_from, local_today, thread_durations
 from ._common import lock_thread, required_reason, state_error, touch
 from .events import record_event
 from .notifications import notify, unit_asn_users
@@ -24,7 +24,7 @@ def thread_confirm_resolved(*, user, thread: Thread) -> Thread:
         raise state_error(_("Only an answered thread can be confirmed as solved."))
     thread.status = ThreadStatus.RESOLVED
     thread.resolved_at = clock.now()
-    thread.save(update_fields=touch(thread, "status", "resolved_at"))
+    thread.save(update_fields=touch(thread, "status", "resolved_at", *thread_durations(thread)))
     record_event(
         thread=thread, kind=ThreadEventKind.CONFIRMED, actor=user,
         from_status=ThreadStatus.ANSWERED, to_status=ThreadStatus.RESOLVED,

@@ -29,7 +29,9 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
     asker = is_asker(user, thread)
     forms = forms or {}
     if answerer and thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
-        forms.setdefault("answer", AnswerForm(initial={"seen_answers": len(answers)}))
+        forms.setdefault(
+            "answer", AnswerForm(initial={"seen_answers": len(answers)}, thread=thread)
+        )
         if thread.status in AWAITING_UNIT and thread.first_response_at is None:
             forms.setdefault("acknowledge", AcknowledgeForm())
         if (thread.is_information_request and thread.status in AWAITING_UNIT

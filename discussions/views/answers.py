@@ -30,12 +30,14 @@ def answer_publish(request, pk: int):
     except Thread.DoesNotExist as exc:
         raise Http404 from exc
     check_can_answer(user=request.user, thread=thread)
-    form = AnswerForm(request.POST)
+    form = AnswerForm(request.POST, thread=thread)
     if form.is_valid():
         try:
             answer = services.answer_publish(
                 user=request.user, thread=thread, body=form.cleaned_data["body"],
                 expected_answer_count=form.cleaned_data["seen_answers"],
+                decision=form.cleaned_data.get("decision", ""),
+                refusal_ground=form.cleaned_data.get("refusal_ground", ""),
             )
         except services.AnswerConflict as exc:
             return _conflict(request, pk, exc)
@@ -53,7 +55,7 @@ def _conflict(request, pk: int, exc: ValidationError):
     thread = selectors.thread_detail(pk=pk)
     data = request.POST.copy()
     data["seen_answers"] = str(thread.answers_count)
-    form = AnswerForm(data)
+    form = AnswerForm(data, thread=thread)
     form.is_valid()
     form.add_error(None, exc)
     return render_thread(request, thread, forms={"answer": form}, status=409, conflict=True)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "publications",
     "discussions",
     "search",
+    "forum_site.transparency",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -461,3 +462,10 @@ SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT = env_int("SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT", 1)
 SERAMBI_FLAG_HIDE_THRESHOLD = env_int("SERAMBI_FLAG_HIDE_THRESHOLD", 6)
 SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS", 5)
 SERAMBI_COMMENT_EMAIL_RETRY_DELAY = env_int("SERAMBI_COMMENT_EMAIL_RETRY_DELAY", 300)
+
+
+# --- Transparency (statistics, open data, annual report) ---------------------------------
+# A median or p90 over fewer threads than this is shown as "not enough data".
+SERAMBI_STATS_MIN_SAMPLE = env_int("SERAMBI_STATS_MIN_SAMPLE", 5)
+# Seconds the statistics figures are cached (per filter and language); 0 turns it off.
+SERAMBI_STATS_CACHE_SECONDS = env_int("SERAMBI_STATS_CACHE_SECONDS", 300)

@@ -10,6 +10,7 @@ objects that `manage.py seed_demo` creates, so the gate sees real content.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 KIB = 1024
@@ -56,6 +57,9 @@ ASN_LOGIN = {"login": "asn.bkpsdm@serambi.localhost", "password": "serambi-demo-
 # Ids are deterministic on a fresh `seed_demo`: threads are created in order of opening
 # (checked on a scratch seeded DB: id 5, status resolved, one official answer).
 THREAD_WITH_ANSWER = 5
+
+# The annual information-service report seed_demo publishes (forum_site/transparency/demo.py).
+REPORT_YEAR = dt.date.today().year
 
 PAGES: list[PageType] = [
     PageType("home", {"id": "/", "en": "/en/"}),
@@ -106,7 +110,7 @@ PAGES: list[PageType] = [
     ),
     PageType("public-information",
              {"id": "/informasi-publik/", "en": "/en/public-information/"}),
-    PageType("open-data", {"id": "/data/", "en": "/en/data/"}, route="publications:open_data"),
+    PageType("open-data", {"id": "/data/", "en": "/en/data/"}, route="core:open_data"),
     # Forum (discussions/demo.py).
     PageType("forum", {"id": "/forum/", "en": "/en/forum/"}, route="discussions:thread_list",
              feed=True),
@@ -136,7 +140,22 @@ PAGES: list[PageType] = [
     PageType("moderation-ledger",
              {"id": "/forum/catatan-moderasi/", "en": "/en/forum/moderation-ledger/"},
              route="discussions:moderation_ledger"),
-    # Later slices: statistics, unit page.
+    # Transparency (forum_site/transparency; demo data from the forum, publications and
+    # transparency seeders). The report year is the current one, as seed_demo makes it.
+    PageType("statistics", {"id": "/statistik/", "en": "/en/statistics/"},
+             route="transparency:statistics", feed=True),
+    PageType("unit", {"id": "/statistik/unit/bkpsdm/", "en": "/en/statistics/units/bkpsdm/"},
+             feed=True),
+    PageType(
+        "information-report",
+        {"id": f"/statistik/permohonan-informasi/{REPORT_YEAR}/",
+         "en": f"/en/statistics/information-requests/{REPORT_YEAR}/"},
+    ),
+    PageType(
+        "information-report-page",
+        {"id": f"/laporan-layanan-informasi-publik-{REPORT_YEAR}/",
+         "en": f"/en/public-information-service-report-{REPORT_YEAR}/"},
+    ),
 ]
 
 LANGUAGES = ("id", "en")

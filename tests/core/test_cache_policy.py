@@ -15,7 +15,7 @@ def thread(unit_a):
 
 def _public_paths(thread):
     return ["/", "/en/", reverse("discussions:thread_list"), thread.get_absolute_url(),
-            reverse("core:privacy"), reverse("publications:open_data"),
+            reverse("core:privacy"), reverse("core:open_data"),
             reverse("discussions:answer_history", args=[0]).replace("/0/", "/999999/")]
 
 

@@ -132,7 +132,7 @@ QUERIES = [
           lambda w: reverse("discussions:answer_history", args=[w["answer"].pk]), ("page",)),
     Query("feed", "anonymous", lambda w: reverse("discussions:feed"), ("category", "unit")),
     Query("privacy", "anonymous", lambda w: reverse("core:privacy"), ("lang",)),
-    Query("open data", "anonymous", lambda w: reverse("publications:open_data"), ("format",)),
+    Query("open data", "anonymous", lambda w: reverse("core:open_data"), ("format",)),
     Query("login page", "anonymous", lambda w: reverse("account_login"), ("next",)),
     Query("signup page", "anonymous", lambda w: reverse("account_signup"), ("next",)),
     Query("sitemap", "anonymous", lambda w: reverse("sitemap"), ("p", "page")),
@@ -220,6 +220,6 @@ def test_every_public_page_type_has_a_fuzz_row():
                "discussions:thread_reroute", "discussions:notification_preferences",
                "discussions:unsubscribe", "discussions:thread_list",
                "discussions:thread_detail", "discussions:answer_history", "discussions:feed",
-               "core:privacy", "publications:open_data", "sitemap",
+               "core:privacy", "core:open_data", "sitemap",
                "discussions:unit_queue", "discussions:notification_list"}
     assert len(FORMS) + len(QUERIES) >= len(covered) - 1

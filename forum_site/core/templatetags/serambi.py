@@ -51,7 +51,6 @@ SITE_SECTIONS: tuple[Section, ...] = (
         "statistics", _("Statistics"),
         _("How quickly we answer, participation in programs and other public figures."),
         {"id": "/statistik/", "en": "/en/statistics/"},
-        available=False,  # the transparency slice (issue 7) switches this on
     ),
     Section(
         "search", _("Search"), "",

@@ -7,6 +7,7 @@ Only Serambi's own locale folders are compiled; packages ship their own .mo file
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -16,8 +17,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         roots = [Path(p) for p in settings.LOCALE_PATHS]
-        roots += [Path(settings.BASE_DIR) / app / "locale"
-                  for app in ("discussions", "publications", "search")]
+        # Every Serambi app's own catalogue (apps installed from packages live elsewhere).
+        base = Path(settings.BASE_DIR).resolve()
+        roots += [
+            Path(config.path) / "locale" for config in apps.get_app_configs()
+            if Path(config.path).resolve().is_relative_to(base)
+            and ".venv" not in Path(config.path).parts
+            and (Path(config.path) / "locale") not in roots
+        ]
         count = 0
         for root in roots:
             for po_path in sorted(root.glob("*/LC_MESSAGES/*.po")):

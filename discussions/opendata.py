@@ -1,0 +1,180 @@
+"""The forum's open datasets: threads (one row per public thread) and official answers
+(one row per answer on a public thread).
+
+No author identity: no user id, name, email or IP; an official answer is described by the
+position and unit that signed it, never by the signer's name or NIP. Column names are a
+public interface: add at the end, never rename or remove (the /data/ page documents them
+from these definitions). The working-day columns are the very fields the statistics page
+aggregates, so a median computed from the CSV equals the one on the page."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from forum_site.core.exports import Column, ColumnType, Dataset
+
+from . import selectors
+from .models import AWAITING_UNIT, InformationDecision, RefusalGround, ThreadKind, ThreadStatus
+
+CHUNK_SIZE = 2000
+T = ColumnType
+
+THREAD_FIELDS = (
+    "pk", "kind", "title", "status", "created_at", "first_response_at", "answered_at",
+    "resolved_at", "closed_at", "first_response_due", "answer_due", "extended_at",
+    "is_overdue", "first_response_working_days", "answer_working_days",
+    "resolution_working_days", "answers_count", "supporters_count", "followers_count",
+    "information_decision", "refusal_ground", "unit__slug", "unit__name",
+    "category__slug", "category__name",
+)
+
+
+def thread_export_queryset():
+    """Every public thread, oldest first, with only the exported fields loaded."""
+    return (
+        selectors.threads_public()
+        .select_related(None)
+        .select_related("unit", "category")
+        .only(*THREAD_FIELDS)
+        .order_by("pk")
+    )
+
+
+def _thread_url_prefix(request) -> str:
+    path = reverse("discussions:thread_detail", args=[0])[: -len("0/")]
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def thread_dataset(request=None) -> Dataset:
+    prefix = _thread_url_prefix(request)
+    columns = (
+        Column("thread_id", T.INTEGER, _("Stable identifier of the thread."), lambda t: t.pk),
+        Column("url", T.URL, _("Address of the thread page."), lambda t: f"{prefix}{t.pk}/"),
+        Column("kind", T.TEXT, _("Kind of thread (code, see below)."), lambda t: t.kind),
+        Column("title", T.TEXT, _("Title as the asker wrote it."), lambda t: t.title),
+        Column("category", T.TEXT, _("Code of the forum category."),
+               lambda t: t.category.slug),
+        Column("category_name", T.TEXT, _("Name of the forum category (Indonesian)."),
+               lambda t: t.category.name),
+        Column("unit", T.TEXT, _("Code of the unit (OPD) the thread is routed to."),
+               lambda t: t.unit.slug),
+        Column("unit_name", T.TEXT, _("Name of the unit (OPD)."), lambda t: t.unit.name),
+        Column("status", T.TEXT, _("Status now (code, see below)."), lambda t: t.status),
+        Column("created_at", T.DATETIME, _("When the thread was opened (ISO 8601)."),
+               lambda t: t.created_at),
+        Column("first_response_at", T.DATETIME,
+               _("First response of the unit: acknowledgement, extension or answer."),
+               lambda t: t.first_response_at),
+        Column("answered_at", T.DATETIME, _("First official answer."), lambda t: t.answered_at),
+        Column("resolved_at", T.DATETIME, _("Resolved (confirmed by the asker or automatically)."),
+               lambda t: t.resolved_at),
+        Column("closed_at", T.DATETIME, _("Closed by a moderator."), lambda t: t.closed_at),
+        Column("first_response_due", T.DATE, _("Deadline for the first response."),
+               lambda t: t.first_response_due),
+        Column("answer_due", T.DATE, _("Deadline for the official answer (after any extension)."),
+               lambda t: t.answer_due),
+        Column("extended", T.BOOLEAN, _("Whether the deadline of an information request was "
+                                        "extended."), lambda t: t.extended_at is not None),
+        Column("is_overdue", T.BOOLEAN, _("Past a deadline and still waiting for the unit."),
+               lambda t: t.is_overdue and t.status in AWAITING_UNIT),
+        Column("first_response_working_days", T.INTEGER,
+               _("Working days from opening to the first response."),
+               lambda t: t.first_response_working_days),
+        Column("answer_working_days", T.INTEGER,
+               _("Working days from opening to the first official answer."),
+               lambda t: t.answer_working_days),
+        Column("resolution_working_days", T.INTEGER,
+               _("Working days from opening to resolution."),
+               lambda t: t.resolution_working_days),
+        Column("official_answers", T.INTEGER, _("Number of official answers."),
+               lambda t: t.answers_count),
+        Column("supporters", T.INTEGER, _("People with the same question or problem."),
+               lambda t: t.supporters_count),
+        Column("followers", T.INTEGER, _("People following the thread."),
+               lambda t: t.followers_count),
+        Column("information_decision", T.TEXT,
+               _("Information requests: granted, partly_granted or refused."),
+               lambda t: t.information_decision),
+        Column("refusal_ground", T.TEXT, _("Information requests: ground for refusal (code)."),
+               lambda t: t.refusal_ground),
+    )
+    return Dataset(
+        slug="threads",
+        title=_("Forum threads"),
+        description=_("One row per public forum thread, with its dates, deadlines and working "
+                      "days to each step. No author identity."),
+        columns=columns,
+        rows=lambda: thread_export_queryset().iterator(chunk_size=CHUNK_SIZE),
+    )
+
+
+def answer_export_queryset():
+    return (
+        selectors.answers_public()
+        .select_related(None)
+        .select_related("thread", "thread__unit")
+        .only("pk", "signer_position", "signer_unit", "created_at", "edited_at",
+              "revisions_count", "thread__id", "thread__kind", "thread__created_at",
+              "thread__unit__slug", "thread__unit__name")
+        .order_by("pk")
+    )
+
+
+def answer_dataset(request=None) -> Dataset:
+    prefix = _thread_url_prefix(request)
+    columns = (
+        Column("answer_id", T.INTEGER, _("Stable identifier of the official answer."),
+               lambda a: a.pk),
+        Column("thread_id", T.INTEGER, _("The thread it answers."), lambda a: a.thread.pk),
+        Column("url", T.URL, _("Address of the answer on the thread page."),
+               lambda a: f"{prefix}{a.thread.pk}/#jawaban-resmi-{a.pk}"),
+        Column("thread_kind", T.TEXT, _("Kind of thread (code)."), lambda a: a.thread.kind),
+        Column("unit", T.TEXT, _("Code of the unit (OPD) the thread is routed to."),
+               lambda a: a.thread.unit.slug),
+        Column("unit_name", T.TEXT, _("Name of the unit (OPD)."), lambda a: a.thread.unit.name),
+        Column("signer_position", T.TEXT, _("Position of the civil servant who signed."),
+               lambda a: a.signer_position),
+        Column("signer_unit", T.TEXT, _("Unit named in the signature."),
+               lambda a: a.signer_unit),
+        Column("thread_created_at", T.DATETIME, _("When the thread was opened."),
+               lambda a: a.thread.created_at),
+        Column("published_at", T.DATETIME, _("When the answer was published."),
+               lambda a: a.created_at),
+        Column("edited_at", T.DATETIME, _("Last correction, if any (the history is public)."),
+               lambda a: a.edited_at),
+        Column("revisions", T.INTEGER, _("Number of corrections."), lambda a: a.revisions_count),
+    )
+    return Dataset(
+        slug="official-answers",
+        title=_("Official answers"),
+        description=_("One row per official answer (Jawaban Resmi) on a public thread: "
+                      "signed by position and unit; no names, NIP or email."),
+        columns=columns,
+        rows=lambda: answer_export_queryset().iterator(chunk_size=CHUNK_SIZE),
+    )
+
+
+def code_lists():
+    return [
+        ("threads.kind", ThreadKind.choices),
+        ("threads.status", ThreadStatus.choices),
+        ("threads.information_decision", InformationDecision.choices),
+        ("threads.refusal_ground", RefusalGround.choices),
+    ]
+
+
+def register_datasets() -> None:
+    """Called from DiscussionsConfig.ready(): /data/ lists these, and the forum feeds."""
+    from forum_site.core import opendata
+
+    opendata.register("threads", thread_dataset, order=30, code_lists=code_lists)
+    opendata.register("official-answers", answer_dataset, order=40)
+    opendata.register_feed(
+        "threads", title=_("New forum threads"), order=30,
+        url=lambda: reverse("discussions:feed"),
+    )
+    opendata.register_feed(
+        "answers", title=_("New official answers"), order=40,
+        url=lambda: reverse("discussions:answer_feed"),
+    )

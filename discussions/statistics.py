@@ -1,0 +1,330 @@
+"""Forum statistics, computed in the database: counts by status and kind, answer rate,
+and the median and 90th percentile of the working days to first response, official
+answer and resolution — overall, per unit, per category and per month.
+
+Everything starts from `selectors.threads_public()`, so hidden threads never count.
+
+Each grouping costs two queries, each one pass over the threads: the counts, and the
+percentiles (a histogram of durations, then running counts over it).
+
+Working days are the denormalised `*_working_days` fields the services write when a
+milestone happens (`sla.thread_durations`): the days after the opening day up to and
+including the milestone's day, Monday–Friday minus the Holiday table.
+
+Median and p90 use one definition on every database, the *nearest rank*: sort the n
+values, and the p-th percentile is the value at position ceil(p × n / 100) (1-based).
+So the median of 1, 2, 3, 4 is 2 (the lower middle value), the p90 of ten values is the
+9th. The figure is always a value some thread really had (a whole number of working
+days). It is computed in SQL that PostgreSQL and SQLite both run: a histogram of the
+durations (GROUP BY), running counts over it (SUM() OVER), and the smallest value whose
+running count reaches the rank, with integer arithmetic (ceil(p·n/100) = (p·n + 99) div
+100); no percentile function (SQLite has none) and no thread rows loaded into Python.
+PostgreSQL's `percentile_disc(p)` gives the same values (tests check it).
+
+A figure over fewer than `SERAMBI_STATS_MIN_SAMPLE` threads (default 5) is reported as
+not enough data: its count is shown, its median and p90 are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import ExtractMonth, ExtractYear
+
+from .models import AWAITING_UNIT, ThreadKind, ThreadStatus
+
+# Metric key -> the duration field it aggregates.
+METRICS: dict[str, str] = {
+    "first_response": "first_response_working_days",
+    "answer": "answer_working_days",
+    "resolution": "resolution_working_days",
+}
+PERCENTILES = (50, 90)
+
+# What a figure can be grouped by: a key -> the expression giving each thread's group.
+GROUPS = {
+    "all": lambda: Value(0, output_field=IntegerField()),
+    "unit": lambda: F("unit_id"),
+    "category": lambda: F("category_id"),
+    "month": lambda: ExtractYear("created_at") * 100 + ExtractMonth("created_at"),
+    "kind": lambda: F("kind"),
+}
+
+
+def min_sample() -> int:
+    return settings.SERAMBI_STATS_MIN_SAMPLE
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The median and p90 of one duration over `count` threads (None when not enough)."""
+
+    count: int
+    median: int | None = None
+    p90: int | None = None
+
+    @property
+    def enough(self) -> bool:
+        return self.count >= min_sample() and self.median is not None
+
+
+EMPTY = Figure(count=0)
+
+
+@dataclass
+class Counts:
+    """How many threads, by status, answered (have an official answer), overdue now."""
+
+    total: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_kind: dict[str, int] = field(default_factory=dict)
+    answered: int = 0
+    answerable: int = 0
+    overdue: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        def merged(a: dict, b: dict) -> dict:
+            return {key: a.get(key, 0) + b.get(key, 0) for key in {*a, *b}}
+
+        return Counts(
+            total=self.total + other.total,
+            by_status=merged(self.by_status, other.by_status),
+            by_kind=merged(self.by_kind, other.by_kind),
+            answered=self.answered + other.answered,
+            answerable=self.answerable + other.answerable,
+            overdue=self.overdue + other.overdue,
+        )
+
+    @property
+    def answer_rate(self):
+        """Percent of answerable threads with an official answer (None if none)."""
+        if not self.answerable:
+            return None
+        return round(self.answered * 100 / self.answerable, 1)
+
+
+@dataclass
+class GroupStats:
+    key: object
+    counts: Counts
+    figures: dict[str, Figure]
+
+
+TOTAL = "total"  # the key of the figure over every group (with_total=True)
+
+
+def _percentile_sql(threads: QuerySet, group: str, with_total: bool) -> tuple[str, list]:
+    """One scan of the threads: a histogram of (group, three durations), then per metric
+    and group the running count over the distinct values, from which the value at rank
+    ceil(p·n/100) is the smallest value whose running count reaches that rank. The
+    window functions run over the histogram (a few hundred rows), not over the threads.
+    """
+    inner = (
+        threads.order_by()
+        .annotate(stat_group=GROUPS[group](),
+                  **{f"stat_{metric}": F(name) for metric, name in METRICS.items()})
+        .values_list("stat_group", *(f"stat_{metric}" for metric in METRICS))
+    )
+    inner_sql, params = inner.query.sql_with_params()
+    columns = ", ".join(f"s.stat_{metric}" for metric in METRICS)
+    per_metric = " UNION ALL ".join(
+        f"SELECT '{metric}' AS metric, 0 AS is_total, grp, v_{metric} AS val, "  # noqa: S608
+        "SUM(c) AS c "
+        f"FROM combos WHERE v_{metric} IS NOT NULL GROUP BY grp, v_{metric}"
+        for metric in METRICS
+    )
+    totals = (
+        " UNION ALL SELECT metric, 1 AS is_total, NULL AS grp, val, SUM(c) AS c "
+        "FROM per_group GROUP BY metric, val"
+    ) if with_total else ""
+    picks = ", ".join(
+        f"MIN(CASE WHEN cum >= (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
+    )
+    partition = "PARTITION BY metric, is_total, grp"
+    # Only our constants and Django's compiled query (values stay parameters).
+    sql = (
+        "WITH combos AS ("  # noqa: S608
+        "SELECT s.stat_group AS grp, "
+        + ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
+        + f", COUNT(*) AS c FROM ({inner_sql}) s "  # noqa: S608
+        f"GROUP BY s.stat_group, {columns}), "
+        f"per_group AS ({per_metric}), "
+        f"hist AS (SELECT metric, is_total, grp, val, c FROM per_group{totals}), "
+        "running AS (SELECT metric, is_total, grp, val, "
+        f"CAST(SUM(c) OVER ({partition} ORDER BY val) AS BIGINT) AS cum, "
+        f"CAST(SUM(c) OVER ({partition}) AS BIGINT) AS n FROM hist) "
+        f"SELECT metric, is_total, grp, n, {picks} FROM running "
+        "GROUP BY metric, is_total, grp, n"
+    )
+    return sql, list(params)
+
+
+def duration_figures(
+    threads: QuerySet, *, group: str = "all", with_total: bool = False
+) -> dict[object, dict[str, Figure]]:
+    """{group key: {metric: Figure}} for the given threads, in one query; with
+    `with_total`, also the figures over all the groups together under TOTAL.
+
+    Groups without any value for a metric are missing from the result (use EMPTY)."""
+    sql, params = _percentile_sql(threads, group, with_total)
+    result: dict[object, dict[str, Figure]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for metric, is_total, key, count, median, p90 in cursor.fetchall():
+            figure = Figure(count=int(count), median=int(median), p90=int(p90))
+            if not figure.enough:
+                figure = Figure(count=int(count))
+            result.setdefault(TOTAL if is_total else key, {})[metric] = figure
+    return result
+
+
+def _answerable() -> Q:
+    # A thread closed by a moderator without an answer (duplicate, off-topic) was never
+    # the unit's to answer; every other thread was.
+    return ~Q(status=ThreadStatus.CLOSED) | Q(answered_at__isnull=False)
+
+
+def status_counts(threads: QuerySet, *, group: str = "all") -> dict[object, Counts]:
+    """{group key: Counts} in one query."""
+    aggregates = {
+        "total": Count("pk"),
+        "answered": Count("pk", filter=Q(answered_at__isnull=False)),
+        "answerable": Count("pk", filter=_answerable()),
+        "overdue": Count("pk", filter=Q(is_overdue=True, status__in=AWAITING_UNIT)),
+        **{f"status_{value}": Count("pk", filter=Q(status=value))
+           for value in ThreadStatus.values},
+        **{f"kind_{value}": Count("pk", filter=Q(kind=value)) for value in ThreadKind.values},
+    }
+    rows = (
+        threads.order_by()
+        .annotate(stat_group=GROUPS[group]())
+        .values("stat_group")
+        .annotate(**aggregates)
+    )
+    result = {}
+    for row in rows:
+        result[row["stat_group"]] = Counts(
+            total=row["total"],
+            by_status={value: row[f"status_{value}"] for value in ThreadStatus.values},
+            by_kind={value: row[f"kind_{value}"] for value in ThreadKind.values},
+            answered=row["answered"],
+            answerable=row["answerable"],
+            overdue=row["overdue"],
+        )
+    return result
+
+
+def kind_counts(threads: QuerySet) -> dict[str, int]:
+    rows = threads.order_by().values("kind").annotate(n=Count("pk"))
+    counts = {row["kind"]: row["n"] for row in rows}
+    return {value: counts.get(value, 0) for value in ThreadKind.values}
+
+
+def grouped(
+    threads: QuerySet, *, group: str, with_total: bool = False
+) -> dict[object, GroupStats]:
+    """Counts and figures per group (two queries); with `with_total`, also the whole
+    under TOTAL (its counts are the sum of the groups' counts)."""
+    counts = status_counts(threads, group=group)
+    figures = duration_figures(threads, group=group, with_total=with_total)
+    if with_total:
+        counts[TOTAL] = sum(counts.values(), Counts())
+    return {
+        key: GroupStats(key=key, counts=counts[key], figures={
+            metric: figures.get(key, {}).get(metric, EMPTY) for metric in METRICS
+        })
+        for key in counts
+    }
+
+
+def month_keys(*, today: dt.date, months: int = 12) -> list[int]:
+    """The last `months` months as yyyymm keys, oldest first, ending with today's."""
+    index = today.year * 12 + today.month - 1
+    return [((i // 12) * 100 + i % 12 + 1) for i in range(index - months + 1, index + 1)]
+
+
+def overdue_threads(threads: QuerySet) -> QuerySet:
+    """Threads past a deadline and still waiting for their unit, oldest first."""
+    return (
+        threads.filter(is_overdue=True, status__in=AWAITING_UNIT)
+        .order_by("created_at", "pk")
+    )
+
+
+# --- the annual information-service report (UU 14/2008 Pasal 12) ------------------------
+
+
+@dataclass
+class InformationRequestYear:
+    """What the annual public-information service report states for one year."""
+
+    year: int
+    total: int
+    answered: int
+    waiting: int
+    closed: int
+    extended: int
+    on_time: int
+    late: int
+    by_decision: dict[str, int]
+    undecided: int
+    by_ground: dict[str, int]
+    fulfilment: Figure
+
+    @property
+    def refused_any(self) -> int:
+        return sum(self.by_ground.values())
+
+
+def information_requests(threads: QuerySet, *, year: int) -> QuerySet:
+    """The public information requests opened in `year` (site time zone), oldest first."""
+    return (
+        threads.filter(kind=ThreadKind.INFORMATION_REQUEST, created_at__year=year)
+        .order_by("created_at", "pk")
+    )
+
+
+def information_request_year(threads: QuerySet, *, year: int) -> InformationRequestYear:
+    """Counts for the annual report, from the requests opened in `year` (two queries).
+
+    Fulfilment time is the working days from the request to the first official answer
+    (the written answer UU 14/2008 Pasal 22 asks for within 10 working days, 17 with
+    the one extension). On time means answered no later than the (extended) due date."""
+    from .models import InformationDecision, RefusalGround
+
+    requests = information_requests(threads, year=year).order_by()
+    answered = Q(answered_at__isnull=False)
+    row = requests.aggregate(
+        total=Count("pk"),
+        answered=Count("pk", filter=answered),
+        waiting=Count("pk", filter=Q(status__in=AWAITING_UNIT)),
+        closed=Count("pk", filter=Q(status=ThreadStatus.CLOSED, answered_at__isnull=True)),
+        extended=Count("pk", filter=Q(extended_at__isnull=False)),
+        on_time=Count("pk", filter=answered & Q(answered_at__date__lte=F("answer_due"))),
+        undecided=Count("pk", filter=answered & Q(information_decision="")),
+        **{f"decision_{value}": Count("pk", filter=Q(information_decision=value))
+           for value in InformationDecision.values},
+        **{f"ground_{value}": Count("pk", filter=Q(refusal_ground=value)
+                                    & ~Q(information_decision=InformationDecision.GRANTED)
+                                    & ~Q(information_decision=""))
+           for value in RefusalGround.values},
+    )
+    figure = duration_figures(requests, group="all").get(0, {}).get("answer", EMPTY)
+    return InformationRequestYear(
+        year=year,
+        total=row["total"],
+        answered=row["answered"],
+        waiting=row["waiting"],
+        closed=row["closed"],
+        extended=row["extended"],
+        on_time=row["on_time"],
+        late=row["answered"] - row["on_time"],
+        by_decision={value: row[f"decision_{value}"] for value in InformationDecision.values},
+        undecided=row["undecided"],
+        by_ground={value: row[f"ground_{value}"] for value in RefusalGround.values},
+        fulfilment=figure,
+    )

@@ -1,0 +1,328 @@
+"""The sections of the statistics page: one function and one template each.
+
+A section is registered with `@statistics_section(...)`: the function gets the visitor's
+`Filters` and returns the (picklable) context its template needs; the page caches every
+section's result together, per language and filter. Adding a section — e.g. the
+moderation ledger — is one function here (or in any module imported by the app) plus one
+template include::
+
+    @statistics_section(key="moderation", title=_("Moderation"), order=50,
+                        template="transparency/sections/moderation.html")
+    def moderation_section(filters: Filters) -> dict:
+        return {"ledger": moderation_ledger_counts(...)}
+
+Sections never rank units: tables are sorted by name, and a figure over too few threads
+says "not enough data".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from discussions import selectors as forum
+from discussions import statistics as forum_stats
+from discussions.models import ThreadKind, ThreadStatus
+from publications import selectors as publications
+from publications.templatetags.publications_tags import number, percent, rupiah
+
+from . import charts
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the visitor narrowed the statistics to (all None/"" = everything)."""
+
+    unit: object | None = None  # accounts.Unit
+    category: object | None = None  # discussions.Category
+    kind: str = ""
+    year: int | None = None
+    # Results several sections share while one page is built (not part of the key).
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def shared(self, key: str, compute: Callable[[], object]):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    @property
+    def cache_key(self) -> str:
+        return ":".join([
+            self.unit.slug if self.unit else "",
+            self.category.slug if self.category else "",
+            self.kind,
+            str(self.year or ""),
+        ])
+
+    def threads(self):
+        """The public threads these filters select (hidden threads are never counted)."""
+        threads = forum.threads_public()
+        if self.unit is not None:
+            threads = threads.filter(unit=self.unit)
+        if self.category is not None:
+            threads = threads.filter(category=self.category)
+        if self.kind:
+            threads = threads.filter(kind=self.kind)
+        if self.year:
+            threads = threads.filter(created_at__year=self.year)
+        return threads
+
+
+@dataclass(frozen=True)
+class StatisticsSection:
+    key: str
+    title: object
+    template: str
+    build: Callable[[Filters], dict]
+    order: int
+    forum: bool = True  # narrowed by the forum filters (the training section is not)
+
+
+_sections: dict[str, StatisticsSection] = {}
+
+
+def statistics_section(*, key: str, title, template: str, order: int, forum: bool = True):
+    def register(build: Callable[[Filters], dict]) -> Callable[[Filters], dict]:
+        _sections[key] = StatisticsSection(key=key, title=title, template=template,
+                                           build=build, order=order, forum=forum)
+        return build
+
+    return register
+
+
+def registered_sections() -> list[StatisticsSection]:
+    return sorted(_sections.values(), key=lambda section: (section.order, section.key))
+
+
+# --- formatting helpers --------------------------------------------------------------------
+
+
+def days_text(value) -> str:
+    return _("%(days)s wd") % {"days": number(value)}
+
+
+def _figure_rows(groups, labels: dict, metric: str) -> list[tuple[str, list]]:
+    rows = []
+    for key, label in labels.items():
+        stats = groups.get(key)
+        figure = stats.figures[metric] if stats else forum_stats.EMPTY
+        rows.append((label, [figure.median if figure.enough else None,
+                             figure.p90 if figure.enough else None]))
+    return rows
+
+
+def _time_series() -> list[charts.Series]:
+    return [charts.Series(_("Median"), "median"), charts.Series(_("90th percentile"), "p90")]
+
+
+def _month_label(key: int) -> str:
+    return f"{MONTHS_3[key % 100].title()} {str(key // 100)[2:]}"
+
+
+# --- forum sections -------------------------------------------------------------------------
+
+
+@statistics_section(key="overview", title=gettext_lazy("Forum at a glance"), order=10,
+                    template="transparency/sections/overview.html")
+def overview_section(filters: Filters) -> dict:
+    total = _unit_groups(filters).get(forum_stats.TOTAL)
+    counts = total.counts if total else forum_stats.Counts()
+    figures = total.figures if total else {}
+    kinds = counts.by_kind
+    status_rows = [(str(label), counts.by_status.get(value, 0))
+                   for value, label in ThreadStatus.choices]
+    return {
+        "counts": counts,
+        "figures": [(key, figures.get(key, forum_stats.EMPTY)) for key in forum_stats.METRICS],
+        "statuses": status_rows,
+        "kinds": [(str(label), kinds.get(value, 0)) for value, label in ThreadKind.choices],
+        "status_chart": charts.bar_chart(
+            chart_id="chart-status",
+            title=_("Threads by status"),
+            description=_("Number of threads in each status: %(list)s.") % {
+                "list": "; ".join(f"{label} {n}" for label, n in status_rows)},
+            series=[charts.Series(_("Threads"), "primary")],
+            rows=[(label, [n]) for label, n in status_rows],
+            fmt=number, empty_text="",
+        ),
+    }
+
+
+def _unit_groups(filters: Filters) -> dict:
+    """Per unit and in total (the overview): two queries shared by both sections."""
+    return filters.shared("units", lambda: forum_stats.grouped(
+        filters.threads(), group="unit", with_total=True))
+
+
+@statistics_section(key="units", title=gettext_lazy("Answer times per unit"), order=20,
+                    template="transparency/sections/units.html")
+def units_section(filters: Filters) -> dict:
+    groups = {key: stats for key, stats in _unit_groups(filters).items()
+              if key != forum_stats.TOTAL}
+    units = {unit.pk: unit for unit in forum.unit_list_for_forum()}
+    units.update(_extra_units(groups, units))
+    ordered = sorted((pk for pk in groups), key=lambda pk: units[pk].name)
+    labels = {pk: units[pk].short_name or units[pk].name for pk in ordered}
+    return {
+        "rows": [(units[pk], groups[pk]) for pk in ordered],
+        "chart": charts.bar_chart(
+            chart_id="chart-units",
+            title=_("Working days to an official answer, per unit"),
+            description=_("Median and 90th percentile of the working days from a new thread "
+                          "to its first official answer, per unit; units with fewer than "
+                          "%(min)s answered threads show no figure.") % {
+                "min": forum_stats.min_sample()},
+            series=_time_series(),
+            rows=_figure_rows(groups, labels, "answer"),
+            fmt=days_text, empty_text=_("not enough data"),
+        ),
+    }
+
+
+def _units_by_pk(pks) -> dict:
+    from forum_site.accounts.models import Unit
+
+    return Unit.objects.in_bulk(list(pks))
+
+
+def _extra_units(groups, known):
+    """Units that have threads but are no longer active (still part of the record)."""
+    missing = [pk for pk in groups if pk not in known]
+    if not missing:
+        return {}
+    from forum_site.accounts.models import Unit
+
+    return Unit.objects.in_bulk(missing)
+
+
+@statistics_section(key="categories", title=gettext_lazy("Answer times per category"),
+                    order=30, template="transparency/sections/categories.html")
+def categories_section(filters: Filters) -> dict:
+    from discussions.models import Category
+
+    groups = forum_stats.grouped(filters.threads(), group="category")
+    categories = Category.objects.in_bulk(list(groups))
+    ordered = sorted(groups, key=lambda pk: (categories[pk].sort_order, categories[pk].name))
+    labels = {pk: categories[pk].display_name for pk in ordered}
+    return {
+        "rows": [(categories[pk], groups[pk]) for pk in ordered],
+        "chart": charts.bar_chart(
+            chart_id="chart-categories",
+            title=_("Working days to an official answer, per category"),
+            description=_("Median and 90th percentile of the working days to the first "
+                          "official answer, per forum category."),
+            series=_time_series(),
+            rows=_figure_rows(groups, labels, "answer"),
+            fmt=days_text, empty_text=_("not enough data"),
+        ),
+    }
+
+
+@statistics_section(key="months", title=gettext_lazy("Month by month"), order=40,
+                    template="transparency/sections/months.html")
+def months_section(filters: Filters) -> dict:
+    if filters.year:
+        keys = [filters.year * 100 + month for month in range(1, 13)]
+    else:
+        keys = forum_stats.month_keys(today=timezone.localdate())
+    threads = filters.threads().filter(created_at__gte=_month_start(keys[0]))
+    groups = forum_stats.grouped(threads, group="month")
+    rows = []
+    for key in keys:
+        stats = groups.get(key)
+        rows.append((_month_label(key), key, stats))
+    return {
+        "rows": rows,
+        "chart": charts.column_chart(
+            chart_id="chart-months",
+            title=_("New threads per month"),
+            description=_("Threads opened in each of the months shown: %(list)s.") % {
+                "list": "; ".join(
+                    f"{label} {stats.counts.total if stats else 0}" for label, _k, stats in rows
+                )},
+            # Month names only under the columns (12 fit a phone); the table has the year.
+            columns=[(MONTHS_3[key % 100].title(), stats.counts.total if stats else 0)
+                     for _label, key, stats in rows],
+            fmt=number,
+        ),
+    }
+
+
+def _month_start(key: int) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(key // 100, key % 100, 1))
+
+
+OVERDUE_LIST_LENGTH = 20
+
+
+@statistics_section(key="overdue", title=gettext_lazy("Overdue now"), order=45,
+                    template="transparency/sections/overdue.html")
+def overdue_section(filters: Filters) -> dict:
+    groups = _unit_groups(filters)
+    units = _units_by_pk(pk for pk, stats in groups.items()
+                         if pk != forum_stats.TOTAL and stats.counts.overdue)
+    counts = sorted(((units[pk], groups[pk].counts.overdue) for pk in units),
+                    key=lambda item: item[0].name)
+    overdue = forum_stats.overdue_threads(filters.threads())
+    oldest = list(overdue.select_related(None).select_related("unit")[:OVERDUE_LIST_LENGTH])
+    return {"per_unit": counts, "oldest": oldest,
+            "total": sum(n for _unit, n in counts)}
+
+
+# --- training and outcomes ------------------------------------------------------------------
+
+
+@statistics_section(key="training", title=gettext_lazy("Training and outcomes"), order=60,
+                    template="transparency/sections/training.html", forum=False)
+def training_section(filters: Filters) -> dict:
+    rows = publications.program_statistics()
+    years: dict[int, dict] = {}
+    for row in rows:
+        year = years.setdefault(row.year, {"year": row.year, "programs": 0, "participants": 0,
+                                           "planned": 0, "spent": 0})
+        year["programs"] += row.programs
+        year["participants"] += row.participants
+        year["planned"] += row.budget_planned or 0
+        year["spent"] += row.budget_spent or 0
+    by_year = sorted(years.values(), key=lambda y: y["year"])
+    indicators = publications.indicator_statistics()
+    return {
+        "rows": rows,
+        "years": by_year,
+        "indicators": indicators,
+        "participants_chart": charts.bar_chart(
+            chart_id="chart-participants",
+            title=_("Participants in training programs per year"),
+            description=_("People who took part in the programs that started each year: "
+                          "%(list)s.") % {"list": "; ".join(
+                              f"{y['year']} {y['participants']}" for y in by_year)},
+            series=[charts.Series(_("Participants"), "primary")],
+            rows=[(str(y["year"]), [y["participants"]]) for y in by_year],
+            fmt=number, empty_text="",
+        ),
+        "budget_chart": charts.bar_chart(
+            chart_id="chart-budget",
+            title=_("Training budget planned and spent per year"),
+            description=_("Planned against spent budget of the programs per year, in "
+                          "rupiah."),
+            series=[charts.Series(_("Planned"), "planned"), charts.Series(_("Spent"), "p90")],
+            rows=[(str(y["year"]), [y["planned"], y["spent"]]) for y in by_year],
+            fmt=rupiah, empty_text="",
+        ),
+        "indicator_chart": charts.bar_chart(
+            chart_id="chart-indicators",
+            title=_("Progress of outcome indicators"),
+            description=_("Share of the way from baseline to target each indicator has "
+                          "gone, in percent (100 = target reached)."),
+            series=[charts.Series(_("Progress"), "primary")],
+            rows=[(i.name, [max(float(i.progress), 0) if i.progress is not None else None])
+                  for i in indicators],
+            fmt=percent, empty_text=_("not measured yet"),
+        ),
+    }

@@ -1,0 +1,59 @@
+"""Statistics (/statistik/), unit pages and the annual information-service report."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
+
+from forum_site.accounts.models import Unit
+from forum_site.core.exports import csv_response
+
+from .forms import ReportYearForm, StatisticsFilterForm
+from .report import annex_dataset, published_report_page, report_data
+from .sections import Filters
+from .statistics import statistics_data
+from .units import unit_page_data
+
+
+@require_safe
+def statistics(request):
+    """Every section for the filters in the URL; figures cached for anonymous visitors."""
+    form = StatisticsFilterForm(request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    filters = form.filters() if form.is_bound else Filters()
+    data = statistics_data(filters, use_cache=not request.user.is_authenticated)
+    context = {"form": form, "filters": filters, **data}
+    return render(request, "transparency/statistics.html", context,
+                  status=200 if valid else 400)
+
+
+@require_safe
+def unit_detail(request, slug: str):
+    unit = get_object_or_404(Unit, slug=slug)
+    return render(request, "transparency/unit_detail.html", unit_page_data(unit=unit))
+
+
+@require_safe
+def information_report_index(request):
+    """The year chooser: ?year=YYYY goes to that year's report."""
+    form = ReportYearForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("transparency:information_report", year=form.cleaned_data["year"])
+    return render(request, "transparency/information_report_index.html", {"form": form},
+                  status=400 if form.is_bound else 200)
+
+
+@require_safe
+def information_report(request, year: int):
+    if not 2008 <= year <= 2100:
+        return render(request, "404.html", status=404)
+    context = {**report_data(year=year), "form": ReportYearForm(initial={"year": year}),
+               "report_page": published_report_page(year=year)}
+    return render(request, "transparency/information_report.html", context)
+
+
+@require_safe
+def information_report_csv(request, year: int):
+    dataset = annex_dataset(year=year, request=request)
+    return csv_response(dataset, dataset.rows(), bom=request.GET.get("bom") == "1",
+                        filename=f"laporan-layanan-informasi-{year}-lampiran.csv")

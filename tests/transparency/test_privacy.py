@@ -1,0 +1,49 @@
+"""No personal data in any export, feed or transparency page: built on the real demo
+data (seed_demo), scanned for every account's email address and every NIP."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from forum_site.accounts.models import AsnProfile, Unit, User
+from forum_site.core import opendata
+
+pytestmark = pytest.mark.django_db
+
+
+def _body(response) -> str:
+    assert response.status_code == 200, response
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode("utf-8")
+
+
+def test_no_email_or_nip_in_any_export_feed_or_statistics_page(client):
+    call_command("seed_demo", verbosity=0)
+    emails = [email for email in User.objects.values_list("email", flat=True) if email]
+    nips = [nip for nip in AsnProfile.objects.values_list("nip", flat=True) if nip]
+    assert len(emails) > 10 and len(nips) >= 3
+    year = timezone.localdate().year
+    urls = ["/data/", "/statistik/", "/en/statistics/",
+            f"/statistik/permohonan-informasi/{year}/",
+            f"/statistik/permohonan-informasi/{year}/lampiran.csv",
+            f"/laporan-layanan-informasi-publik-{year}/",
+            reverse("discussions:feed"), reverse("discussions:answer_feed")]
+    for item in opendata.registered():
+        urls += [reverse("core:dataset_csv", args=[item.slug]),
+                 reverse("core:dataset_json", args=[item.slug])]
+    for unit in Unit.objects.all():
+        urls += [reverse("transparency:unit_detail", args=[unit.slug]),
+                 reverse("discussions:overdue_feed", args=[unit.slug])]
+    scanned = 0
+    for url in urls:
+        body = _body(client.get(url))
+        scanned += len(body)
+        for secret in emails + nips:
+            assert secret not in body, f"{secret} in {url}"
+    assert scanned > 100_000
+    # The demo has real figures: threads with timelines, overdue threads, refused requests.
+    statistics = _body(client.get("/statistik/"))
+    assert "tidak cukup data" in statistics and " hk" in statistics
+    report = _body(client.get(f"/statistik/permohonan-informasi/{year}/"))
+    assert "Ditolak: Informasi yang dikecualikan" in report
