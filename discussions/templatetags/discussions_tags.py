@@ -101,7 +101,7 @@ def comment_section(context, obj):
     from django.core.exceptions import ValidationError
 
     from ..services.comments import check_open, target_for
-    from ..views.comments import new_comment_form
+    from ..views.comments import new_comment_form, target_key
 
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()
@@ -113,13 +113,19 @@ def comment_section(context, obj):
     try:
         check_open(target)
     except ValidationError:  # closed threads show the comments without a form
-        form = None
+        can_comment = False
     else:
-        form = new_comment_form(user=user, obj=obj)
+        can_comment = True
+    # Visitors get a link to the form on its own page, not the form: a page without a
+    # CSRF token sets no cookie, so shared caches may keep it (the busiest pages).
+    form = new_comment_form(user=user, obj=obj) if can_comment and user.is_authenticated else None
+    form_url = f"{reverse('discussions:comment_post')}?target={target_key(obj)}"
     return {
         "request": request,
         "user": user,
         "section": section,
         "form": form,
+        "can_comment": can_comment,
+        "form_url": form_url,
         "obj": obj,
     }

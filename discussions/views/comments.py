@@ -73,9 +73,11 @@ def new_comment_form(*, user, obj, parent: Comment | None = None, data=None) -> 
 
 @consent_required
 def comment_post(request):
-    """POST a comment or reply; GET (or errors) shows the form on its own page."""
+    """POST a comment or reply; GET ?target=… (or errors) shows the form on its own page."""
     if request.method != "POST":
-        raise Http404
+        target = _target_from(request.GET.get("target", ""))
+        form = new_comment_form(user=request.user, obj=target.obj)
+        return _form_page(request, form, target=target, parent=None)
     target = _target_from(request.POST.get("target", ""))
     parent = _parent(request.POST.get("parent"))
     form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)

@@ -30,7 +30,7 @@ def test_anonymous_pages_are_public_and_set_no_cookie(client, home_page, thread)
 
 
 @pytest.mark.parametrize("name", ["account_login", "account_signup", "account_reset_password"])
-def test_pages_with_a_form_set_the_token_and_are_private(client, name):
+def test_pages_with_a_form_set_the_token_and_are_private(db, client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
     assert "serambi_csrftoken" in response.cookies
