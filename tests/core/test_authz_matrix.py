@@ -12,7 +12,7 @@ One table says, for each POST endpoint of the site, what each role gets (2xx, 30
 - every POST endpoint refuses a request without a CSRF token (403), except the ones in
   ``CSRF_EXEMPT`` with the reason written next to them.
 
-Adding an endpoint (e.g. comments, search, statistics): add one ``Endpoint(...)`` row to
+Adding an endpoint: add one ``Endpoint(...)`` row to
 ``ENDPOINTS`` (or one name to ``GET_ONLY``) and, if it needs an object, a key to
 ``world``.
 """
@@ -184,6 +184,27 @@ ENDPOINTS: list[Endpoint] = [
         "discussions:unsubscribe", everyone(200),
         kwargs=lambda w: {"token": w["unsubscribe_token"]},
     ),
+    # Comments (citizen's approved comment on the thread, an ASN comment to like/report)
+    Endpoint(
+        # Visitors must give name and email (form again: 200); accounts post (302).
+        "discussions:comment_post", signed_in(302, anonymous=200),
+        data=lambda w: {"target": f"thread:{w['thread'].pk}",
+                        "comment": "Apakah jadwal ini juga berlaku untuk PPPK?"},
+    ),
+    Endpoint("discussions:comment_like", signed_in(302),
+             kwargs=lambda w: {"pk": w["asn_comment"].pk}),
+    # Reporting one's own comment or thread is refused with a form error (200).
+    Endpoint("discussions:comment_flag", signed_in(302, verified_asn=200),
+             kwargs=lambda w: {"pk": w["asn_comment"].pk}, data=lambda w: {"reason": "spam"}),
+    Endpoint("discussions:thread_flag", signed_in(302, citizen=200),
+             kwargs=lambda w: {"pk": w["thread"].pk}, data=lambda w: {"reason": "off_topic"}),
+    Endpoint("discussions:comment_edit", signed_in(403, citizen=302),
+             kwargs=lambda w: {"pk": w["comment"].pk},
+             data=lambda w: {"comment": "Apakah jadwal ini berlaku untuk PPPK? Terima kasih."}),
+    Endpoint("discussions:comment_delete", signed_in(403, citizen=302),
+             kwargs=lambda w: {"pk": w["comment"].pk}),
+    Endpoint("discussions:comment_confirm", everyone(400),
+             kwargs=lambda w: {"token": "bukan-token-yang-sah"}),
     # Wagtail admin views of our apps (Wagtail sends non-staff to its login: 302)
     Endpoint(
         "accounts_admin:verification_review",
@@ -203,6 +224,11 @@ ENDPOINTS: list[Endpoint] = [
         kwargs=lambda w: {"pk": w["thread"].pk},
         data=lambda w: {"action": "close", "reason_kind": "off_topic",
                         "reason": "Tidak terkait layanan ASN."},
+    ),
+    Endpoint(
+        # Staff without the moderator role reach the admin but not the queue (403).
+        "discussions_admin:moderation_queue", moderators_only(302, others=DENIED, comms=403),
+        data=lambda w: {"comments": [w["pending_comment"].pk], "action": "approve"},
     ),
     Endpoint(
         "units:add", moderators_only(302, others=DENIED),
@@ -243,6 +269,19 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "core:open_data": lambda w: {},
     "core:dataset_csv": lambda w: {"slug": "no-such-dataset"},
     "core:dataset_json": lambda w: {"slug": "no-such-dataset"},
+    "discussions:comment_reply": lambda w: {"pk": w["comment"].pk},
+    "discussions:answer_feed": lambda w: {},
+    "discussions:overdue_feed": lambda w: {"slug": w["unit_a"].slug},
+    "discussions:moderation_ledger": lambda w: {},
+    "discussions:moderation_ledger_csv": lambda w: {},
+    "search:search": lambda w: {},
+    "search_api:search": lambda w: {},
+    "search_api:suggest": lambda w: {},
+    "transparency:statistics": lambda w: {},
+    "transparency:unit_detail": lambda w: {"slug": w["unit_a"].slug},
+    "transparency:information_report_index": lambda w: {},
+    "transparency:information_report": lambda w: {"year": 2026},
+    "transparency:information_report_csv": lambda w: {"year": 2026},
     "accounts_admin:verification_queue": lambda w: {},
     "accounts_data_requests:queue": lambda w: {},
     "discussions_admin:thread_index": lambda w: {},
@@ -293,6 +332,8 @@ ADMIN_AREAS: dict[str, dict[str, Expect]] = {
     "/admin/personal-data-requests/": NO_ADMIN
     | {"moderator": 200, "comms": DENIED, "superuser": 200},
     "/admin/units/": NO_ADMIN | {"moderator": 200, "comms": DENIED, "superuser": 200},
+    "/admin/forum/threads/moderation/": NO_ADMIN
+    | {"moderator": 200, "comms": 403, "superuser": 200},
 }
 
 
@@ -304,6 +345,8 @@ def world(db, citizen, pending_asn, verified_asn, moderator, comms, superuser, u
     """The objects every row may point at: a thread asked by the citizen in unit A's
     category with one official answer, a waiting ASN request, a data request."""
     from discussions import services
+    from discussions.services import comments as comment_services
+    from discussions.services import moderation as moderation_services
 
     category = CategoryFactory(default_unit=unit_a, slug="kepegawaian")
     thread = ThreadFactory(category=category, author=citizen)
@@ -312,7 +355,17 @@ def world(db, citizen, pending_asn, verified_asn, moderator, comms, superuser, u
     )
     thread.refresh_from_db()
     open_thread = ThreadFactory(category=category, author=citizen)
+    target = comment_services.target_for(thread)
+    comment = comment_services.comment_create(
+        target=target, user=citizen, body="Apakah jadwal ini juga untuk PPPK?")
+    pending_comment = comment_services.comment_create(
+        target=target, user=citizen, body="Mohon info syarat berkasnya juga.")
+    moderation_services.comments_moderate(
+        moderator=moderator, comment_ids=[comment.pk], action="approve")
+    asn_comment = comment_services.comment_create(
+        target=target, user=verified_asn, body="Berlaku untuk PNS dan PPPK.")
     return {
+        "comment": comment, "pending_comment": pending_comment, "asn_comment": asn_comment,
         "citizen": citizen, "pending_asn": pending_asn, "verified_asn": verified_asn,
         "moderator": moderator, "comms": comms, "superuser": superuser,
         "unit_a": unit_a, "unit_b": unit_b, "category": category, "thread": thread,
