@@ -9,12 +9,18 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests.discussions.factories import ThreadFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# PostgreSQL: real commits, since pg_dump reads through its own connection (the migration
+# data is restored for the tests that follow). SQLite: the online backup copies through
+# Django's own connection, so the usual rolled-back test transaction is enough and no
+# other test loses the migration data to a flush.
+POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+pytestmark = pytest.mark.django_db(transaction=POSTGRES, serialized_rollback=POSTGRES)
 
 TITLE = "Cadangan: kapan hasil seleksi PPPK diumumkan?"
 

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.db import connection, connections
+from django.conf import settings
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
@@ -26,7 +27,15 @@ from forum_site.accounts import roles
 from tests.accounts.factories import AsnProfileFactory, UnitFactory, UserFactory
 from tests.discussions.factories import CategoryFactory, ThreadFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+pytestmark = [
+    # Decided at collection, before any database set-up: on SQLite nothing is created.
+    pytest.mark.skipif(not POSTGRES, reason=(
+        "needs PostgreSQL: SQLite's test database serialises writers, so concurrent "
+        "requests would not contend on row locks")),
+    # Real commits; the migration data (groups, Wagtail root) is restored for each test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @dataclass(frozen=True)
@@ -132,9 +141,6 @@ SCENARIOS = [
 
 @pytest.fixture
 def world(settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite's test database serialises writers, so "
-                    "concurrent requests would not contend on row locks")
     settings.SERAMBI_RATE_LIMITS_ENABLED = False
     unit = UnitFactory(slug="bkpsdm-serentak")
     category = CategoryFactory(default_unit=unit, slug="mutasi")
