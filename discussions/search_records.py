@@ -147,8 +147,9 @@ class CommentProjection(Projection):
     @staticmethod
     def _targets(comments) -> tuple[dict, dict]:
         """Public threads and published pages the comments are on (one query per type)."""
-        from publications.selectors import published
         from wagtail.models import Page
+
+        from publications.selectors import published
 
         thread_ids = {int(c.object_pk) for c in comments if c.content_type.model == "thread"}
         page_ids = {int(c.object_pk) for c in comments if c.content_type.model != "thread"}
@@ -230,8 +231,9 @@ def _page_changed(sender, instance, **kwargs):
 
 def connect_signals() -> None:
     """Comments on a program or outcome follow their page in and out of search."""
-    from publications.models import OutcomePage, TrainingProgramPage
     from wagtail.signals import page_published, page_unpublished
+
+    from publications.models import OutcomePage, TrainingProgramPage
 
     for model in (TrainingProgramPage, OutcomePage):
         for signal in (page_published, page_unpublished):

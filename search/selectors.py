@@ -163,7 +163,8 @@ def search_page(params: Mapping, *, language: str) -> SearchPage:
         return SearchPage(text=text, query=None, message=message)
     result, engine, fallback = run_search(query)
     page = SearchPage(text=text, query=query, hits=result.hits, total=result.total,
-                      total_capped=result.total_capped, facets=_facets(result.facets, query), engine=engine, fallback=fallback)
+                      total_capped=result.total_capped, facets=_facets(result.facets, query),
+                      engine=engine, fallback=fallback)
     if query.page > 1 and query.page > page.pages:
         raise PageOutOfRange
     return page

@@ -20,6 +20,7 @@ so its other values keep honest counts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
@@ -98,6 +99,11 @@ def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> Qu
         column = FACET_COLUMNS[facet][0]
         if facet == "year":
             values = [int(v) for v in values]
+            # The same condition on `date` lets the date index find the year's rows.
+            years = Q()
+            for year in values:
+                years |= Q(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
+            qs = qs.filter(years)
         elif facet == "answered":
             values = [v == "yes" for v in values]
         qs = qs.filter(**{f"{column}__in": values})
@@ -262,15 +268,14 @@ class DatabaseEngine(SearchEngine):
                             total_capped=capped)
 
     def _bounded(self, qs: QuerySet) -> tuple[QuerySet, int, bool]:
-        """(rows to count, facet and rank, total, capped?): `qs` itself when it has at most
-        `count_cap()` rows, else its `count_cap()` newest rows (the date index walks them
-        without reading the other matches)."""
+        """(rows to count, facet and rank, total, capped?). One statement reads the ids of
+        at most `count_cap()` + 1 matches, newest first; the facet counts and the ranking
+        then look those rows up by primary key instead of matching the text again."""
         cap = count_cap()
-        total = qs.values("id")[:cap + 1].count()
-        if total <= cap:
-            return qs, total, False
-        newest = qs.order_by(F("date").desc(), "-id").values("id")[:cap]
-        return SearchEntry.objects.filter(id__in=newest), cap, True
+        ids = list(qs.order_by(F("date").desc(), "-id").values_list("id", flat=True)[:cap + 1])
+        capped = len(ids) > cap
+        ids = ids[:cap]
+        return SearchEntry.objects.filter(id__in=ids), len(ids), capped
 
     def _facet_rows(self, qs: QuerySet, facets) -> list[tuple]:
         """(facet, value, label, count) rows, plus ("_total", "", "", n)."""

@@ -9,14 +9,7 @@ from django.urls import reverse
 
 from discussions.models import Comment, CommentStatus
 from tests.discussions.comment_support import post_comment
-from tests.discussions.conftest import (  # noqa: F401 - fixtures
-    commit_after_requests,
-    client_for,
-    established_users,
-    outcome,
-    thread,
-
-)
+from tests.discussions.conftest import client_for
 
 from .conftest import index_everything, refresh
 
