@@ -31,6 +31,7 @@ from django.contrib.postgres.search import (
 from django.contrib.postgres.search import (
     SearchQuery as PgQuery,
 )
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -316,8 +317,12 @@ class DatabaseEngine(SearchEngine):
             return cursor.fetchall()
 
     def _facet_counts(self, qs: QuerySet, facets) -> tuple[dict[str, list[FacetCount]], int]:
+        try:
+            all_rows = self._facet_rows(qs, facets)
+        except EmptyResultSet:  # nothing matched (an empty bounded set)
+            return {facet: [] for facet in facets}, 0
         rows = [
-            row for row in self._facet_rows(qs, facets)
+            row for row in all_rows
             if row[0] == "_total" or (row[1] is not None and row[1] != "")
         ]
         total = 0
@@ -345,6 +350,8 @@ class DatabaseEngine(SearchEngine):
         hundreds of milliseconds, so such searches rank by the small in-row title vector
         (title matches first, by how well they match) and then by date."""
         start, stop = query.offset, query.offset + query.per_page
+        if not total:
+            return []
         if not query.terms or query.sort == "newest":
             qs = qs.annotate(score=RawSQL("0.0", []))
             rows = qs.order_by(F("date").desc(nulls_last=True), "-id").values_list("id", "score")
