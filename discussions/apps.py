@@ -16,6 +16,7 @@ class DiscussionsConfig(AppConfig):
         personal_data.register_exporter("discussions", export_user_data)
         personal_data.register_eraser(erase_user_data)
         register_datasets()
+        search_records.connect_signals()
         _feeds_and_sitemaps_use_the_request_address()
 
 

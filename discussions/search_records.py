@@ -1,9 +1,16 @@
-"""How the forum appears in search (see search/records.py): threads and official answers.
+"""How the forum appears in search (see search/records.py): threads, official answers and
+approved comments.
 
 What is public starts from `selectors.threads_public()` / `answers_public()`, so anything
 moderation hides there leaves the index at the next write. Every change to a thread goes
 through `services.events.record_event`, which calls `thread_changed` here: the thread and
-its answers are re-projected after commit (a hidden thread takes its answers with it)."""
+its answers are re-projected after commit (a hidden thread takes its answers with it).
+
+Comments start from `selectors.comments_public()` (approved, every ancestor shown, not
+deleted, on a public thread); comments on pages also need their page published. Their
+record carries the masked public text and the title of what they comment on, never the
+author's name (anonymous visitors' names are personal data). The comment and moderation
+services call `comment_changed` / `thread_changed` after commit."""
 
 from __future__ import annotations
 
@@ -15,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from search.records import Projection, SearchRecord, msgid, register
 
 from . import selectors
-from .models import OfficialAnswer, ThreadKind, ThreadStatus
+from .models import Comment, OfficialAnswer, Thread, ThreadKind, ThreadStatus
 
 
 def plain(body_html: str) -> str:
@@ -94,6 +101,85 @@ class AnswerProjection(Projection):
         ]
 
 
+@register
+class CommentProjection(Projection):
+    type = "comment"
+    label = _("Comment")
+    order = 60
+
+    def public_ids(self):
+        return self._public().order_by("pk").values_list("pk", flat=True)
+
+    def records(self, ids):
+        comments = list(self._public().filter(pk__in=list(ids)).select_related("content_type"))
+        threads, pages = self._targets(comments)
+        records = []
+        for comment in comments:
+            pk = int(comment.object_pk)
+            if comment.content_type.model == "thread":
+                thread = threads.get(pk)
+                if thread is None:
+                    continue
+                fields = {**_category(thread), **_status(thread),
+                          "url": f"{thread.get_absolute_url()}#{comment.anchor}",
+                          "title": thread.title}
+            else:
+                page = pages.get(pk)
+                if page is None:
+                    continue  # the page is not published (or restricted): nor its comments
+                fields = {**_page_fields(page),
+                          "url": f"{page.get_url() or page.url_path}#{comment.anchor}",
+                          "title": page.title}
+            records.append(SearchRecord(
+                type=self.type, id=comment.pk,
+                body=plain(comment.body_html) or comment.comment,
+                language="id", all_languages=True,
+                date=comment.submit_date.date(),
+                updated_at=comment.edited_at or comment.submit_date,
+                **fields,
+            ))
+        return records
+
+    @staticmethod
+    def _public():
+        return selectors.comments_public().filter(content_type__model__in=_TARGET_MODELS)
+
+    @staticmethod
+    def _targets(comments) -> tuple[dict, dict]:
+        """Public threads and published pages the comments are on (one query per type)."""
+        from wagtail.models import Page
+
+        from publications.selectors import published
+
+        thread_ids = {int(c.object_pk) for c in comments if c.content_type.model == "thread"}
+        page_ids = {int(c.object_pk) for c in comments if c.content_type.model != "thread"}
+        threads = {t.pk: t for t in selectors.threads_public().filter(pk__in=thread_ids)
+                   .select_related("unit", "category")} if thread_ids else {}
+        pages = {}
+        if page_ids:
+            pages = {p.pk: p for p in published(Page.objects.filter(pk__in=page_ids))
+                     .specific()}
+        return threads, pages
+
+
+_TARGET_MODELS = ("thread", "trainingprogrampage", "outcomepage")
+
+
+def _page_fields(page) -> dict:
+    """Unit and competency area of a program (or of an outcome's first program)."""
+    program = page
+    if not hasattr(page, "organiser"):
+        program = page.programs.select_related("organiser", "competency_area").first()
+    organiser = getattr(program, "organiser", None)
+    area = getattr(program, "competency_area", None)
+    return {
+        "unit": organiser.slug if organiser else "",
+        "unit_label": organiser.name if organiser else "",
+        "area": area.slug if area else "",
+        "area_label": area.name if area else "",
+    }
+
+
 def thread_changed(thread_id: int) -> None:
     """Re-index a thread and its answers once the current transaction commits."""
     from search.services import index_later
@@ -102,3 +188,54 @@ def thread_changed(thread_id: int) -> None:
     index_later(
         "answer", OfficialAnswer.objects.filter(thread_id=thread_id).values_list("pk", flat=True)
     )
+
+
+def thread_visibility_changed(thread_id: int) -> None:
+    """A thread was hidden or restored: the thread, its answers and its comments."""
+    from search.services import index_later
+
+    thread_changed(thread_id)
+    index_later("comment", _comment_ids(Thread, [str(thread_id)]))
+
+
+def comment_changed(comment_id: int) -> None:
+    """A comment appeared on or disappeared from public pages (its replies are told
+    separately by the comment service when their own visibility changes)."""
+    from search.services import index_later
+
+    index_later("comment", [comment_id])
+
+
+def page_comments_changed(page) -> None:
+    """A program or outcome page was published, unpublished or restricted."""
+    from search.services import index_later
+
+    index_later("comment", _comment_ids(page, None))
+
+
+def _comment_ids(model_or_obj, object_pks):
+    from django.contrib.contenttypes.models import ContentType
+
+    if object_pks is None:
+        content_type_id, object_pks = selectors.comment_target_keys(model_or_obj)
+    else:
+        content_type_id = ContentType.objects.get_for_model(model_or_obj).pk
+    return Comment.objects.filter(
+        content_type_id=content_type_id, object_pk__in=object_pks
+    ).values_list("pk", flat=True)
+
+
+def _page_changed(sender, instance, **kwargs):
+    page_comments_changed(instance)
+
+
+def connect_signals() -> None:
+    """Comments on a program or outcome follow their page in and out of search."""
+    from wagtail.signals import page_published, page_unpublished
+
+    from publications.models import OutcomePage, TrainingProgramPage
+
+    for model in (TrainingProgramPage, OutcomePage):
+        for signal in (page_published, page_unpublished):
+            signal.connect(_page_changed, sender=model,
+                           dispatch_uid=f"search-comments-{model.__name__}")

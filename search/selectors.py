@@ -67,6 +67,9 @@ class SearchPage:
     message: str = ""
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    # More matches than were counted: `total` is a lower bound ("more than N") and the
+    # facet counts cover those N newest matches.
+    total_capped: bool = False
     facets: list[Facet] = field(default_factory=list)
     engine: str = ""
     fallback: bool = False
@@ -160,7 +163,8 @@ def search_page(params: Mapping, *, language: str) -> SearchPage:
         return SearchPage(text=text, query=None, message=message)
     result, engine, fallback = run_search(query)
     page = SearchPage(text=text, query=query, hits=result.hits, total=result.total,
-                      facets=_facets(result.facets, query), engine=engine, fallback=fallback)
+                      total_capped=result.total_capped, facets=_facets(result.facets, query),
+                      engine=engine, fallback=fallback)
     if query.page > 1 and query.page > page.pages:
         raise PageOutOfRange
     return page

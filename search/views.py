@@ -75,6 +75,7 @@ def serialise(request: HttpRequest, result: selectors.SearchPage) -> dict:
         "pages": result.pages,
         "per_page": query.per_page if query else 0,
         "total": result.total,
+        "total_is_lower_bound": result.total_capped,
         "engine": result.engine,
         "results": [
             {

@@ -147,8 +147,12 @@ def threads_moderate(
 
 def _thread_visibility_changed(thread_id: int) -> None:
     """Called after commit whenever a thread appears on or disappears from public pages
-    (hidden, restored, hidden after flags). The one hook for the search index."""
+    (hidden, restored, hidden after flags). The one hook for the search index: the
+    thread, its official answers and its comments are re-projected."""
+    from ..search_records import thread_visibility_changed
+
     logger.debug("thread %s visibility changed", thread_id)
+    thread_visibility_changed(thread_id)
 
 
 # --- flags --------------------------------------------------------------------------------

@@ -293,6 +293,9 @@ if SERAMBI_SEARCH_ENGINE not in ("database", "elasticsearch"):
 # Elasticsearch: the alias searches use (each rebuild creates "<alias>-<timestamp>" and
 # swaps the alias atomically), and the synonym list the office edits (one rule per line,
 # Solr format: "asn, pns, pppk"); read when an index is created, i.e. on search_rebuild.
+# The database engine counts, ranks and facets at most this many matches exactly; past it
+# the page says "more than N" (search/engines/database.py).
+SERAMBI_SEARCH_COUNT_CAP = env_int("SERAMBI_SEARCH_COUNT_CAP", 1000)
 SERAMBI_SEARCH_INDEX = env_str("SERAMBI_SEARCH_INDEX", "serambi-search")
 SERAMBI_SEARCH_SYNONYMS_FILE = Path(
     env_str("SERAMBI_SEARCH_SYNONYMS_FILE", str(BASE_DIR / "search" / "synonyms.txt"))

@@ -75,6 +75,9 @@ class EngineResult:
     hits: list[Hit]
     total: int
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    # True when `total` is a lower bound: there are more matches than were counted, and
+    # the facet counts cover only the `total` rows counted (shown as "more than N").
+    total_capped: bool = False
 
 
 @dataclass

@@ -76,6 +76,11 @@ class Query:
     params: tuple[str, ...]
 
 
+COMMENT_FIELDS = ("target", "comment", "name", "email", "website", "started", "parent")
+SEARCH_PARAMS = ("q", "type", "unit", "category", "area", "year", "status", "answered",
+                 "sort", "page", "lang")
+
+
 def _thread_url(w, name):
     return reverse(name, args=[w["thread"].pk])
 
@@ -121,6 +126,22 @@ FORMS = [
          ("answer__email", "answer__site", "status__email")),
     Form("unsubscribe", "anonymous",
          lambda w: reverse("discussions:unsubscribe", args=[w["token"]]), ("confirm",)),
+    Form("comment (anonymous)", "anonymous", lambda w: reverse("discussions:comment_post"),
+         COMMENT_FIELDS),
+    Form("comment (registered)", "citizen", lambda w: reverse("discussions:comment_post"),
+         COMMENT_FIELDS),
+    Form("comment reply", "citizen",
+         lambda w: reverse("discussions:comment_reply", args=[w["comment"].pk]),
+         COMMENT_FIELDS),
+    Form("comment report", "citizen",
+         lambda w: reverse("discussions:comment_flag", args=[w["comment"].pk]),
+         ("reason", "note")),
+    Form("comment edit", "verified_asn",
+         lambda w: reverse("discussions:comment_edit", args=[w["comment"].pk]), ("comment",)),
+    Form("comment like", "citizen",
+         lambda w: reverse("discussions:comment_like", args=[w["comment"].pk]), ("undo",)),
+    Form("thread report", "citizen", lambda w: _thread_url(w, "discussions:thread_flag"),
+         ("reason", "note")),
 ]
 
 QUERIES = [
@@ -143,6 +164,12 @@ QUERIES = [
           ("unit", "page", "status")),
     Query("notifications", "citizen", lambda w: reverse("discussions:notification_list"),
           ("page",)),
+    Query("search page", "anonymous", lambda w: reverse("search:search"), SEARCH_PARAMS),
+    Query("search API", "anonymous", lambda w: reverse("search_api:search"), SEARCH_PARAMS),
+    Query("search suggestions", "anonymous", lambda w: reverse("search_api:suggest"),
+          ("q", "lang")),
+    Query("moderation ledger", "anonymous",
+          lambda w: reverse("discussions:moderation_ledger"), ("page", "month", "rule")),
 ]
 
 
@@ -154,7 +181,11 @@ def world(settings, citizen, verified_asn, moderator, unit_a, home_page):
     answer = forum_services.answer_publish(
         user=verified_asn, thread=thread, body="Pendaftaran dibuka bulan depan di BKPSDM."
     )
-    return {"thread": thread, "answer": answer,
+    comment = forum_services.comment_create(
+        target=forum_services.target_for(thread), user=verified_asn,
+        body="Jadwalnya sudah diumumkan di papan informasi.",
+    )
+    return {"thread": thread, "answer": answer, "comment": comment,
             "token": make_unsubscribe_token(user_id=citizen.pk, kind="answer")}
 
 

@@ -13,7 +13,14 @@ from wagtail.models import PageViewRestriction
 
 from search import engines
 from search.services import rebuild
-from tests.discussions.conftest import category, category_b  # noqa: F401 - fixtures
+from tests.discussions.conftest import (  # noqa: F401 - fixtures
+    category,
+    category_b,
+    commit_after_requests,
+    established_users,
+    outcome,
+    thread,
+)
 from tests.discussions.factories import CategoryFactory, OfficialAnswerFactory, ThreadFactory
 from tests.publications import factories as f
 from tests.publications.conftest import area, other_area, tree  # noqa: F401 - fixtures
@@ -72,7 +79,7 @@ def corpus(tree, area, unit_a, unit_b, category, category_b):  # noqa: F811
             area=area, organiser=unit_b, start_date=dt.date(2025, 5, 5),
         ), parent=tree.programs),
     }
-    outcome = f.publish(f.outcome_page(
+    outcome_page = f.publish(f.outcome_page(
         title="Proyek perubahan alumni kepemimpinan tetap berjalan", slug="proyek-perubahan",
         summary="Enam bulan setelah pelatihan, proyek perubahan masih berjalan.",
         programs=[programs["pka"]], indicators=1,
@@ -116,7 +123,7 @@ def corpus(tree, area, unit_a, unit_b, category, category_b):  # noqa: F811
     )
     threads["title"].answers_count = 1
     threads["title"].save(update_fields=["answers_count"])
-    return {"programs": programs, "outcome": outcome, "news": news, "report": report,
+    return {"programs": programs, "outcome": outcome_page, "news": news, "report": report,
             "draft": draft, "private": private, "entry": entry, "threads": threads,
             "answer": answer}
 

@@ -58,3 +58,9 @@ def test_demo_site_finds_leadership_training_everywhere(client):
     assert {r["unit"] for r in narrowed["results"]} == {unit["label"]}
     page = client.get("/cari/", {"q": "pelatihan kepemimpinan"}).content.decode()
     assert "<mark>" in page and "Topik forum" in page and "Capaian" in page
+    # The demo comments are indexed too (approved only; the masked phone number, never the
+    # number itself).
+    comments = client.get("/api/search", {"q": "kabupaten", "type": "comment"}).json()
+    assert comments["total"] >= 1
+    masked = client.get("/api/search", {"q": "panitia", "type": "comment"}).json()["results"]
+    assert masked and "0812" not in masked[0]["snippet_html"]
