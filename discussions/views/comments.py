@@ -4,7 +4,6 @@ deletion; and the public moderation ledger with its CSV."""
 
 from __future__ import annotations
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
