@@ -135,3 +135,23 @@ def test_empty_ledger_section(client, db):
     data = moderation_section(Filters())
     assert data["total_decisions"] == 0 and len(data["month_rows"]) == 12
     assert _body(client.get("/statistik/")).count('id="chart-moderation-') >= 2
+
+
+def test_threads_hidden_by_moderation_leave_the_statistics(client, moderator, unit_a,
+                                                           category_a):
+    from forum_site.transparency.sections import overdue_section, overview_section
+
+    shown = ThreadFactory(category=category_a, unit=unit_a, is_overdue=True)
+    hidden = ThreadFactory(category=category_a, unit=unit_a, is_overdue=True,
+                           title=f"Judul {SECRET}")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.threads_moderate(moderator=moderator, thread_ids=[hidden.pk],
+                                  action="hide", rule="spam")
+    assert overview_section(Filters())["counts"].total == 1
+    overdue = overdue_section(Filters())
+    assert overdue["total"] == 1 and [t.pk for t in overdue["oldest"]] == [shown.pk]
+    assert [row["thread_id"] for row in csv_rows(client.get("/data/threads.csv"))] == [
+        str(shown.pk)]
+    for url in ("/statistik/", reverse("transparency:unit_detail", args=[unit_a.slug]),
+                reverse("discussions:overdue_feed", args=[unit_a.slug])):
+        assert SECRET not in _body(client.get(url))
