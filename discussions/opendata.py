@@ -1,5 +1,6 @@
-"""The forum's open datasets: threads (one row per public thread) and official answers
-(one row per answer on a public thread).
+"""The forum's open datasets: threads (one row per public thread), official answers
+(one row per answer on a public thread) and the moderation ledger counts (one row per
+month × item kind × area × action × rule; the public ledger page's CSV is this dataset).
 
 No author identity: no user id, name, email or IP; an official answer is described by the
 position and unit that signed it, never by the signer's name or NIP. Column names are a
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from forum_site.core.exports import Column, ColumnType, Dataset
 
 from . import selectors
+from .comment_models import Area, ItemKind, ModerationAction, ModerationRule
 from .models import AWAITING_UNIT, InformationDecision, RefusalGround, ThreadKind, ThreadStatus
 
 CHUNK_SIZE = 2000
@@ -155,6 +157,36 @@ def answer_dataset(request=None) -> Dataset:
     )
 
 
+def moderation_ledger_dataset(request=None) -> Dataset:
+    """The moderation ledger counted by month, item kind, area, action and rule: the one
+    definition behind /data/moderation-ledger.csv|json and the ledger page's CSV. Counts
+    only: no moderator, no author, no note, no hidden text."""
+    columns = (
+        Column("month", T.TEXT, _("Month of the decisions, YYYY-MM (site time zone, WITA)."),
+               lambda row: row["month"].strftime("%Y-%m")),
+        Column("item_kind", T.TEXT, _("What was moderated: comment or thread (code)."),
+               lambda row: row["item_kind"]),
+        Column("area", T.TEXT, _("Site area of the item (code, see below)."),
+               lambda row: row["area"]),
+        Column("action", T.TEXT, _("The decision (code, see below)."), lambda row: row["action"]),
+        Column("rule", T.TEXT, _("The published rule named by the decision (code, see below); "
+                                 "empty for approvals, restorations and masking."),
+               lambda row: row["rule"]),
+        Column("count", T.INTEGER, _("Number of decisions."), lambda row: row["count"]),
+    )
+    return Dataset(
+        slug="moderation-ledger",
+        title=_("Moderation ledger"),
+        description=_("Moderation decisions on comments and threads counted per month, item, "
+                      "area, decision and rule, newest month first. No person, no text."),
+        columns=columns,
+        rows=lambda: selectors.moderation_ledger_counts(by=LEDGER_DATASET_GROUPING),
+    )
+
+
+LEDGER_DATASET_GROUPING = ("month", "item_kind", "area", "action", "rule")
+
+
 def code_lists():
     return [
         ("threads.kind", ThreadKind.choices),
@@ -164,12 +196,23 @@ def code_lists():
     ]
 
 
+def ledger_code_lists():
+    return [
+        ("moderation-ledger.item_kind", ItemKind.choices),
+        ("moderation-ledger.area", Area.choices),
+        ("moderation-ledger.action", ModerationAction.choices),
+        ("moderation-ledger.rule", ModerationRule.choices),
+    ]
+
+
 def register_datasets() -> None:
     """Called from DiscussionsConfig.ready(): /data/ lists these, and the forum feeds."""
     from forum_site.core import opendata
 
     opendata.register("threads", thread_dataset, order=30, code_lists=code_lists)
     opendata.register("official-answers", answer_dataset, order=40)
+    opendata.register("moderation-ledger", moderation_ledger_dataset, order=45,
+                      code_lists=ledger_code_lists)
     opendata.register_feed(
         "threads", title=_("New forum threads"), order=30,
         url=lambda: reverse("discussions:feed"),

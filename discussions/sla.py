@@ -27,7 +27,15 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import AWAITING_UNIT, Category, Holiday, Thread, ThreadKind, ThreadStatus
+from .models import (
+    AWAITING_UNIT,
+    Category,
+    Holiday,
+    Thread,
+    ThreadKind,
+    ThreadStatus,
+    ThreadVisibility,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -226,8 +234,11 @@ def sla_tick(*, today: dt.date | None = None) -> TickResult:
     today = today or local_today()
     result = TickResult()
 
+    # Threads hidden by moderation (pending review or hidden) are neither marked overdue
+    # nor reminded about while hidden; once restored, the next tick catches up.
+    published = Thread.objects.filter(visibility=ThreadVisibility.PUBLISHED)
     overdue_ids = list(
-        Thread.objects.filter(status__in=AWAITING_UNIT, is_overdue=False)
+        published.filter(status__in=AWAITING_UNIT, is_overdue=False)
         .filter(_past_due_q(today))
         .values_list("pk", flat=True)
     )
@@ -238,7 +249,7 @@ def sla_tick(*, today: dt.date | None = None) -> TickResult:
     lead = settings.SERAMBI_SLA_REMINDER_WORKING_DAYS
     calendar = WorkingCalendar.for_working_days(today, lead + 1)
     horizon = calendar.add_working_days(today, lead)
-    candidates = Thread.objects.filter(status__in=AWAITING_UNIT, is_overdue=False).filter(
+    candidates = published.filter(status__in=AWAITING_UNIT, is_overdue=False).filter(
         _due_by_q(horizon)
     )
     for thread in candidates.only(

@@ -4,8 +4,9 @@ answer and resolution — overall, per unit, per category and per month.
 
 Everything starts from `selectors.threads_public()`, so hidden threads never count.
 
-Each grouping costs two queries, each one pass over the threads: the counts, and the
-percentiles (a histogram of durations, then running counts over it).
+Each grouping costs one query, one pass over the threads (`grouped`): a histogram of
+(group, durations) that also sums the count conditions, from which the SQL derives both
+the counts and the percentiles (running counts over the histogram).
 
 Working days are the denormalised `*_working_days` fields the services write when a
 milestone happens (`sla.thread_durations`): the days after the opening day up to and
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Value
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from .models import AWAITING_UNIT, ThreadKind, ThreadStatus
@@ -117,20 +118,42 @@ class GroupStats:
 TOTAL = "total"  # the key of the figure over every group (with_total=True)
 
 
-def _percentile_sql(threads: QuerySet, group: str, with_total: bool) -> tuple[str, list]:
+def _count_flags() -> dict[str, Q]:
+    """The conditions `Counts` counts, as named 0/1 columns (one per thread)."""
+    return {
+        "answered": Q(answered_at__isnull=False),
+        "answerable": _answerable(),
+        "overdue": Q(is_overdue=True, status__in=AWAITING_UNIT),
+        **{f"status_{value}": Q(status=value) for value in ThreadStatus.values},
+        **{f"kind_{value}": Q(kind=value) for value in ThreadKind.values},
+    }
+
+
+def _percentile_sql(threads: QuerySet, group: str, with_total: bool,
+                    with_counts: bool = False) -> tuple[str, list]:
     """One scan of the threads: a histogram of (group, three durations), then per metric
     and group the running count over the distinct values, from which the value at rank
     ceil(p·n/100) is the smallest value whose running count reaches that rank. The
     window functions run over the histogram (a few hundred rows), not over the threads.
+
+    With `with_counts`, the histogram also sums the `Counts` conditions (0/1 per thread),
+    and the query returns, after the figure rows, one row per group with those sums: the
+    counts and the figures of a grouping from the same single pass over the threads.
     """
+    flags = _count_flags() if with_counts else {}
     inner = (
         threads.order_by()
         .annotate(stat_group=GROUPS[group](),
-                  **{f"stat_{metric}": F(name) for metric, name in METRICS.items()})
-        .values_list("stat_group", *(f"stat_{metric}" for metric in METRICS))
+                  **{f"stat_{metric}": F(name) for metric, name in METRICS.items()},
+                  **{f"flag_{name}": Case(When(condition, then=Value(1)), default=Value(0),
+                                          output_field=IntegerField())
+                     for name, condition in flags.items()})
+        .values_list("stat_group", *(f"stat_{metric}" for metric in METRICS),
+                     *(f"flag_{name}" for name in flags))
     )
     inner_sql, params = inner.query.sql_with_params()
     columns = ", ".join(f"s.stat_{metric}" for metric in METRICS)
+    flag_sums = "".join(f", SUM(s.flag_{name}) AS f_{name}" for name in flags)
     per_metric = " UNION ALL ".join(
         f"SELECT '{metric}' AS metric, 0 AS is_total, grp, v_{metric} AS val, "  # noqa: S608
         "SUM(c) AS c "
@@ -145,20 +168,27 @@ def _percentile_sql(threads: QuerySet, group: str, with_total: bool) -> tuple[st
         f"MIN(CASE WHEN cum >= (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
     )
     partition = "PARTITION BY metric, is_total, grp"
+    nulls = "".join(f", CAST(NULL AS BIGINT) AS f_{name}" for name in flags)
+    counts = (
+        " UNION ALL SELECT 'counts' AS metric, 0 AS is_total, grp, "  # noqa: S608
+        "CAST(SUM(c) AS BIGINT) AS n, NULL AS p50, NULL AS p90"
+        + "".join(f", CAST(SUM(f_{name}) AS BIGINT)" for name in flags)
+        + " FROM combos GROUP BY grp"
+    ) if with_counts else ""
     # Only our constants and Django's compiled query (values stay parameters).
     sql = (
         "WITH combos AS ("  # noqa: S608
         "SELECT s.stat_group AS grp, "
         + ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
-        + f", COUNT(*) AS c FROM ({inner_sql}) s "  # noqa: S608
+        + f", COUNT(*) AS c{flag_sums} FROM ({inner_sql}) s "  # noqa: S608
         f"GROUP BY s.stat_group, {columns}), "
         f"per_group AS ({per_metric}), "
         f"hist AS (SELECT metric, is_total, grp, val, c FROM per_group{totals}), "
         "running AS (SELECT metric, is_total, grp, val, "
         f"CAST(SUM(c) OVER ({partition} ORDER BY val) AS BIGINT) AS cum, "
         f"CAST(SUM(c) OVER ({partition}) AS BIGINT) AS n FROM hist) "
-        f"SELECT metric, is_total, grp, n, {picks} FROM running "
-        "GROUP BY metric, is_total, grp, n"
+        f"SELECT metric, is_total, grp, n, {picks}{nulls} FROM running "
+        f"GROUP BY metric, is_total, grp, n{counts}"
     )
     return sql, list(params)
 
@@ -227,10 +257,29 @@ def kind_counts(threads: QuerySet) -> dict[str, int]:
 def grouped(
     threads: QuerySet, *, group: str, with_total: bool = False
 ) -> dict[object, GroupStats]:
-    """Counts and figures per group (two queries); with `with_total`, also the whole
-    under TOTAL (its counts are the sum of the groups' counts)."""
-    counts = status_counts(threads, group=group)
-    figures = duration_figures(threads, group=group, with_total=with_total)
+    """Counts and figures per group, in one query (one pass over the threads); with
+    `with_total`, also the whole under TOTAL (its counts are the sum of the groups')."""
+    sql, params = _percentile_sql(threads, group, with_total, with_counts=True)
+    flags = list(_count_flags())
+    counts: dict[object, Counts] = {}
+    figures: dict[object, dict[str, Figure]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for metric, is_total, key, n, median, p90, *sums in cursor.fetchall():
+            if metric == "counts":
+                row = dict(zip(flags, (int(v or 0) for v in sums), strict=True))
+                counts[key] = Counts(
+                    total=int(n),
+                    by_status={v: row[f"status_{v}"] for v in ThreadStatus.values},
+                    by_kind={v: row[f"kind_{v}"] for v in ThreadKind.values},
+                    answered=row["answered"], answerable=row["answerable"],
+                    overdue=row["overdue"],
+                )
+                continue
+            figure = Figure(count=int(n), median=int(median), p90=int(p90))
+            if not figure.enough:
+                figure = Figure(count=int(n))
+            figures.setdefault(TOTAL if is_total else key, {})[metric] = figure
     if with_total:
         counts[TOTAL] = sum(counts.values(), Counts())
     return {

@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import clock
-from ..models import AWAITING_UNIT, NotificationKind, ThreadEventKind, ThreadStatus
+from ..models import (
+    AWAITING_UNIT,
+    NotificationKind,
+    ThreadEventKind,
+    ThreadStatus,
+    ThreadVisibility,
+)
 from ..sla import is_past_due, thread_durations
 from ._common import lock_thread
 from .events import record_event
@@ -22,6 +28,8 @@ def thread_mark_overdue(*, thread_id: int, today: dt.date) -> bool:
     thread = lock_thread(thread_id)
     if thread.is_overdue or not is_past_due(thread, today=today):
         return False
+    if thread.visibility != ThreadVisibility.PUBLISHED:
+        return False  # hidden by moderation: no overdue mark, no notice while hidden
     thread.is_overdue = True
     thread.overdue_since = thread.overdue_since or clock.now()
     thread.save(update_fields=["is_overdue", "overdue_since"])
@@ -48,6 +56,8 @@ def thread_remind(*, thread_id: int, due: dt.date, today: dt.date) -> bool:
     if thread.status not in AWAITING_UNIT or thread.active_due != due:
         return False
     if thread.reminded_for_due == due or thread.is_overdue:
+        return False
+    if thread.visibility != ThreadVisibility.PUBLISHED:
         return False
     thread.reminded_for_due = due
     thread.save(update_fields=["reminded_for_due"])

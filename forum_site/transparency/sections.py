@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
-from discussions.models import ThreadKind, ThreadStatus
+from discussions.models import ModerationAction, ModerationRule, ThreadKind, ThreadStatus
 from publications import selectors as publications
 from publications.templatetags.publications_tags import number, percent, rupiah
 
@@ -273,6 +273,78 @@ def overdue_section(filters: Filters) -> dict:
     oldest = list(overdue.select_related(None).select_related("unit")[:OVERDUE_LIST_LENGTH])
     return {"per_unit": counts, "oldest": oldest,
             "total": sum(n for _unit, n in counts)}
+
+
+# --- moderation -------------------------------------------------------------------------------
+
+# Decisions that take a comment or thread out of public view, each naming a published rule.
+REMOVALS = ("reject", "hide", "auto_hide")
+MONTH_ACTIONS = ("approve", "reject", "hide", "auto_hide", "restore", "redact")
+
+
+@statistics_section(key="moderation", title=gettext_lazy("Moderation"), order=50,
+                    template="transparency/sections/moderation.html", forum=False)
+def moderation_section(filters: Filters) -> dict:
+    """The public moderation ledger over the last 12 months: decisions by rule (comments
+    and threads apart) and by month. Counts from the database only (two grouped queries);
+    no person, no note, no hidden text. Not narrowed by the forum filters: the ledger has
+    no unit or category."""
+    keys = forum_stats.month_keys(today=timezone.localdate())
+    since = _month_start(keys[0])
+    by_rule: dict[tuple[str, str, str], int] = {}
+    for row in forum.moderation_ledger_counts(since=since, by=("rule", "item_kind", "action")):
+        by_rule[(row["rule"], row["item_kind"], row["action"])] = row["count"]
+    by_month: dict[tuple[int, str], int] = {}
+    for row in forum.moderation_ledger_counts(since=since, by=("month", "action")):
+        key = row["month"].year * 100 + row["month"].month
+        by_month[(key, row["action"])] = by_month.get((key, row["action"]), 0) + row["count"]
+
+    rule_rows = []
+    for rule in ModerationRule:
+        comments = [by_rule.get((rule.value, "comment", action), 0) for action in REMOVALS]
+        threads = [by_rule.get((rule.value, "thread", action), 0) for action in REMOVALS[1:]]
+        rule_rows.append({"rule": str(rule.label), "code": rule.value, "comments": comments,
+                          "threads": threads, "comments_total": sum(comments),
+                          "threads_total": sum(threads)})
+    month_rows = []
+    for key in keys:
+        counts = [by_month.get((key, action), 0) for action in MONTH_ACTIONS]
+        month_rows.append({"label": _month_label(key), "key": key, "counts": counts,
+                           "removals": sum(by_month.get((key, a), 0) for a in REMOVALS)})
+    total_removals = sum(row["removals"] for row in month_rows)
+    return {
+        "rule_rows": rule_rows,
+        "month_rows": month_rows,
+        "month_actions": [str(ModerationAction(action).label) for action in MONTH_ACTIONS],
+        "total_removals": total_removals,
+        "total_decisions": sum(sum(row["counts"]) for row in month_rows),
+        "rule_chart": charts.bar_chart(
+            chart_id="chart-moderation-rules",
+            title=_("Comments and threads rejected or hidden, per rule (last 12 months)"),
+            description=_("Moderation decisions that took a comment or thread out of public "
+                          "view (rejected, hidden by a moderator or hidden after reports), "
+                          "per published rule: %(list)s.") % {"list": "; ".join(
+                              _("%(rule)s: %(comments)s comments, %(threads)s threads") % {
+                                  "rule": row["rule"], "comments": row["comments_total"],
+                                  "threads": row["threads_total"]}
+                              for row in rule_rows)},
+            series=[charts.Series(_("Comments"), "primary"),
+                    charts.Series(_("Threads"), "p90")],
+            rows=[(row["rule"], [row["comments_total"], row["threads_total"]])
+                  for row in rule_rows],
+            fmt=number, empty_text="",
+        ),
+        "month_chart": charts.column_chart(
+            chart_id="chart-moderation-months",
+            title=_("Rejected or hidden per month"),
+            description=_("Decisions that took a comment or thread out of public view, in "
+                          "each of the last 12 months: %(list)s.") % {"list": "; ".join(
+                              f"{row['label']} {row['removals']}" for row in month_rows)},
+            columns=[(MONTHS_3[row["key"] % 100].title(), row["removals"])
+                     for row in month_rows],
+            fmt=number,
+        ),
+    }
 
 
 # --- training and outcomes ------------------------------------------------------------------

@@ -142,6 +142,8 @@ PAGES: list[PageType] = [
              route="discussions:moderation_ledger"),
     # Transparency (forum_site/transparency; demo data from the forum, publications and
     # transparency seeders). The report year is the current one, as seed_demo makes it.
+    # The statistics page carries every section, the moderation ledger's too (its SVG
+    # charts and scrollable tables are checked here: `-k statistics`).
     PageType("statistics", {"id": "/statistik/", "en": "/en/statistics/"},
              route="transparency:statistics", feed=True),
     PageType("unit", {"id": "/statistik/unit/bkpsdm/", "en": "/en/statistics/units/bkpsdm/"},

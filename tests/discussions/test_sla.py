@@ -199,3 +199,35 @@ def test_migration_seeds_this_and_next_year(db):
     for seeded_year in (year, year + 1):
         assert Holiday.objects.filter(date__year=seeded_year, kind="national").count() > 10
     assert Holiday.objects.filter(kind=Holiday.Kind.COLLECTIVE_LEAVE).exists()
+
+
+def test_tick_skips_threads_hidden_by_moderation(moderator, verified_asn, unit_a,
+                                                 django_capture_on_commit_callbacks):
+    """A thread a moderator hid (or that reports put pending review) is neither reminded
+    about nor marked overdue while hidden; once restored, the next tick catches up."""
+    from discussions.services.moderation import threads_moderate
+
+    category = CategoryFactory(default_unit=unit_a)
+    hidden = _overdue_candidate(category=category)
+    pending = _overdue_candidate(category=category)
+    with django_capture_on_commit_callbacks(execute=True):
+        threads_moderate(moderator=moderator, thread_ids=[hidden.pk], action="hide",
+                         rule="spam")
+    pending.__class__.objects.filter(pk=pending.pk).update(visibility="pending")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        reminded = sla_tick(today=dt.date(2026, 8, 20))  # due today: reminder day
+        late = sla_tick(today=dt.date(2026, 8, 25))  # past both deadlines
+    assert (reminded.reminded, late.overdue) == (0, 0)
+    for thread in (hidden, pending):
+        thread.refresh_from_db()
+        assert not thread.is_overdue and thread.reminded_for_due is None
+    assert not ThreadEvent.objects.filter(kind="overdue").exists()
+    assert not Notification.objects.exists() and not mail.outbox
+
+    with django_capture_on_commit_callbacks(execute=True):
+        threads_moderate(moderator=moderator, thread_ids=[hidden.pk], action="restore")
+        assert sla_tick(today=dt.date(2026, 8, 25)).overdue == 1
+    hidden.refresh_from_db()
+    pending.refresh_from_db()
+    assert hidden.is_overdue and not pending.is_overdue

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from discussions.models import Comment, CommentStatus
 from forum_site.accounts.models import AsnProfile, Unit, User
 from forum_site.core import opendata
 
@@ -28,18 +29,26 @@ def test_no_email_or_nip_in_any_export_feed_or_statistics_page(client):
             f"/statistik/permohonan-informasi/{year}/",
             f"/statistik/permohonan-informasi/{year}/lampiran.csv",
             f"/laporan-layanan-informasi-publik-{year}/",
-            reverse("discussions:feed"), reverse("discussions:answer_feed")]
+            reverse("discussions:feed"), reverse("discussions:answer_feed"),
+            reverse("discussions:moderation_ledger"),
+            reverse("discussions:moderation_ledger_csv")]
+    assert "moderation-ledger" in {item.slug for item in opendata.registered()}
     for item in opendata.registered():
         urls += [reverse("core:dataset_csv", args=[item.slug]),
                  reverse("core:dataset_json", args=[item.slug])]
     for unit in Unit.objects.all():
         urls += [reverse("transparency:unit_detail", args=[unit.slug]),
                  reverse("discussions:overdue_feed", args=[unit.slug])]
+    # Comments the demo's moderators rejected or hid: their text is never published.
+    hidden = [text[:40] for text in Comment.objects.filter(
+        status__in=(CommentStatus.HIDDEN, CommentStatus.REJECTED)
+    ).values_list("comment", flat=True)]
+    assert hidden
     scanned = 0
     for url in urls:
         body = _body(client.get(url))
         scanned += len(body)
-        for secret in emails + nips:
+        for secret in emails + nips + hidden:
             assert secret not in body, f"{secret} in {url}"
     assert scanned > 100_000
     # The demo has real figures: threads with timelines, overdue threads, refused requests.
