@@ -343,6 +343,8 @@ class ThreadEventKind(models.TextChoices):
     DISPUTED = "disputed", _("Disputed by the asker")
     CLOSED = "closed", _("Closed by a moderator")
     OVERDUE = "overdue", _("Deadline passed")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    RESTORED = "restored", _("Shown again by a moderator")
 
 
 class ActorRole(models.TextChoices):

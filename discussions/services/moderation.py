@@ -28,7 +28,9 @@ from ..models import (
     ModerationAction,
     ModerationLedgerEntry,
     ModerationRule,
+    NotificationKind,
     Thread,
+    ThreadEventKind,
     ThreadVisibility,
 )
 from ..permissions import check_can_flag, check_can_moderate
@@ -136,6 +138,8 @@ def threads_moderate(
         pk__in=thread_ids, visibility__in=allowed_from).order_by("pk"))
     for thread in threads:
         Thread.objects.filter(pk=thread.pk).update(visibility=to_visibility)
+        _tell_the_asker(thread=thread, moderator=moderator, hidden=(
+            to_visibility == ThreadVisibility.HIDDEN), rule=rule)
         Flag.objects.filter(thread=thread, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
         )
@@ -143,6 +147,21 @@ def threads_moderate(
                 rule=rule, note=note, actor=moderator)
         transaction.on_commit(lambda pk=thread.pk: _thread_visibility_changed(pk))
     return len(threads)
+
+
+def _tell_the_asker(*, thread: Thread, moderator, hidden: bool, rule: str) -> None:
+    """A timeline event (public again once the thread is shown) and a notification to
+    the asker naming the published rule; the moderator's note stays in the ledger."""
+    from .events import record_event
+    from .notifications import notify
+
+    event = record_event(
+        thread=thread, kind=ThreadEventKind.HIDDEN if hidden else ThreadEventKind.RESTORED,
+        actor=moderator, from_status=thread.status,
+        reason=str(ModerationRule(rule).label) if rule else "",
+        data={"rule": rule} if rule else {},
+    )
+    notify(kind=NotificationKind.STATUS, thread=thread, users=[thread.author], event=event)
 
 
 def _thread_visibility_changed(thread_id: int) -> None:

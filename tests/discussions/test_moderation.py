@@ -12,6 +12,7 @@ from discussions.models import (
     CommentStatus,
     Flag,
     ModerationLedgerEntry,
+    Notification,
     Thread,
     ThreadVisibility,
 )
@@ -268,3 +269,21 @@ def test_thread_list_shows_public_comment_counts(tree, thread, moderator_client,
     _decide(moderator_client, comments=[tree[3].pk], action="hide", rule="spam")
     html = anonymous_client.get(reverse("discussions:thread_list")).content.decode()
     assert "3 komentar" in html
+
+
+def test_asker_is_told_the_rule_when_a_moderator_hides_and_restores_the_thread(
+        thread, anonymous_client, moderator_client):
+    mail.outbox.clear()
+    _decide(moderator_client, threads=[thread.pk], action="hide", rule="personal_data",
+            note="Nomor HP warga di judul")
+    notification = Notification.objects.get(user=thread.author, kind="status")
+    assert notification.event.kind == "hidden" and notification.event.reason
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [thread.author.email]
+    body = mail.outbox[0].body
+    assert notification.event.reason in body
+    assert "Nomor HP" not in body  # the moderator's note stays in the ledger
+    _decide(moderator_client, threads=[thread.pk], action="restore")
+    assert Notification.objects.filter(user=thread.author, event__kind="restored").exists()
+    page = anonymous_client.get(thread.get_absolute_url()).content.decode()
+    assert notification.event.reason in page  # the timeline keeps the public reason
+    assert "Nomor HP" not in page
