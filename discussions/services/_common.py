@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .. import clock
@@ -43,3 +45,27 @@ def state_error(message: str) -> ValidationError:
 def touch(thread: Thread, *fields: str) -> list[str]:
     thread.updated_at = clock.now()
     return [*fields, "updated_at"]
+
+
+def counted_add(row_model: type[models.Model], *, counter: tuple[models.Model, str],
+                **row) -> bool:
+    """Create the row once (support, follow, like) and move the owner's counter in the
+    same transaction with an F() expression, so it stays exact under concurrent clicks.
+    Returns False if the row already existed."""
+    _row, created = row_model.objects.get_or_create(**row)
+    if created:
+        owner, field = counter
+        type(owner).objects.filter(pk=owner.pk).update(**{field: F(field) + 1})
+    return created
+
+
+def counted_remove(row_model: type[models.Model], *, counter: tuple[models.Model, str],
+                   **row) -> bool:
+    """Delete the row and move the counter back (never below zero). False if absent."""
+    deleted, _rows = row_model.objects.filter(**row).delete()
+    if deleted:
+        owner, field = counter
+        type(owner).objects.filter(pk=owner.pk, **{f"{field}__gt": 0}).update(
+            **{field: F(field) - 1}
+        )
+    return bool(deleted)

@@ -51,6 +51,7 @@ from ..permissions import (
 )
 from ..redaction import redact
 from ..text import normalise_text, normalise_title, render_markdown
+from ._common import counted_add, counted_remove
 
 logger = logging.getLogger(__name__)
 
@@ -521,21 +522,15 @@ def comment_like(*, user, comment: Comment, ip: str | None = None) -> bool:
     if comment.user_id == user.pk:
         raise ValidationError(_("You cannot like your own comment."), code="own")
     ratelimit.hit("comment_reaction", user=user, ip=ip)
-    _reaction, created = CommentReaction.objects.get_or_create(comment=comment, user=user)
-    if created:
-        Comment.objects.filter(pk=comment.pk).update(likes_count=F("likes_count") + 1)
-    return created
+    return counted_add(CommentReaction, comment=comment, user=user,
+                       counter=(comment, "likes_count"))
 
 
 @transaction.atomic
 def comment_unlike(*, user, comment: Comment) -> bool:
     check_can_react_to_comment(user=user)
-    deleted, _rows = CommentReaction.objects.filter(comment=comment, user=user).delete()
-    if deleted:
-        Comment.objects.filter(pk=comment.pk, likes_count__gt=0).update(
-            likes_count=F("likes_count") - 1
-        )
-    return bool(deleted)
+    return counted_remove(CommentReaction, comment=comment, user=user,
+                          counter=(comment, "likes_count"))
 
 
 # --- emails ---------------------------------------------------------------------------------
