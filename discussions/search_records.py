@@ -19,6 +19,7 @@ import html
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from publications.search_records import owner_fields
 from search.records import Projection, SearchRecord, msgid, register
 
 from . import selectors
@@ -113,6 +114,7 @@ class CommentProjection(Projection):
     def records(self, ids):
         comments = list(self._public().filter(pk__in=list(ids)).select_related("content_type"))
         threads, pages = self._targets(comments)
+        page_fields = {pk: owner_fields(page) for pk, page in pages.items()}  # once a page
         records = []
         for comment in comments:
             pk = int(comment.object_pk)
@@ -127,7 +129,7 @@ class CommentProjection(Projection):
                 page = pages.get(pk)
                 if page is None:
                     continue  # the page is not published (or restricted): nor its comments
-                fields = {**_page_fields(page),
+                fields = {**page_fields[pk],
                           "url": f"{page.get_url() or page.url_path}#{comment.anchor}",
                           "title": page.title}
             records.append(SearchRecord(
@@ -163,21 +165,6 @@ class CommentProjection(Projection):
 
 
 _TARGET_MODELS = ("thread", "trainingprogrampage", "outcomepage")
-
-
-def _page_fields(page) -> dict:
-    """Unit and competency area of a program (or of an outcome's first program)."""
-    program = page
-    if not hasattr(page, "organiser"):
-        program = page.programs.select_related("organiser", "competency_area").first()
-    organiser = getattr(program, "organiser", None)
-    area = getattr(program, "competency_area", None)
-    return {
-        "unit": organiser.slug if organiser else "",
-        "unit_label": organiser.name if organiser else "",
-        "area": area.slug if area else "",
-        "area_label": area.name if area else "",
-    }
 
 
 def thread_changed(thread_id: int) -> None:

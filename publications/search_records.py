@@ -47,6 +47,28 @@ def _label(obj, language: str) -> str:
     return name_en if language == "en" and name_en else obj.name
 
 
+def _unit_fields(unit) -> dict:
+    return {"unit": unit.slug if unit else "", "unit_label": unit.name if unit else ""}
+
+
+def owner_fields(page, language: str = "id") -> dict:
+    """Unit (OPD) and competency area a program page belongs to — for an outcome, those
+    of its first program. Shared by these projections and by records of things attached
+    to the page (comments), so both facet the same way. Outcomes read
+    `page.programs.all()`, so a prefetch of `programs__organiser` and
+    `programs__competency_area` makes this query-free; callers compute it once a page."""
+    program = page
+    if isinstance(page, OutcomePage):
+        program = next(iter(page.programs.all()), None)
+    organiser = getattr(program, "organiser", None)
+    area = getattr(program, "competency_area", None)
+    return {
+        **_unit_fields(organiser),
+        "area": area.slug if area else "",
+        "area_label": _label(area, language) if area else "",
+    }
+
+
 class PageProjection(Projection):
     model: type[Page]
 
@@ -82,14 +104,10 @@ class ProgramProjection(PageProjection):
         return super().queryset().select_related("organiser", "competency_area")
 
     def fields(self, page, language):
-        organiser, area = page.organiser, page.competency_area
         return {
             "body": "\n".join([page.summary, page.target_participants, page.place,
                                stream_text(page)]),
-            "unit": organiser.slug if organiser else "",
-            "unit_label": organiser.name if organiser else "",
-            "area": area.slug if area else "",
-            "area_label": _label(area, language) if area else "",
+            **owner_fields(page, language),
             "category": page.format,
             "category_label": msgid(ProgramFormat(page.format).label) if page.format else "",
             "kind": page.format,
@@ -113,17 +131,11 @@ class OutcomeProjection(PageProjection):
 
     def fields(self, page, language):
         programs = list(page.programs.all())
-        first = programs[0] if programs else None
-        organiser = first.organiser if first else None
-        area = first.competency_area if first else None
         indicators = [i.name for i in page.indicators.all()]
         return {
             "body": "\n".join([page.summary, *indicators, *(p.title for p in programs),
                                stream_text(page)]),
-            "unit": organiser.slug if organiser else "",
-            "unit_label": organiser.name if organiser else "",
-            "area": area.slug if area else "",
-            "area_label": _label(area, language) if area else "",
+            **owner_fields(page, language),
             "status": page.status,
             "status_label": msgid(OutcomeStatus(page.status).label),
             "date": page.actual_end or page.planned_end or _date(page.first_published_at),
@@ -143,8 +155,7 @@ class ReportProjection(PageProjection):
     def fields(self, page, language):
         return {
             "body": "\n".join([page.summary, page.period, stream_text(page)]),
-            "unit": page.unit.slug if page.unit else "",
-            "unit_label": page.unit.name if page.unit else "",
+            **_unit_fields(page.unit),
             "date": page.date,
         }
 
