@@ -105,11 +105,7 @@ def create_backup(*, root: Path, media_root: Path, alias: str = "default",
         files = [DUMP_PG]
     elif vendor == "sqlite":
         connection.ensure_connection()
-        destination = sqlite3.connect(folder / DUMP_SQLITE)
-        try:
-            connection.connection.backup(destination)
-        finally:
-            destination.close()
+        sqlite_copy(connection.connection, folder / DUMP_SQLITE)
         files = [DUMP_SQLITE]
     else:
         raise BackupError(f"backups of {vendor} databases are not supported")
@@ -176,11 +172,21 @@ def restore_sqlite(folder: Path, path: Path, *, clean: bool = False) -> None:
     if path.exists() and path.stat().st_size and not clean:
         raise BackupError(f"{path} exists; pass --clean to replace it")
     source = sqlite3.connect(Path(folder) / DUMP_SQLITE)
+    try:
+        sqlite_copy(source, path)
+    finally:
+        source.close()
+
+
+def sqlite_copy(source: sqlite3.Connection, path: Path) -> None:
+    """A consistent copy of an open SQLite database into the file `path`, with SQLite's
+    online-backup API (writers may go on meanwhile). Used by backup and by restore.
+    `source` must not be inside a transaction of its own holding a shared-cache lock
+    (the management commands run in autocommit)."""
     destination = sqlite3.connect(path)
     try:
         source.backup(destination)
     finally:
-        source.close()
         destination.close()
 
 

@@ -135,3 +135,33 @@ def test_a_damaged_backup_is_refused(tmp_path, media):
         _restore(folder, "--database-url", f"sqlite:///{tmp_path / 'x.sqlite3'}")
     sums = (folder / "SHA256SUMS").read_text()
     assert "database." in sums and "media.tar.gz" in sums
+
+
+def test_sqlite_copy_and_restore_round_trip_on_a_file_database(tmp_path):
+    """The SQLite code path of backup and restore (`sqlite_copy`, `restore_sqlite`) on a
+    real file database with a second connection writing — what the in-memory test
+    database cannot show (see _skip_on_in_memory_sqlite)."""
+    from forum_site.core.backup import DUMP_SQLITE, BackupError, restore_sqlite, sqlite_copy
+
+    live = tmp_path / "live.sqlite3"
+    writer = sqlite3.connect(live)
+    writer.execute("CREATE TABLE thread (id INTEGER PRIMARY KEY, title TEXT)")
+    writer.execute("INSERT INTO thread (title) VALUES (?)", [TITLE])
+    writer.commit()
+    writer.execute("INSERT INTO thread (title) VALUES ('belum disimpan')")  # uncommitted
+    folder = tmp_path / "serambi-backup"
+    folder.mkdir()
+    source = sqlite3.connect(live)
+    try:
+        sqlite_copy(source, folder / DUMP_SQLITE)
+    finally:
+        source.close()
+        writer.rollback()
+        writer.close()
+    target = tmp_path / "restored.sqlite3"
+    restore_sqlite(folder, target)
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT title FROM thread").fetchall() == [(TITLE,)]
+    target.write_bytes(b"not empty")
+    with pytest.raises(BackupError, match="--clean"):
+        restore_sqlite(folder, target)
