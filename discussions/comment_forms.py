@@ -132,3 +132,19 @@ class QueueFilterForm(forms.Form):
         choices=[("", _("Any time")), (1, _("More than an hour")), (24, _("More than a day")),
                  (72, _("More than three days"))],
     )
+
+
+def target_key(obj) -> str:
+    """How a comment form names what it comments on: "thread:5" or "page:12"."""
+    from .models import Thread
+
+    return f"thread:{obj.pk}" if isinstance(obj, Thread) else f"page:{obj.pk}"
+
+
+def new_comment_form(*, user, obj, parent=None, data=None) -> CommentForm:
+    """The comment (or reply) form for `obj`, as the page and the form view show it."""
+    from .services.comments import form_started_token
+
+    initial = {"target": target_key(obj), "parent": parent.pk if parent else None,
+               "started": form_started_token()}
+    return CommentForm(data, initial=initial, anonymous=not user.is_authenticated)

@@ -100,8 +100,8 @@ def comment_section(context, obj):
     from django.contrib.auth.models import AnonymousUser
     from django.core.exceptions import ValidationError
 
+    from ..comment_forms import new_comment_form, target_key
     from ..services.comments import check_open, target_for
-    from ..views.comments import new_comment_form, target_key
 
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()

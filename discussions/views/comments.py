@@ -18,7 +18,7 @@ from forum_site.core.exports import iter_csv
 from forum_site.core.ratelimit import client_ip
 
 from .. import selectors, services
-from ..comment_forms import CommentEditForm, CommentForm, FlagForm
+from ..comment_forms import CommentEditForm, FlagForm, new_comment_form
 from ..forms import errors_from
 from ..models import (
     RULE_DESCRIPTIONS,
@@ -28,11 +28,10 @@ from ..models import (
     ItemKind,
     ModerationAction,
     ModerationRule,
-    Thread,
 )
 from ..opendata import moderation_ledger_dataset
 from ..permissions import check_is_comment_author
-from ..services.comments import can_still_edit, check_form_timing, form_started_token
+from ..services.comments import can_still_edit, check_form_timing
 
 
 def _target_from(value: str):
@@ -54,21 +53,11 @@ def _target_from(value: str):
         raise Http404 from exc
 
 
-def target_key(obj) -> str:
-    return f"thread:{obj.pk}" if isinstance(obj, Thread) else f"page:{obj.pk}"
-
-
 def _comment(pk: int) -> Comment:
     try:
         return selectors.comment_detail(pk=pk)
     except Comment.DoesNotExist as exc:
         raise Http404 from exc
-
-
-def new_comment_form(*, user, obj, parent: Comment | None = None, data=None) -> CommentForm:
-    initial = {"target": target_key(obj), "parent": parent.pk if parent else None,
-               "started": form_started_token()}
-    return CommentForm(data, initial=initial, anonymous=not user.is_authenticated)
 
 
 @consent_required
