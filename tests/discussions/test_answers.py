@@ -76,7 +76,7 @@ def test_answer_without_a_seen_count_is_always_saved(verified_asn, second_asn, t
     assert ThreadEvent.objects.filter(thread=thread, kind="answered").count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_asn_answering_at_the_same_moment(unit_a, citizen):
     """Real concurrency (PostgreSQL row locks): each request either saves its answer or
     gets the conflict page; never a 500, never a lost write."""

@@ -13,7 +13,7 @@ from discussions.models import Comment
 from .comment_support import make_comment, post_comment
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_concurrent_replies_keep_a_consistent_tree(settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: concurrent transactions and row locks")
