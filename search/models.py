@@ -39,8 +39,6 @@ class SearchEntry(models.Model):
     checksum = models.CharField(max_length=32)
     indexed_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True)
-    # Title alone, stemmed: a cheap ranking for very broad searches (engines/database.py).
-    title_vector = SearchVectorField(null=True)
     autocomplete_vector = SearchVectorField(null=True)
 
     class Meta:
@@ -50,6 +48,11 @@ class SearchEntry(models.Model):
             models.Index(fields=["record_type", "record_id"], name="search_entry_type_id"),
             models.Index(fields=["language", "all_languages"], name="search_entry_language"),
             models.Index(fields=["-date"], name="search_entry_date"),
+            # A filtered search walks its facet value's newest rows (engines/database.py).
+            models.Index(fields=["record_type", "-date"], name="search_entry_type_date"),
+            models.Index(fields=["unit", "-date"], name="search_entry_unit_date"),
+            models.Index(fields=["category", "-date"], name="search_entry_category_date"),
+            models.Index(fields=["area", "-date"], name="search_entry_area_date"),
         ]
 
     def __str__(self) -> str:

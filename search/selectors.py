@@ -70,6 +70,8 @@ class SearchPage:
     # More matches than were counted: `total` is a lower bound ("more than N") and the
     # facet counts cover those N newest matches.
     total_capped: bool = False
+    # The facet counts cover only this many newest matches (0: all of them).
+    facet_window: int = 0
     facets: list[Facet] = field(default_factory=list)
     engine: str = ""
     fallback: bool = False
@@ -163,7 +165,8 @@ def search_page(params: Mapping, *, language: str) -> SearchPage:
         return SearchPage(text=text, query=None, message=message)
     result, engine, fallback = run_search(query)
     page = SearchPage(text=text, query=query, hits=result.hits, total=result.total,
-                      total_capped=result.total_capped, facets=_facets(result.facets, query),
+                      total_capped=result.total_capped, facet_window=result.facet_window,
+                      facets=_facets(result.facets, query),
                       engine=engine, fallback=fallback)
     if query.page > 1 and query.page > page.pages:
         raise PageOutOfRange

@@ -76,6 +76,7 @@ def serialise(request: HttpRequest, result: selectors.SearchPage) -> dict:
         "per_page": query.per_page if query else 0,
         "total": result.total,
         "total_is_lower_bound": result.total_capped,
+        "facet_counts_cover": result.facet_window or None,
         "engine": result.engine,
         "results": [
             {

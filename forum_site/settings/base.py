@@ -118,6 +118,11 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASE_IS_POSTGRES and env_bool("DATABASE_JIT_OFF", True):
+    # The pages run short queries; PostgreSQL's JIT compiles any plan whose estimated cost
+    # passes jit_above_cost, which added tens of milliseconds to broad searches and the
+    # statistics aggregates while saving nothing (bench/search-results.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers go on while a writer commits; busy timeout avoids "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -78,6 +78,9 @@ class EngineResult:
     # True when `total` is a lower bound: there are more matches than were counted, and
     # the facet counts cover only the `total` rows counted (shown as "more than N").
     total_capped: bool = False
+    # The facet counts cover only this many newest matches (0: every match). Set with
+    # total_capped, or alone when a filtered facet's own counts had to be capped.
+    facet_window: int = 0
 
 
 @dataclass

@@ -13,9 +13,11 @@ SQLite (development and the default test run): an FTS5 table (migration 0002) ra
 bm25, title weighted 10 to body's 1, snippets from snippet()/highlight(). SQLite has no
 Indonesian stemmer: words match as written (case and accents folded).
 
-Facet counts come from one query over the matching rows (one GROUP BY per facet, joined
-with UNION ALL); a facet the visitor filtered on is counted again without its own filter,
-so its other values keep honest counts.
+Reading (DatabaseEngine.search): one statement reads the newest `count_cap()` matches
+with their facet columns (and the ts_rank score); facet counts and the ranked page are
+computed from those rows; one more statement fetches the page's rows with highlights. A
+facet the visitor filtered on is counted without its own filter, so its other values
+keep honest counts.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from django.contrib.postgres.search import (
 from django.contrib.postgres.search import (
     SearchQuery as PgQuery,
 )
-from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -44,7 +45,6 @@ from .base import EngineResult, FacetCount, Hit, Progress, SearchEngine, Suggest
 PG_CONFIG = "indonesian"
 BATCH = 500
 FACET_LIMIT = 20
-FULL_RANK_LIMIT = 5000
 COUNT_CAP = 1000
 
 
@@ -53,6 +53,8 @@ def count_cap() -> int:
     from django.conf import settings
 
     return max(10, int(getattr(settings, "SERAMBI_SEARCH_COUNT_CAP", COUNT_CAP)))
+
+
 SNIPPET_CHARS = 240
 
 # facet → (column, label column or None)
@@ -65,6 +67,10 @@ FACET_COLUMNS = {
     "status": ("status", "status_label"),
     "answered": ("answered", None),
 }
+
+# What the window of matches reads for each row (engines/database.py DatabaseEngine.search).
+WINDOW_COLUMNS = ("id", "date", *dict.fromkeys(
+    column for pair in FACET_COLUMNS.values() for column in pair if column))
 
 RECORD_FIELDS = (
     "url", "title", "body", "language", "all_languages", "unit", "unit_label", "category",
@@ -88,7 +94,6 @@ def _pg_vectors(record: SearchRecord) -> dict:
     return {
         "search_vector": SearchVector(title, weight="A", config=PG_CONFIG)
         + SearchVector(body, weight="B", config=PG_CONFIG),
-        "title_vector": SearchVector(title, weight="A", config=PG_CONFIG),
         "autocomplete_vector": SearchVector(title, config="simple"),
     }
 
@@ -245,132 +250,83 @@ class DatabaseEngine(SearchEngine):
         """Exact totals, ranking and facet counts up to `count_cap()` matches. Past it
         (one very common word) only the `count_cap()` newest matches are read: the total
         is reported as "more than N" (`total_capped`), facets count those N (the page says
-        so), relevance ranks within them; "newest" order stays exact. Reading every one
-        of 48,000 matches was what cost (bench/search-results.md)."""
+        so), relevance ranks within them; "newest" order stays exact.
+
+        One statement reads that window of matches with every facet column (and, on
+        PostgreSQL, the relevance score); facet counts and the ranked page are computed
+        from those rows, then one more statement fetches the page's rows with their
+        highlights. A facet the visitor filtered on is counted over the matches without
+        its own filter (so its other values keep honest counts): that window is read
+        first, and when it is complete the filtered results are taken from it too.
+        bench/search-results.md has the figures."""
         matched = self._scoped(query)
         if query.terms:
             matched = self._match(matched, query.terms)
-        filtered = apply_filters(matched, query.filters)
-        bounded, total, capped = self._bounded(filtered)
+        active = {f: set(v) for f, v in query.filters.items() if f in FACET_COLUMNS and v}
+        scored = bool(query.terms) and query.sort != "newest" and self.vendor == "postgresql"
+        rows = unfiltered = None
+        capped = unfiltered_capped = False
+        if active and facets:
+            unfiltered, unfiltered_capped = self._window(matched, query, scored=scored)
+            if not unfiltered_capped:
+                rows = [row for row in unfiltered if _passes(row, active)]
+        if rows is None:
+            rows, capped = self._window(apply_filters(matched, query.filters), query,
+                                        scored=scored)
+        counts: dict[str, list[FacetCount]] = {}
         if facets:
-            counts, _total = self._facet_counts(bounded, FACETS)
-            for facet in query.filters:
-                if facet in FACET_COLUMNS and query.filters[facet]:
-                    own, _n, own_capped = self._bounded(
-                        apply_filters(matched, query.filters, skip=facet))
-                    own_counts, _total = self._facet_counts(own, (facet,))
-                    counts[facet] = own_counts.get(facet, [])
-                    capped = capped or own_capped
+            counts = _facet_counts(rows, [f for f in FACETS if f not in active])
+            for facet in active:
+                others = {f: v for f, v in active.items() if f != facet}
+                own = (row for row in unfiltered if _passes(row, others))
+                counts[facet] = _facet_counts(own, [facet])[facet]
+        window = count_cap() if capped or unfiltered_capped else 0
+        if query.sort == "newest" and capped:
+            page = self._newest_page(apply_filters(matched, query.filters), query)
         else:
-            counts = {}
-        ranked = self._page(filtered if query.sort == "newest" else bounded, query,
-                            total=total)
-        return EngineResult(hits=self._hits(ranked, query.terms), total=total, facets=counts,
-                            total_capped=capped)
+            page = self._page(rows, query)
+        return EngineResult(hits=self._hits(page, query.terms), total=len(rows),
+                            facets=counts, total_capped=capped, facet_window=window)
 
-    def _bounded(self, qs: QuerySet) -> tuple[QuerySet, int, bool]:
-        """(rows to count, facet and rank, total, capped?). One statement reads the ids of
-        at most `count_cap()` + 1 matches, newest first; the facet counts and the ranking
-        then look those rows up by primary key instead of matching the text again."""
+    def _window(self, qs: QuerySet, query: SearchQuery, *, scored: bool) -> tuple[list, bool]:
+        """(rows, capped?): the newest `count_cap()` matches, each a dict of id, date,
+        the facet columns and (`scored`) the relevance `score`, newest first. Ordered by
+        the date index, so a common word stops after cap + 1 matches instead of reading
+        all of them; `capped` says there were more."""
         cap = count_cap()
-        ids = list(qs.order_by(F("date").desc(), "-id").values_list("id", flat=True)[:cap + 1])
-        capped = len(ids) > cap
-        ids = ids[:cap]
-        return SearchEntry.objects.filter(id__in=ids), len(ids), capped
+        if scored:
+            qs = qs.annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
+        rows = list(qs.order_by(F("date").desc(), "-id")
+                    .values(*WINDOW_COLUMNS, *(["score"] if scored else []))[:cap + 1])
+        return rows[:cap], len(rows) > cap
 
-    def _facet_rows(self, qs: QuerySet, facets) -> list[tuple]:
-        """(facet, value, label, count) rows, plus ("_total", "", "", n)."""
-        inner_sql, params = qs.values("id", *{c for f in facets for c in FACET_COLUMNS[f]
-                                              if c}).query.sql_with_params()
-        if self.vendor == "postgresql":
-            # One pass over the matching rows, one hash aggregate per facet.
-            columns = [FACET_COLUMNS[f][0] for f in facets]
-            facet_case = " ".join(
-                f"WHEN GROUPING({c}) = 0 THEN '{f}'" for f, c in zip(facets, columns, strict=True)
-            )
-            value_case = " ".join(
-                f"WHEN GROUPING({c}) = 0 THEN CAST({c} AS TEXT)" for c in columns
-            )
-            label_case = " ".join(
-                f"WHEN GROUPING({FACET_COLUMNS[f][0]}) = 0 THEN MAX({FACET_COLUMNS[f][1]})"
-                for f in facets if FACET_COLUMNS[f][1]
-            )
-            label_sql = f"CASE {label_case} ELSE '' END" if label_case else "''"
-            sets = ", ".join(f"({c})" for c in columns)
-            sql = (
-                f"SELECT CASE {facet_case} ELSE '_total' END, CASE {value_case} ELSE '' END, "
-                f"{label_sql}, COUNT(*) FROM ({inner_sql}) m "
-                f"GROUP BY GROUPING SETS ({sets}, ())"
-            )
-        else:
-            parts = ["SELECT '_total', '', '', COUNT(*) FROM m"]
-            for facet in facets:
-                column, label = FACET_COLUMNS[facet]
-                label_sql = f"MAX({label})" if label else "''"
-                parts.append(
-                    f"SELECT '{facet}', CAST({column} AS TEXT), {label_sql}, COUNT(*) FROM m "
-                    f"GROUP BY {column}"
-                )
-            sql = f"WITH m AS ({inner_sql}) " + " UNION ALL ".join(parts)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
-    def _facet_counts(self, qs: QuerySet, facets) -> tuple[dict[str, list[FacetCount]], int]:
-        try:
-            all_rows = self._facet_rows(qs, facets)
-        except EmptyResultSet:  # nothing matched (an empty bounded set)
-            return {facet: [] for facet in facets}, 0
-        rows = [
-            row for row in all_rows
-            if row[0] == "_total" or (row[1] is not None and row[1] != "")
-        ]
-        total = 0
-        counts: dict[str, list[FacetCount]] = {facet: [] for facet in facets}
-        for facet, value, label, n in rows:
-            if facet == "_total":
-                total = n
-                continue
-            if facet == "answered":
-                value = "yes" if str(value).lower() in ("true", "1", "t") else "no"
-            counts[facet].append(FacetCount(value=str(value), label=label or "", count=n))
-        for facet, values in counts.items():
-            if facet == "year":
-                values.sort(key=lambda fc: fc.value, reverse=True)
-            else:
-                values.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
-            del values[FACET_LIMIT:]
-        return counts, total
-
-    def _page(self, qs: QuerySet, query: SearchQuery, *, total: int) -> list[tuple[int, float]]:
-        """(id, score) of the requested page, in order.
-
-        PostgreSQL ranks with ts_rank over title and body, which reads every match's
-        tsvector; past FULL_RANK_LIMIT matches (a one-common-word search) that costs
-        hundreds of milliseconds, so such searches rank by the small in-row title vector
-        (title matches first, by how well they match) and then by date."""
+    def _newest_page(self, qs: QuerySet, query: SearchQuery) -> list[tuple[int, float]]:
+        """A page of all matches by date (exact even past the counted window)."""
         start, stop = query.offset, query.offset + query.per_page
-        if not total:
+        rows = qs.order_by(F("date").desc(nulls_last=True), "-id").values_list("id", flat=True)
+        return [(pk, 0.0) for pk in rows[start:stop]]
+
+    def _page(self, rows: list[dict], query: SearchQuery) -> list[tuple[int, float]]:
+        """(id, score) of the requested page of the window, in order: by relevance
+        (PostgreSQL ts_rank read with the window; SQLite bm25 over the window's ids), or
+        by date with undated records last."""
+        start, stop = query.offset, query.offset + query.per_page
+        if not rows:
             return []
         if not query.terms or query.sort == "newest":
-            qs = qs.annotate(score=RawSQL("0.0", []))
-            rows = qs.order_by(F("date").desc(nulls_last=True), "-id").values_list("id", "score")
-            return [(pk, float(score or 0)) for pk, score in rows[start:stop]]
+            ordered = sorted(rows, key=_newest_key)
+            return [(row["id"], 0.0) for row in ordered[start:stop]]
         if self.vendor == "postgresql":
-            vector = "search_vector" if total <= FULL_RANK_LIMIT else "title_vector"
-            rows = (
-                qs.annotate(score=SearchRank(F(vector), self._pg_query(query.terms)))
-                .order_by("-score", F("date").desc(nulls_last=True), "-id")
-                .values_list("id", "score")
-            )
-            return [(pk, float(score)) for pk, score in rows[start:stop]]
-        inner_sql, params = qs.values("id").query.sql_with_params()
+            ordered = sorted(rows, key=lambda row: (-row["score"], *_newest_key(row)))
+            return [(row["id"], float(row["score"])) for row in ordered[start:stop]]
+        ids = [row["id"] for row in rows]
+        marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner_sql}) "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks}) "
                 "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                [self._fts_match(query.terms), *params, query.per_page, query.offset],
+                [self._fts_match(query.terms), *ids, query.per_page, query.offset],
             )
             return [(pk, -float(score)) for pk, score in cursor.fetchall()]
 
@@ -382,14 +338,21 @@ class DatabaseEngine(SearchEngine):
             "key", "record_type", "record_id", "url", "title", "body", "date", "unit_label",
             "status_label", "category_label", "area_label",
         )
-        marked = self._marked(ids, terms) if terms else {}
+        marked: dict[int, tuple[str, str]] = {}
+        if terms and self.vendor == "postgresql":
+            entries = entries.annotate(**self._headlines(terms))
+        elif terms:
+            marked = self._fts_marked(ids, terms)
         by_id = {entry.pk: entry for entry in entries}
         hits = []
         for pk, score in ranked:
             entry = by_id.get(pk)
             if entry is None:
                 continue
-            title, snippet = marked.get(pk, (entry.title, ""))
+            if terms and self.vendor == "postgresql":
+                title, snippet = entry.marked_title, entry.marked_body
+            else:
+                title, snippet = marked.get(pk, (entry.title, ""))
             if not snippet.strip():
                 snippet = _shorten(entry.body)
             hits.append(Hit(
@@ -400,21 +363,22 @@ class DatabaseEngine(SearchEngine):
             ))
         return hits
 
-    def _marked(self, ids: list[int], terms: Terms) -> dict[int, tuple[str, str]]:
-        """Title and body snippet with highlight markers, for these ids only."""
-        if self.vendor == "postgresql":
-            query = self._pg_query(terms)
-            rows = SearchEntry.objects.filter(pk__in=ids).annotate(
-                marked_title=SearchHeadline(
-                    "title", query, config=PG_CONFIG, start_sel=MARK_START,
-                    stop_sel=MARK_END, highlight_all=True,
-                ),
-                marked_body=SearchHeadline(
-                    "body", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                    max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
-                ),
-            ).values_list("id", "marked_title", "marked_body")
-            return {pk: (title, body) for pk, title, body in rows}
+    def _headlines(self, terms: Terms) -> dict:
+        """PostgreSQL: title and body snippet with highlight markers (ts_headline)."""
+        query = self._pg_query(terms)
+        return {
+            "marked_title": SearchHeadline(
+                "title", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+                highlight_all=True,
+            ),
+            "marked_body": SearchHeadline(
+                "body", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
+                max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+            ),
+        }
+
+    def _fts_marked(self, ids: list[int], terms: Terms) -> dict[int, tuple[str, str]]:
+        """SQLite: title and body snippet with highlight markers, for these ids only."""
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
@@ -448,6 +412,55 @@ class DatabaseEngine(SearchEngine):
             Suggestion(title=title, url=url, type=record_type)
             for title, url, record_type in rows.values_list("title", "url", "record_type")[:limit]
         ]
+
+
+def _passes(row: dict, filters: dict[str, set[str]]) -> bool:
+    """Whether a window row passes the facet filters (the same test apply_filters makes
+    in SQL, on the values as the page sends them)."""
+    return all(_facet_value(facet, row) in values for facet, values in filters.items())
+
+
+def _facet_value(facet: str, row: dict) -> str:
+    value = row[FACET_COLUMNS[facet][0]]
+    if value is None or value == "":
+        return ""
+    if facet == "answered":
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _facet_counts(rows: Iterable[dict], facets) -> dict[str, list[FacetCount]]:
+    """Counts per value of each facet over these rows: the top FACET_LIMIT by count (years
+    newest first), with the value's label."""
+    tallies: dict[str, dict[str, list]] = {facet: {} for facet in facets}
+    for row in rows:
+        for facet, tally in tallies.items():
+            value = _facet_value(facet, row)
+            if not value:
+                continue
+            label_column = FACET_COLUMNS[facet][1]
+            label = row[label_column] if label_column else ""
+            seen = tally.get(value)
+            if seen is None:
+                tally[value] = [1, label or ""]
+            else:
+                seen[0] += 1
+                if label and label > seen[1]:
+                    seen[1] = label  # the same label as SQL's MAX() would pick
+    counts: dict[str, list[FacetCount]] = {}
+    for facet, tally in tallies.items():
+        values = [FacetCount(value=v, label=label, count=n) for v, (n, label) in tally.items()]
+        if facet == "year":
+            values.sort(key=lambda fc: fc.value, reverse=True)
+        else:
+            values.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
+        counts[facet] = values[:FACET_LIMIT]
+    return counts
+
+
+def _newest_key(row: dict) -> tuple:
+    date = row["date"]
+    return (date is None, -(date.toordinal() if date else 0), -row["id"])
 
 
 def _shorten(text: str) -> str:

@@ -48,3 +48,25 @@ def test_narrow_search_is_exact(client, engine, many):
     data = client.get("/api/search", {"q": "kopi nomor 3"}).json()
     assert data["total_is_lower_bound"] is False
     assert data["total"] >= 1
+
+
+def test_a_filter_gives_an_exact_total_while_its_own_counts_cover_the_window(
+        client, engine, many, category_b):  # noqa: F811
+    """14 matches, cap 10: filtered on the other unit (2 threads) the total is exact; the
+    unit facet's own counts (counted without the unit filter) cover the 10 newest."""
+    for n in range(2):
+        ThreadFactory(category=category_b, title=f"Kopi sore nomor {n}", body="Obrolan.",
+                      indexed=False)
+    index_everything(engine)
+    unit_b = category_b.default_unit.slug
+    data = client.get("/api/search", {"q": "kopi", "unit": unit_b}).json()
+    assert data["total"] == 2 and data["total_is_lower_bound"] is False
+    assert {r["title"] for r in data["results"]} == {"Kopi sore nomor 0", "Kopi sore nomor 1"}
+    if engine.name != "database":
+        return
+    assert data["facet_counts_cover"] == 10
+    assert sum(v["count"] for v in data["facets"]["unit"]) == 10
+    assert sum(v["count"] for v in data["facets"]["type"]) == 2
+    page = client.get("/cari/", {"q": "kopi", "unit": unit_b}).content.decode()
+    assert "Lebih dari" not in page
+    assert "10 kecocokan terbaru" in page

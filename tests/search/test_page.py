@@ -126,7 +126,8 @@ def test_pages_and_out_of_range(client, category):
 def test_api_schema(client, threads, category):
     data = client.get("/api/search", {"q": "pelatihan", "type": "thread"}).json()
     assert set(data) == {"query", "sort", "page", "pages", "per_page", "total",
-                         "total_is_lower_bound", "engine", "results", "facets"}
+                         "total_is_lower_bound", "facet_counts_cover", "engine", "results",
+                         "facets"}
     assert data["total"] == 2 and data["page"] == 1 and data["pages"] == 1
     assert data["total_is_lower_bound"] is False
     result = data["results"][0]
