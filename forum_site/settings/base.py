@@ -118,11 +118,14 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
-if DATABASE_IS_POSTGRES and env_bool("DATABASE_JIT_OFF", True):
-    # The pages run short queries; PostgreSQL's JIT compiles any plan whose estimated cost
-    # passes jit_above_cost, which added tens of milliseconds to broad searches and the
-    # statistics aggregates while saving nothing (bench/search-results.md).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASE_IS_POSTGRES:
+    # Per-connection settings for what the pages run (bench/*-results.md): no JIT (it
+    # compiles any plan whose estimated cost passes jit_above_cost, adding tens of
+    # milliseconds to broad searches and the statistics aggregates while saving nothing),
+    # and enough work_mem for the statistics histograms to aggregate in memory instead of
+    # sorting on disk (4 MB, the server default, spilled the month grouping to disk).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = env_str(
+        "DATABASE_PG_OPTIONS", "-c jit=off -c work_mem=32MB")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers go on while a writer commits; busy timeout avoids "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(

@@ -17,7 +17,6 @@ says "not enough data".
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -231,8 +230,8 @@ def months_section(filters: Filters) -> dict:
         keys = [filters.year * 100 + month for month in range(1, 13)]
     else:
         keys = forum_stats.month_keys(today=timezone.localdate())
-    threads = filters.threads().filter(created_at__gte=_month_start(keys[0]))
-    groups = forum_stats.grouped(threads, group="month")
+    threads = filters.threads().filter(created_at__gte=forum_stats.month_start(keys[0]))
+    groups = forum_stats.grouped(threads, group=forum_stats.month_buckets(keys))
     rows = []
     for key in keys:
         stats = groups.get(key)
@@ -252,10 +251,6 @@ def months_section(filters: Filters) -> dict:
             fmt=number,
         ),
     }
-
-
-def _month_start(key: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(key // 100, key % 100, 1))
 
 
 OVERDUE_LIST_LENGTH = 20
@@ -290,7 +285,7 @@ def moderation_section(filters: Filters) -> dict:
     no person, no note, no hidden text. Not narrowed by the forum filters: the ledger has
     no unit or category."""
     keys = forum_stats.month_keys(today=timezone.localdate())
-    since = _month_start(keys[0])
+    since = forum_stats.month_start(keys[0])
     by_rule: dict[tuple[str, str, str], int] = {}
     for row in forum.moderation_ledger_counts(since=since, by=("rule", "item_kind", "action")):
         by_rule[(row["rule"], row["item_kind"], row["action"])] = row["count"]

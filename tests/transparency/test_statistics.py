@@ -210,3 +210,34 @@ def test_english_page_and_menu_link(client):
     assert response.status_code == 200
     assert "Statistics" in response.content.decode()
     assert 'href="/statistik/"' in client.get("/forum/").content.decode()
+
+
+def test_month_buckets_give_the_same_months_as_the_calendar_in_wita(category_a):
+    """The month section groups by comparing created_at with the months' first instants
+    (statistics.month_buckets); threads on either side of a WITA midnight that is still
+    the previous day in UTC land in the same months as EXTRACT in the site time zone."""
+    wita = dt.timezone(dt.timedelta(hours=8))
+    moments = [
+        dt.datetime(2026, 10, 31, 23, 59, tzinfo=wita),  # 15:59 UTC, October
+        dt.datetime(2026, 11, 1, 0, 1, tzinfo=wita),  # 31 Oct 16:01 UTC, November
+        dt.datetime(2026, 11, 30, 23, 59, tzinfo=wita),
+        dt.datetime(2026, 12, 1, 0, 0, tzinfo=wita),  # after the last month: no key
+        dt.datetime(2026, 1, 1, 0, 0, tzinfo=wita),
+        dt.datetime(2025, 12, 31, 23, 59, tzinfo=wita),  # before the first month
+    ]
+    for moment in moments:
+        ThreadFactory(category=category_a, created_at=moment)
+    keys = [202601 + n for n in range(11)]  # January to November 2026
+    calendar = statistics.grouped(threads_public(), group="month")
+    buckets = statistics.grouped(threads_public(), group=statistics.month_buckets(keys))
+    by_calendar = {key: g.counts.total for key, g in calendar.items() if key in keys}
+    by_bucket = {key: g.counts.total for key, g in buckets.items() if key is not None}
+    assert by_bucket == by_calendar == {202601: 1, 202610: 1, 202611: 2}
+    assert buckets[None].counts.total == 2
+
+
+def test_month_buckets_roll_over_the_year(category_a):
+    ThreadFactory(category=category_a, created_at=at(dt.date(2027, 1, 1)))
+    ThreadFactory(category=category_a, created_at=at(dt.date(2026, 12, 31), 23))
+    groups = statistics.grouped(threads_public(), group=statistics.month_buckets([202611, 202612]))
+    assert groups[202612].counts.total == 1 and groups[None].counts.total == 1
