@@ -6,7 +6,8 @@ Everything starts from `selectors.threads_public()`, so hidden threads never cou
 
 Each grouping costs one query, one pass over the threads (`grouped`): a histogram of
 (group, durations) that also sums the count conditions, from which the SQL derives both
-the counts and the percentiles (running counts over the histogram).
+the counts and the percentiles (running counts over the histogram). On PostgreSQL several
+groupings share one query and one pass (`grouped_by`, GROUPING SETS).
 
 Working days are the denormalised `*_working_days` fields the services write when a
 milestone happens (`sla.thread_durations`): the days after the opening day up to and
@@ -150,12 +151,21 @@ def _count_flags() -> dict[str, Q]:
     }
 
 
-def _percentile_sql(threads: QuerySet, group, with_total: bool,
+def _group_expression(group):
+    return GROUPS[group]() if isinstance(group, str) else group
+
+
+def _percentile_sql(threads: QuerySet, groups: list, totals: set[int],
                     with_counts: bool = False) -> tuple[str, list]:
     """One scan of the threads: a histogram of (group, three durations), then per metric
     and group the running count over the distinct values, from which the value at rank
     ceil(p·n/100) is the smallest value whose running count reaches that rank. The
     window functions run over the histogram (a few hundred rows), not over the threads.
+
+    `groups` are groupings of the same threads (keys of GROUPS or expressions); each
+    result row carries its grouping's index (`dim`). Several groupings need GROUPING SETS
+    (PostgreSQL): the one scan feeds one hash table per grouping. `totals`: the indexes of
+    the groupings that also get the figures over all their groups (is_total = 1).
 
     With `with_counts`, the histogram also sums the `Counts` conditions (0/1 per thread),
     and the query returns, after the figure rows, one row per group with those sums: the
@@ -164,52 +174,65 @@ def _percentile_sql(threads: QuerySet, group, with_total: bool,
     flags = _count_flags() if with_counts else {}
     inner = (
         threads.order_by()
-        .annotate(stat_group=GROUPS[group]() if isinstance(group, str) else group,
+        .annotate(**{f"stat_g{i}": _group_expression(group) for i, group in enumerate(groups)},
                   **{f"stat_{metric}": F(name) for metric, name in METRICS.items()},
                   **{f"flag_{name}": Case(When(condition, then=Value(1)), default=Value(0),
                                           output_field=IntegerField())
                      for name, condition in flags.items()})
-        .values_list("stat_group", *(f"stat_{metric}" for metric in METRICS),
+        .values_list(*(f"stat_g{i}" for i in range(len(groups))),
+                     *(f"stat_{metric}" for metric in METRICS),
                      *(f"flag_{name}" for name in flags))
     )
     inner_sql, params = inner.query.sql_with_params()
     columns = ", ".join(f"s.stat_{metric}" for metric in METRICS)
+    if len(groups) == 1:
+        dim_sql, grp_sql = "0", "s.stat_g0"
+        group_by = f"s.stat_g0, {columns}"
+    else:
+        dim_sql = "CASE " + " ".join(
+            f"WHEN GROUPING(s.stat_g{i}) = 0 THEN {i}" for i in range(len(groups))) + " END"
+        # Every grouping of several at once has integer keys (pks, month keys).
+        grp_sql = "CASE " + " ".join(
+            f"WHEN GROUPING(s.stat_g{i}) = 0 THEN CAST(s.stat_g{i} AS BIGINT)"
+            for i in range(len(groups))) + " END"
+        group_by = "GROUPING SETS (" + ", ".join(
+            f"(s.stat_g{i}, {columns})" for i in range(len(groups))) + ")"
     flag_sums = "".join(f", SUM(s.flag_{name}) AS f_{name}" for name in flags)
     per_metric = " UNION ALL ".join(
-        f"SELECT '{metric}' AS metric, 0 AS is_total, grp, v_{metric} AS val, "  # noqa: S608
+        f"SELECT dim, '{metric}' AS metric, 0 AS is_total, grp, v_{metric} AS val, "  # noqa: S608
         "SUM(c) AS c "
-        f"FROM combos WHERE v_{metric} IS NOT NULL GROUP BY grp, v_{metric}"
+        f"FROM combos WHERE v_{metric} IS NOT NULL GROUP BY dim, grp, v_{metric}"
         for metric in METRICS
     )
-    totals = (
-        " UNION ALL SELECT metric, 1 AS is_total, NULL AS grp, val, SUM(c) AS c "
-        "FROM per_group GROUP BY metric, val"
-    ) if with_total else ""
+    total_dims = ", ".join(str(i) for i in sorted(totals))
+    totals_sql = (
+        " UNION ALL SELECT dim, metric, 1 AS is_total, NULL AS grp, val, SUM(c) AS c "  # noqa: S608
+        f"FROM per_group WHERE dim IN ({total_dims}) GROUP BY dim, metric, val"
+    ) if totals else ""
     picks = ", ".join(
         f"MIN(CASE WHEN cum >= (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
     )
-    partition = "PARTITION BY metric, is_total, grp"
+    partition = "PARTITION BY dim, metric, is_total, grp"
     nulls = "".join(f", CAST(NULL AS BIGINT) AS f_{name}" for name in flags)
     counts = (
-        " UNION ALL SELECT 'counts' AS metric, 0 AS is_total, grp, "  # noqa: S608
+        " UNION ALL SELECT dim, 'counts' AS metric, 0 AS is_total, grp, "  # noqa: S608
         "CAST(SUM(c) AS BIGINT) AS n, NULL AS p50, NULL AS p90"
         + "".join(f", CAST(SUM(f_{name}) AS BIGINT)" for name in flags)
-        + " FROM combos GROUP BY grp"
+        + " FROM combos GROUP BY dim, grp"
     ) if with_counts else ""
     # Only our constants and Django's compiled query (values stay parameters).
     sql = (
-        "WITH combos AS ("  # noqa: S608
-        "SELECT s.stat_group AS grp, "
+        f"WITH combos AS (SELECT {dim_sql} AS dim, {grp_sql} AS grp, "  # noqa: S608
         + ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
         + f", COUNT(*) AS c{flag_sums} FROM ({inner_sql}) s "  # noqa: S608
-        f"GROUP BY s.stat_group, {columns}), "
+        f"GROUP BY {group_by}), "
         f"per_group AS ({per_metric}), "
-        f"hist AS (SELECT metric, is_total, grp, val, c FROM per_group{totals}), "
-        "running AS (SELECT metric, is_total, grp, val, "
+        f"hist AS (SELECT dim, metric, is_total, grp, val, c FROM per_group{totals_sql}), "
+        "running AS (SELECT dim, metric, is_total, grp, val, "
         f"CAST(SUM(c) OVER ({partition} ORDER BY val) AS BIGINT) AS cum, "
         f"CAST(SUM(c) OVER ({partition}) AS BIGINT) AS n FROM hist) "
-        f"SELECT metric, is_total, grp, n, {picks}{nulls} FROM running "
-        f"GROUP BY metric, is_total, grp, n{counts}"
+        f"SELECT dim, metric, is_total, grp, n, {picks}{nulls} FROM running "
+        f"GROUP BY dim, metric, is_total, grp, n{counts}"
     )
     return sql, list(params)
 
@@ -221,11 +244,11 @@ def duration_figures(
     `with_total`, also the figures over all the groups together under TOTAL.
 
     Groups without any value for a metric are missing from the result (use EMPTY)."""
-    sql, params = _percentile_sql(threads, group, with_total)
+    sql, params = _percentile_sql(threads, [group], {0} if with_total else set())
     result: dict[object, dict[str, Figure]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for metric, is_total, key, count, median, p90 in cursor.fetchall():
+        for _dim, metric, is_total, key, count, median, p90 in cursor.fetchall():
             figure = Figure(count=int(count), median=int(median), p90=int(p90))
             if not figure.enough:
                 figure = Figure(count=int(count))
@@ -281,16 +304,33 @@ def grouped(
     """Counts and figures per group, in one query (one pass over the threads); with
     `with_total`, also the whole under TOTAL (its counts are the sum of the groups').
     `group` is a key of GROUPS or an expression (e.g. `month_buckets(keys)`)."""
-    sql, params = _percentile_sql(threads, group, with_total, with_counts=True)
+    return grouped_by(threads, {"g": group}, with_total=("g",) if with_total else ())["g"]
+
+
+def grouped_by(
+    threads: QuerySet, groupings: dict[str, str | Case], *, with_total=()
+) -> dict[str, dict[object, GroupStats]]:
+    """`grouped` for several groupings of the same threads: {name: {key: GroupStats}}.
+
+    On PostgreSQL one query and one pass over the threads for all of them (GROUPING
+    SETS; every grouping's keys must be integers); SQLite has no grouping sets and runs
+    one query per grouping. `with_total`: the names that also get the whole (TOTAL)."""
+    names = list(groupings)
+    if len(names) > 1 and connection.vendor != "postgresql":
+        return {name: grouped(threads, group=groupings[name], with_total=name in with_total)
+                for name in names}
+    totals = {i for i, name in enumerate(names) if name in with_total}
+    sql, params = _percentile_sql(threads, [groupings[n] for n in names], totals,
+                                  with_counts=True)
     flags = list(_count_flags())
-    counts: dict[object, Counts] = {}
-    figures: dict[object, dict[str, Figure]] = {}
+    counts: dict[int, dict[object, Counts]] = {i: {} for i in range(len(names))}
+    figures: dict[int, dict[object, dict[str, Figure]]] = {i: {} for i in range(len(names))}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for metric, is_total, key, n, median, p90, *sums in cursor.fetchall():
+        for dim, metric, is_total, key, n, median, p90, *sums in cursor.fetchall():
             if metric == "counts":
                 row = dict(zip(flags, (int(v or 0) for v in sums), strict=True))
-                counts[key] = Counts(
+                counts[dim][key] = Counts(
                     total=int(n),
                     by_status={v: row[f"status_{v}"] for v in ThreadStatus.values},
                     by_kind={v: row[f"kind_{v}"] for v in ThreadKind.values},
@@ -301,15 +341,18 @@ def grouped(
             figure = Figure(count=int(n), median=int(median), p90=int(p90))
             if not figure.enough:
                 figure = Figure(count=int(n))
-            figures.setdefault(TOTAL if is_total else key, {})[metric] = figure
-    if with_total:
-        counts[TOTAL] = sum(counts.values(), Counts())
-    return {
-        key: GroupStats(key=key, counts=counts[key], figures={
-            metric: figures.get(key, {}).get(metric, EMPTY) for metric in METRICS
-        })
-        for key in counts
-    }
+            figures[dim].setdefault(TOTAL if is_total else key, {})[metric] = figure
+    result = {}
+    for dim, name in enumerate(names):
+        if dim in totals:
+            counts[dim][TOTAL] = sum(counts[dim].values(), Counts())
+        result[name] = {
+            key: GroupStats(key=key, counts=group_counts, figures={
+                metric: figures[dim].get(key, {}).get(metric, EMPTY) for metric in METRICS
+            })
+            for key, group_counts in counts[dim].items()
+        }
+    return result
 
 
 def month_keys(*, today: dt.date, months: int = 12) -> list[int]:

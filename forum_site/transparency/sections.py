@@ -153,10 +153,26 @@ def overview_section(filters: Filters) -> dict:
     }
 
 
+def _forum_groups(filters: Filters) -> dict:
+    """Per unit (and in total, for the overview), per category and per month of the
+    months section: one query and one pass over the threads on PostgreSQL, shared by
+    the sections that show them (bench/statistics-results.md)."""
+    return filters.shared("groups", lambda: forum_stats.grouped_by(
+        filters.threads(),
+        {"unit": "unit", "category": "category",
+         "month": forum_stats.month_buckets(_month_keys(filters))},
+        with_total=("unit",),
+    ))
+
+
 def _unit_groups(filters: Filters) -> dict:
-    """Per unit and in total (the overview): two queries shared by both sections."""
-    return filters.shared("units", lambda: forum_stats.grouped(
-        filters.threads(), group="unit", with_total=True))
+    return _forum_groups(filters)["unit"]
+
+
+def _month_keys(filters: Filters) -> list[int]:
+    if filters.year:
+        return [filters.year * 100 + month for month in range(1, 13)]
+    return forum_stats.month_keys(today=timezone.localdate())
 
 
 @statistics_section(key="units", title=gettext_lazy("Answer times per unit"), order=20,
@@ -205,7 +221,7 @@ def _extra_units(groups, known):
 def categories_section(filters: Filters) -> dict:
     from discussions.models import Category
 
-    groups = forum_stats.grouped(filters.threads(), group="category")
+    groups = _forum_groups(filters)["category"]
     categories = Category.objects.in_bulk(list(groups))
     ordered = sorted(groups, key=lambda pk: (categories[pk].sort_order, categories[pk].name))
     labels = {pk: categories[pk].display_name for pk in ordered}
@@ -226,12 +242,8 @@ def categories_section(filters: Filters) -> dict:
 @statistics_section(key="months", title=gettext_lazy("Month by month"), order=40,
                     template="transparency/sections/months.html")
 def months_section(filters: Filters) -> dict:
-    if filters.year:
-        keys = [filters.year * 100 + month for month in range(1, 13)]
-    else:
-        keys = forum_stats.month_keys(today=timezone.localdate())
-    threads = filters.threads().filter(created_at__gte=forum_stats.month_start(keys[0]))
-    groups = forum_stats.grouped(threads, group=forum_stats.month_buckets(keys))
+    keys = _month_keys(filters)
+    groups = _forum_groups(filters)["month"]
     rows = []
     for key in keys:
         stats = groups.get(key)
