@@ -287,3 +287,72 @@ def test_asker_is_told_the_rule_when_a_moderator_hides_and_restores_the_thread(
     page = anonymous_client.get(thread.get_absolute_url()).content.decode()
     assert notification.event.reason in page  # the timeline keeps the public reason
     assert "Nomor HP" not in page
+
+
+# --- what moderators see: reports and earlier texts -------------------------------------
+
+
+def _flagged_comment(thread, author, reporters, *, text, edits=()):
+    from discussions import services
+
+    comment = make_comment(thread, user=author, text=text)
+    for edit in edits:
+        services.comment_edit(user=author, comment=comment, body=edit)
+    for reporter in reporters:
+        services.comment_flag(user=reporter, comment=comment, reason="abuse",
+                              note=f"catatan dari {reporter.display_name}")
+    return comment
+
+
+def test_queue_shows_reports_by_role_and_earlier_texts(
+        thread, verified_asn, asn_b, established_users, moderator_client):
+    _flagged_comment(thread, verified_asn, [established_users[0], asn_b],
+                     text="Teks pertama yang kasar", edits=["Teks kedua yang diubah"])
+    html = moderator_client.get(reverse(QUEUE)).content.decode()
+    assert "Teks kedua yang diubah" in html  # the current text
+    assert "Teks pertama yang kasar" in html and "1 teks sebelumnya" in html
+    assert "2 laporan" in html and "Warga Lama 0" in html
+    assert "catatan dari Warga Lama 0" in html
+    assert "Warga (" in html and "ASN (" in html
+    for reporter in (established_users[0], asn_b):
+        assert reporter.email not in html
+
+
+def test_thread_reports_show_in_queue_and_thread_screen(
+        thread, established_users, moderator_client):
+    from discussions import services
+
+    for user in established_users[:3]:
+        services.thread_flag(user=user, thread=thread, reason="off_topic")
+    html = moderator_client.get(reverse(QUEUE)).content.decode()
+    assert "3 laporan" in html and "Warga Lama 2" in html
+    assert established_users[0].email not in html
+    detail = moderator_client.get(
+        reverse("discussions_admin:thread_moderate", args=[thread.pk])).content.decode()
+    assert "3 laporan" in detail and "Warga Lama 1" in detail
+    assert established_users[1].email not in detail
+
+
+def _queue_queries(client, django_assert_max_num_queries, budget):
+    with django_assert_max_num_queries(budget):
+        response = client.get(reverse(QUEUE))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("items", [1, 6])
+def test_queue_queries_do_not_grow_with_reports_and_revisions(
+        items, thread, verified_asn, established_users, moderator_client,
+        django_assert_max_num_queries, category, citizen):
+    from discussions import services
+
+    from .factories import ThreadFactory
+
+    for i in range(items):
+        _flagged_comment(thread, verified_asn, established_users[:2],
+                         text=f"Komentar antrean {i}", edits=[f"Komentar antrean {i} diubah"])
+        other = ThreadFactory(category=category, author=citizen, title=f"Utas dilaporkan {i}")
+        for user in established_users[:3]:
+            services.thread_flag(user=user, thread=other, reason="spam")
+    html = _queue_queries(moderator_client, django_assert_max_num_queries, 16)
+    assert html.count("Komentar antrean") == 2 * items  # the current and the earlier text
