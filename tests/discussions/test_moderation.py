@@ -356,3 +356,103 @@ def test_queue_queries_do_not_grow_with_reports_and_revisions(
             services.thread_flag(user=user, thread=other, reason="spam")
     html = _queue_queries(moderator_client, django_assert_max_num_queries, 16)
     assert html.count("Komentar antrean") == 2 * items  # the current and the earlier text
+
+
+# --- a thread hidden after reports tells its asker ----------------------------------------
+
+
+def test_asker_is_told_when_reports_hide_the_thread_and_email_is_retried(
+        thread, established_users, moderator_client, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from discussions.models import EmailStatus
+
+    settings.EMAIL_BACKEND = "tests.discussions.broken_mail.BrokenBackend"
+    mail.outbox.clear()
+    url = reverse("discussions:thread_flag", args=[thread.pk])
+    for user, reason in zip(established_users[:3], ["spam", "off_topic", "off_topic"],
+                            strict=True):
+        client_for(user).post(url, {"reason": reason, "note": "catatan pelapor"})
+    thread.refresh_from_db()
+    assert thread.visibility == ThreadVisibility.PENDING
+    notification = Notification.objects.get(user=thread.author, kind="status")
+    event = notification.event
+    assert event.kind == "auto_hidden" and event.actor is None and event.actor_role == "system"
+    assert event.reason == "Di luar topik"  # the rule most reports named
+    assert notification.email_status == EmailStatus.PENDING  # the mail server is down
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
+    call_command("notifications_retry", stdout=StringIO())
+    notification.refresh_from_db()
+    assert notification.email_status == EmailStatus.SENT
+    assert [m.to for m in mail.outbox] == [[thread.author.email]]
+    body = mail.outbox[0].body
+    assert "melaporkan diskusi Anda" in body and "Di luar topik" in body
+    for reporter in established_users[:3]:  # reporters stay unnamed
+        assert reporter.display_name not in body and reporter.email not in body
+    assert "catatan pelapor" not in body
+    # Only the asker is told; the timeline shows it once the thread is shown again.
+    assert Notification.objects.count() == 1
+    _decide(moderator_client, threads=[thread.pk], action="restore")
+    page = client_for(thread.author).get(thread.get_absolute_url()).content.decode()
+    assert "Disembunyikan setelah beberapa laporan" in page
+
+
+def test_flags_below_the_threshold_tell_nobody(thread, established_users):
+    from discussions import services
+
+    for user in established_users[:2]:
+        services.thread_flag(user=user, thread=thread, reason="spam")
+    assert not Notification.objects.exists()
+
+
+# --- hiding a thread indexes it once ------------------------------------------------------
+
+
+@pytest.fixture
+def index_calls(monkeypatch):
+    """Every `index_later` call, passed through to the real one."""
+    import search.services
+
+    calls = []
+    real = search.services.index_later
+
+    def spy(record_type, ids):
+        ids = sorted(int(pk) for pk in ids)
+        calls.append((record_type, ids))
+        return real(record_type, ids)
+
+    monkeypatch.setattr(search.services, "index_later", spy)
+    return calls
+
+
+@pytest.mark.parametrize("action,rule", [("hide", "spam"), ("restore", "")])
+def test_moderating_a_thread_indexes_it_once(
+        action, rule, tree, thread, moderator_client, index_calls, established_users):
+    from discussions import services
+
+    if action == "restore":
+        for user in established_users[:3]:
+            services.thread_flag(user=user, thread=thread, reason="spam")
+    index_calls.clear()
+    _decide(moderator_client, threads=[thread.pk], action=action, rule=rule)
+    assert index_calls.count(("thread", [thread.pk])) == 1
+    assert [c for c in index_calls if c[0] == "thread"] == [("thread", [thread.pk])]
+    comments = [c for c in index_calls if c[0] == "comment"]
+    assert comments == [("comment", sorted(c.pk for c in tree))]
+
+
+def test_reports_hiding_a_thread_index_it_once(thread, established_users, index_calls):
+    from django.test import TestCase
+
+    from discussions import services
+
+    for user in established_users[:2]:
+        services.thread_flag(user=user, thread=thread, reason="spam")
+    index_calls.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.thread_flag(user=established_users[2], thread=thread, reason="spam")
+    assert [c for c in index_calls if c[0] == "thread"] == [("thread", [thread.pk])]
