@@ -56,7 +56,7 @@ echo "scoring $BASE_URL with Lighthouse $("$lh" --version), $("$CHROME_PATH" --v
 
 mkdir -p bench/results
 printf '%-22s %11s %13s %14s %4s\n' page performance accessibility best-practices seo
-"$PY" -m tests.browser.pages | while IFS=$'\t' read -r name lang path status; do
+"$PY" -m tests.browser.pages "$BASE_URL" | while IFS=$'\t' read -r name lang path status; do
   label="$name-$lang"
   case " ${ONLY:-$label} " in *" $label "*) ;; *) continue ;; esac
   report="bench/results/$label.json"

@@ -52,6 +52,7 @@ def thread_moderate(request, pk: int):
     return TemplateResponse(request, "discussions/admin/thread_moderate.html", {
         "thread": thread, "reroute_form": reroute, "close_form": close,
         "events": selectors.thread_events(thread=thread),
+        "flags": selectors.thread_flags(thread=thread),
     })
 
 

@@ -345,6 +345,7 @@ class ThreadEventKind(models.TextChoices):
     OVERDUE = "overdue", _("Deadline passed")
     HIDDEN = "hidden", _("Hidden by a moderator")
     RESTORED = "restored", _("Shown again by a moderator")
+    AUTO_HIDDEN = "auto_hidden", _("Hidden after reports, pending review")
 
 
 class ActorRole(models.TextChoices):

@@ -178,10 +178,12 @@ def thread_changed(thread_id: int) -> None:
 
 
 def thread_visibility_changed(thread_id: int) -> None:
-    """A thread was hidden or restored: the thread, its answers and its comments."""
+    """A thread was hidden or restored: its comments follow it. The thread and its
+    answers are not re-indexed here: the change recorded a thread event, and
+    `record_event` (every thread write) already called `thread_changed`; doing it again
+    indexed the thread twice."""
     from search.services import index_later
 
-    thread_changed(thread_id)
     index_later("comment", _comment_ids(Thread, [str(thread_id)]))
 
 

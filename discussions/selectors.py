@@ -6,13 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import (
     Case,
     Count,
     Exists,
     F,
     OuterRef,
+    Prefetch,
+    Q,
     QuerySet,
+    Value,
     When,
 )
 from django.db.models.functions import Least
@@ -22,10 +26,13 @@ from forum_site.accounts.permissions import is_moderator, verified_asn_profile
 
 from .models import (
     AWAITING_UNIT,
+    ActorRole,
     Category,
     Comment,
     CommentReaction,
+    CommentRevision,
     CommentStatus,
+    Flag,
     Follow,
     ModerationLedgerEntry,
     Notification,
@@ -443,9 +450,38 @@ def moderation_queue_items(*, show: str = "waiting", area: str | None = None,
         threads = moderation_queue_threads()
         if area not in (None, "", "forum"):
             threads = threads.none()
-    comments = list(comments.select_related("content_type")[:200])
+    comments = list(comments.select_related("content_type").prefetch_related(
+        Prefetch("forum_flags", queryset=flags_for_moderators()),
+        Prefetch("revisions", queryset=CommentRevision.objects.order_by("-edited_at", "-pk")),
+    )[:200])
     _attach_targets(comments)
-    return comments, list(threads[:200])
+    threads = list(threads.prefetch_related(
+        Prefetch("forum_flags", queryset=flags_for_moderators()))[:200])
+    return comments, threads
+
+
+def flags_for_moderators() -> QuerySet[Flag]:
+    """Reports, newest first, each with `reporter_role` (an `ActorRole` value, "" for a
+    deleted account) worked out in the same query: moderators see who reported as a role
+    and a public name, never an email address."""
+    from forum_site.accounts import roles
+    from forum_site.accounts.models import AsnProfile
+
+    moderator = Exists(get_user_model().groups.through.objects.filter(
+        user_id=OuterRef("user_id"), group__name=roles.MODERATOR))
+    asn = Exists(AsnProfile.objects.filter(
+        user_id=OuterRef("user_id"), status=AsnProfile.Status.VERIFIED))
+    return Flag.objects.select_related("user").annotate(reporter_role=Case(
+        When(user__isnull=True, then=Value("")),
+        When(Q(user__is_superuser=True) | moderator, then=Value(ActorRole.MODERATOR)),
+        When(asn, then=Value(ActorRole.ASN)),
+        default=Value(ActorRole.CITIZEN),
+    )).order_by("-created_at", "-pk")
+
+
+def thread_flags(*, thread: Thread) -> list[Flag]:
+    """Every report on a thread (resolved ones too), for the moderators."""
+    return list(flags_for_moderators().filter(thread=thread))
 
 
 def _attach_targets(comments: list) -> None:

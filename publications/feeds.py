@@ -6,15 +6,13 @@ its index and lists exactly what the index lists: published, public pages only."
 import uuid
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
+
+from forum_site.core.feeds import RequestFeed
 
 FEED_LENGTH = 30
 
 
-class PageFeed(Feed):
-    feed_type = Atom1Feed
-
+class PageFeed(RequestFeed):
     def __init__(self, *, index):
         super().__init__()
         self.index = index

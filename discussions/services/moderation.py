@@ -138,8 +138,9 @@ def threads_moderate(
         pk__in=thread_ids, visibility__in=allowed_from).order_by("pk"))
     for thread in threads:
         Thread.objects.filter(pk=thread.pk).update(visibility=to_visibility)
-        _tell_the_asker(thread=thread, moderator=moderator, hidden=(
-            to_visibility == ThreadVisibility.HIDDEN), rule=rule)
+        _tell_the_asker(thread=thread, actor=moderator, rule=rule, kind=(
+            ThreadEventKind.HIDDEN if to_visibility == ThreadVisibility.HIDDEN
+            else ThreadEventKind.RESTORED))
         Flag.objects.filter(thread=thread, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
         )
@@ -149,15 +150,16 @@ def threads_moderate(
     return len(threads)
 
 
-def _tell_the_asker(*, thread: Thread, moderator, hidden: bool, rule: str) -> None:
+def _tell_the_asker(*, thread: Thread, actor, kind: str, rule: str) -> None:
     """A timeline event (public again once the thread is shown) and a notification to
-    the asker naming the published rule; the moderator's note stays in the ledger."""
+    the asker naming the published rule; the moderator's note stays in the ledger, and
+    whoever reported the thread is never named. The event also re-indexes the thread
+    and its answers (`record_event`)."""
     from .events import record_event
     from .notifications import notify
 
     event = record_event(
-        thread=thread, kind=ThreadEventKind.HIDDEN if hidden else ThreadEventKind.RESTORED,
-        actor=moderator, from_status=thread.status,
+        thread=thread, kind=kind, actor=actor, from_status=thread.status,
         reason=str(ModerationRule(rule).label) if rule else "",
         data={"rule": rule} if rule else {},
     )
@@ -166,8 +168,8 @@ def _tell_the_asker(*, thread: Thread, moderator, hidden: bool, rule: str) -> No
 
 def _thread_visibility_changed(thread_id: int) -> None:
     """Called after commit whenever a thread appears on or disappears from public pages
-    (hidden, restored, hidden after flags). The one hook for the search index: the
-    thread, its official answers and its comments are re-projected."""
+    (hidden, restored, hidden after flags): its comments are re-projected. The thread
+    and its official answers were already, once, by the event the change recorded."""
     from ..search_records import thread_visibility_changed
 
     logger.debug("thread %s visibility changed", thread_id)
@@ -234,7 +236,8 @@ def comment_flag(*, user, comment: Comment, reason: str, note: str = "",
 @transaction.atomic
 def thread_flag(*, user, thread: Thread, reason: str, note: str = "",
                 ip: str | None = None) -> Flag:
-    """Report a thread; enough weight hides it pending review (as comments)."""
+    """Report a thread; enough weight hides it pending review (as comments), and the
+    asker is told (timeline event, notification and email) under which rule."""
     reason, note = _clean_flag(user, reason, note)
     if thread.author_id == user.pk:
         raise ValidationError(_("You cannot report your own thread."), code="own")
@@ -254,5 +257,7 @@ def thread_flag(*, user, thread: Thread, reason: str, note: str = "",
         Thread.objects.filter(pk=thread.pk).update(visibility=ThreadVisibility.PENDING)
         _ledger(action=ModerationAction.AUTO_HIDE, item_kind=ItemKind.THREAD,
                 item_id=thread.pk, area=Area.FORUM, rule=rule, automatic=True)
+        _tell_the_asker(thread=thread, actor=None, kind=ThreadEventKind.AUTO_HIDDEN,
+                        rule=rule)
         transaction.on_commit(lambda: _thread_visibility_changed(thread.pk))
     return flag

@@ -4,19 +4,17 @@ framework escapes them as XML, so nothing in them is markup to a feed reader."""
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+
+from forum_site.core.feeds import RequestFeed
 
 from .. import selectors, statistics
 from ..text import plain_excerpt
 
 
-class LatestThreadsFeed(Feed):
-    feed_type = Atom1Feed
-
+class LatestThreadsFeed(RequestFeed):
     def title(self):
         return _("Serambi forum: new threads")
 
@@ -48,11 +46,9 @@ class LatestThreadsFeed(Feed):
         return [item.category.display_name, item.unit.name]
 
 
-class LatestAnswersFeed(Feed):
+class LatestAnswersFeed(RequestFeed):
     """New official answers: the answer's signature is its position and unit (the
     signer's name is on the thread page, never in a machine-readable feed)."""
-
-    feed_type = Atom1Feed
 
     def title(self):
         return _("Serambi forum: new official answers")
@@ -88,10 +84,8 @@ class LatestAnswersFeed(Feed):
         return [item.thread.unit.name]
 
 
-class OverdueThreadsFeed(Feed):
+class OverdueThreadsFeed(RequestFeed):
     """Threads of one unit that are past a deadline, oldest first."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request, slug):
         from forum_site.accounts.models import Unit

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from . import checks
-from .pages import CASES, PageCase
+from .pages import CASES, PageCase, resolve
 
 CHROMIUM = os.environ.get("SERAMBI_CHROMIUM", "/usr/bin/chromium")
 # STACK-NOTES: the flags that work on these machines. The host-resolver rule makes every
@@ -78,11 +78,13 @@ def pytest_collection_modifyitems(config, items):
 def base_url():
     external = os.environ.get("SERAMBI_GATE_BASE_URL")
     if external:
+        resolve(external.rstrip("/"))
         yield external.rstrip("/")
         return
     from .server import serve_site
 
     with serve_site() as url:
+        resolve(url)  # ids of seeded objects some page URLs need (pages.py)
         yield url
 
 

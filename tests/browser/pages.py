@@ -5,12 +5,16 @@ and in English (under /en/, URL words translated), the status it must answer, it
 (which decides the weight budget) and which structured data it must carry. URLs point at
 objects that `manage.py seed_demo` creates, so the gate sees real content.
 
-    .venv/bin/python -m tests.browser.pages   # "name<TAB>lang<TAB>path<TAB>status", lighthouse.sh
+    .venv/bin/python -m tests.browser.pages BASE_URL  # "name<TAB>lang<TAB>path<TAB>status"
+                                                      # of the site at BASE_URL (lighthouse.sh)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 
 KIB = 1024
@@ -52,11 +56,14 @@ DEMO_LOGIN = {"login": "warga@serambi.localhost", "password": "serambi-demo-2026
 # The BKPSDM unit's ASN account (discussions/demo.py ASN_BY_UNIT), for the unit queue.
 ASN_LOGIN = {"login": "asn.bkpsdm@serambi.localhost", "password": "serambi-demo-2026"}
 
-# A demo thread with a published official answer (the first of discussions/demo.py THREADS,
-# "Kapan pendaftaran Pelatihan Kepemimpinan Pengawas 2027 dibuka?", answered by BKPSDM).
-# Ids are deterministic on a fresh `seed_demo`: threads are created in order of opening
-# (checked on a scratch seeded DB: id 5, status resolved, one official answer).
-THREAD_WITH_ANSWER = 5
+# A demo thread with a published official answer and comments: the first of
+# discussions/demo.py THREADS (answered by BKPSDM; demo_comments.py comments on it;
+# test_registry.py checks the title stays in step). Its id depends on what else the
+# database holds and on the order seed_demo opens threads in, so it is not written here:
+# `resolve(base_url)` asks the running site for it (the search API, this exact title, a
+# thread with an official answer) before any page is visited, and the URLs below carry a
+# placeholder, {thread_with_answer}, until then.
+THREAD_WITH_ANSWER_TITLE = "Kapan pendaftaran Pelatihan Kepemimpinan Pengawas 2027 dibuka?"
 
 # The annual information-service report seed_demo publishes (forum_site/transparency/demo.py).
 REPORT_YEAR = dt.date.today().year
@@ -116,7 +123,7 @@ PAGES: list[PageType] = [
              feed=True),
     PageType(
         "thread",
-        {"id": f"/forum/{THREAD_WITH_ANSWER}/", "en": f"/en/forum/{THREAD_WITH_ANSWER}/"},
+        {"id": "/forum/{thread_with_answer}/", "en": "/en/forum/{thread_with_answer}/"},
         kind="thread",
         jsonld=True,
     ),
@@ -163,6 +170,38 @@ PAGES: list[PageType] = [
 LANGUAGES = ("id", "en")
 
 
+# Placeholder -> value, filled by resolve() from the site under test.
+_RESOLVED: dict[str, str] = {}
+
+
+# The search API's answer to "this exact title, threads with an official answer".
+THREAD_WITH_ANSWER_LOOKUP = "/api/search?" + urllib.parse.urlencode({
+    "q": f'"{THREAD_WITH_ANSWER_TITLE}"', "type": "thread", "answered": "yes",
+})
+
+
+def thread_with_answer_id(search_response: dict) -> int:
+    """The demo thread's id in the search API's JSON (LookupError if it is not there)."""
+    for result in search_response.get("results", []):
+        if result["type"] == "thread" and result["title"] == THREAD_WITH_ANSWER_TITLE:
+            return int(result["id"])
+    raise LookupError(f"no answered thread titled {THREAD_WITH_ANSWER_TITLE!r} "
+                      "(is the site seeded with `manage.py seed_demo`?)")
+
+
+def find_thread_with_answer(base_url: str) -> int:
+    """The id of the demo thread THREAD_WITH_ANSWER_TITLE on the site at `base_url`."""
+    url = base_url.rstrip("/") + THREAD_WITH_ANSWER_LOOKUP
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - the site under test
+        return thread_with_answer_id(json.load(response))
+
+
+def resolve(base_url: str) -> None:
+    """Look up, once, the objects whose ids the page URLs cannot know in advance."""
+    if "thread_with_answer" not in _RESOLVED:
+        _RESOLVED["thread_with_answer"] = str(find_thread_with_answer(base_url))
+
+
 @dataclass(frozen=True)
 class PageCase:
     page: PageType
@@ -170,7 +209,14 @@ class PageCase:
 
     @property
     def path(self) -> str:
-        return self.page.urls[self.lang]
+        path = self.page.urls[self.lang]
+        if "{" not in path:
+            return path
+        try:
+            return path.format(**_RESOLVED)
+        except KeyError as exc:
+            raise RuntimeError(
+                f"{self.id}: {path} needs pages.resolve(base_url) first") from exc
 
     @property
     def id(self) -> str:
@@ -181,5 +227,11 @@ CASES: list[PageCase] = [PageCase(p, lang) for p in PAGES for lang in LANGUAGES]
 
 
 if __name__ == "__main__":
+    import sys
+
+    # The ids some URLs need come from the site: pass its address (bench/lighthouse.sh).
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m tests.browser.pages BASE_URL  (a site with the demo data)")
+    resolve(sys.argv[1])
     for case in CASES:
         print(f"{case.page.name}\t{case.lang}\t{case.path}\t{case.page.status}")

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from . import pages
 from .pages import ASN_LOGIN, CASES, DEMO_LOGIN, LANGUAGES, PAGES
 
 
@@ -41,3 +42,39 @@ def test_registry_signed_in_pages_use_seed_demo_accounts():
     for page in PAGES:
         if page.login:
             assert page.login in (DEMO_LOGIN, ASN_LOGIN), page.name
+
+
+def test_registry_thread_with_answer_is_the_first_demo_thread():
+    from discussions import demo as forum_demo
+
+    first = forum_demo.THREADS[0]
+    assert first.title == pages.THREAD_WITH_ANSWER_TITLE
+    assert any(step[0] == "answer" for step in first.steps)
+
+
+@pytest.mark.django_db
+def test_registry_looks_the_thread_up_through_the_search_api(client, monkeypatch):
+    """Whatever id seeding gave the demo thread, the gate asks the site for it: the
+    answered thread with that exact title, not a look-alike or an unanswered one."""
+    from search.services import index_records
+    from tests.discussions.factories import OfficialAnswerFactory, ThreadFactory
+
+    title = pages.THREAD_WITH_ANSWER_TITLE
+    ThreadFactory(title=title.replace("2027", "2026"), answers_count=1)  # a look-alike
+    ThreadFactory(title=title, indexed=False)  # the same title, unanswered
+    thread = ThreadFactory(title=title, answers_count=1, indexed=False)
+    OfficialAnswerFactory(thread=thread)
+    index_records(record_type="thread", ids=list(
+        type(thread).objects.values_list("pk", flat=True)))
+    response = client.get(pages.THREAD_WITH_ANSWER_LOOKUP)
+    assert response.status_code == 200
+    assert pages.thread_with_answer_id(response.json()) == thread.pk
+
+    (case,) = [c for c in CASES if c.id == "thread-en"]
+    monkeypatch.setattr(pages, "_RESOLVED", {})
+    with pytest.raises(RuntimeError):
+        case.path  # noqa: B018 - unresolved: a clear error, not a visit to a 404
+    monkeypatch.setitem(pages._RESOLVED, "thread_with_answer", str(thread.pk))
+    assert case.path == f"/en/forum/{thread.pk}/"
+    with pytest.raises(LookupError):
+        pages.thread_with_answer_id({"results": []})

@@ -287,3 +287,172 @@ def test_asker_is_told_the_rule_when_a_moderator_hides_and_restores_the_thread(
     page = anonymous_client.get(thread.get_absolute_url()).content.decode()
     assert notification.event.reason in page  # the timeline keeps the public reason
     assert "Nomor HP" not in page
+
+
+# --- what moderators see: reports and earlier texts -------------------------------------
+
+
+def _flagged_comment(thread, author, reporters, *, text, edits=()):
+    from discussions import services
+
+    comment = make_comment(thread, user=author, text=text)
+    for edit in edits:
+        services.comment_edit(user=author, comment=comment, body=edit)
+    for reporter in reporters:
+        services.comment_flag(user=reporter, comment=comment, reason="abuse",
+                              note=f"catatan dari {reporter.display_name}")
+    return comment
+
+
+def test_queue_shows_reports_by_role_and_earlier_texts(
+        thread, verified_asn, asn_b, established_users, moderator_client):
+    _flagged_comment(thread, verified_asn, [established_users[0], asn_b],
+                     text="Teks pertama yang kasar", edits=["Teks kedua yang diubah"])
+    html = moderator_client.get(reverse(QUEUE)).content.decode()
+    assert "Teks kedua yang diubah" in html  # the current text
+    assert "Teks pertama yang kasar" in html and "1 teks sebelumnya" in html
+    assert "2 laporan" in html and "Warga Lama 0" in html
+    assert "catatan dari Warga Lama 0" in html
+    assert "Warga (" in html and "ASN (" in html
+    for reporter in (established_users[0], asn_b):
+        assert reporter.email not in html
+
+
+def test_thread_reports_show_in_queue_and_thread_screen(
+        thread, established_users, moderator_client):
+    from discussions import services
+
+    for user in established_users[:3]:
+        services.thread_flag(user=user, thread=thread, reason="off_topic")
+    html = moderator_client.get(reverse(QUEUE)).content.decode()
+    assert "3 laporan" in html and "Warga Lama 2" in html
+    assert established_users[0].email not in html
+    detail = moderator_client.get(
+        reverse("discussions_admin:thread_moderate", args=[thread.pk])).content.decode()
+    assert "3 laporan" in detail and "Warga Lama 1" in detail
+    assert established_users[1].email not in detail
+
+
+def _queue_queries(client, django_assert_max_num_queries, budget):
+    with django_assert_max_num_queries(budget):
+        response = client.get(reverse(QUEUE))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("items", [1, 6])
+def test_queue_queries_do_not_grow_with_reports_and_revisions(
+        items, thread, verified_asn, established_users, moderator_client,
+        django_assert_max_num_queries, category, citizen):
+    from discussions import services
+
+    from .factories import ThreadFactory
+
+    for i in range(items):
+        _flagged_comment(thread, verified_asn, established_users[:2],
+                         text=f"Komentar antrean {i}", edits=[f"Komentar antrean {i} diubah"])
+        other = ThreadFactory(category=category, author=citizen, title=f"Utas dilaporkan {i}")
+        for user in established_users[:3]:
+            services.thread_flag(user=user, thread=other, reason="spam")
+    html = _queue_queries(moderator_client, django_assert_max_num_queries, 16)
+    assert html.count("Komentar antrean") == 2 * items  # the current and the earlier text
+
+
+# --- a thread hidden after reports tells its asker ----------------------------------------
+
+
+def test_asker_is_told_when_reports_hide_the_thread_and_email_is_retried(
+        thread, established_users, moderator_client, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from discussions.models import EmailStatus
+
+    settings.EMAIL_BACKEND = "tests.discussions.broken_mail.BrokenBackend"
+    mail.outbox.clear()
+    url = reverse("discussions:thread_flag", args=[thread.pk])
+    for user, reason in zip(established_users[:3], ["spam", "off_topic", "off_topic"],
+                            strict=True):
+        client_for(user).post(url, {"reason": reason, "note": "catatan pelapor"})
+    thread.refresh_from_db()
+    assert thread.visibility == ThreadVisibility.PENDING
+    notification = Notification.objects.get(user=thread.author, kind="status")
+    event = notification.event
+    assert event.kind == "auto_hidden" and event.actor is None and event.actor_role == "system"
+    assert event.reason == "Di luar topik"  # the rule most reports named
+    assert notification.email_status == EmailStatus.PENDING  # the mail server is down
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
+    call_command("notifications_retry", stdout=StringIO())
+    notification.refresh_from_db()
+    assert notification.email_status == EmailStatus.SENT
+    assert [m.to for m in mail.outbox] == [[thread.author.email]]
+    body = mail.outbox[0].body
+    assert "melaporkan diskusi Anda" in body and "Di luar topik" in body
+    for reporter in established_users[:3]:  # reporters stay unnamed
+        assert reporter.display_name not in body and reporter.email not in body
+    assert "catatan pelapor" not in body
+    # Only the asker is told; the timeline shows it once the thread is shown again.
+    assert Notification.objects.count() == 1
+    _decide(moderator_client, threads=[thread.pk], action="restore")
+    page = client_for(thread.author).get(thread.get_absolute_url()).content.decode()
+    assert "Disembunyikan setelah beberapa laporan" in page
+
+
+def test_flags_below_the_threshold_tell_nobody(thread, established_users):
+    from discussions import services
+
+    for user in established_users[:2]:
+        services.thread_flag(user=user, thread=thread, reason="spam")
+    assert not Notification.objects.exists()
+
+
+# --- hiding a thread indexes it once ------------------------------------------------------
+
+
+@pytest.fixture
+def index_calls(monkeypatch):
+    """Every `index_later` call, passed through to the real one."""
+    import search.services
+
+    calls = []
+    real = search.services.index_later
+
+    def spy(record_type, ids):
+        ids = sorted(int(pk) for pk in ids)
+        calls.append((record_type, ids))
+        return real(record_type, ids)
+
+    monkeypatch.setattr(search.services, "index_later", spy)
+    return calls
+
+
+@pytest.mark.parametrize("action,rule", [("hide", "spam"), ("restore", "")])
+def test_moderating_a_thread_indexes_it_once(
+        action, rule, tree, thread, moderator_client, index_calls, established_users):
+    from discussions import services
+
+    if action == "restore":
+        for user in established_users[:3]:
+            services.thread_flag(user=user, thread=thread, reason="spam")
+    index_calls.clear()
+    _decide(moderator_client, threads=[thread.pk], action=action, rule=rule)
+    assert index_calls.count(("thread", [thread.pk])) == 1
+    assert [c for c in index_calls if c[0] == "thread"] == [("thread", [thread.pk])]
+    comments = [c for c in index_calls if c[0] == "comment"]
+    assert comments == [("comment", sorted(c.pk for c in tree))]
+
+
+def test_reports_hiding_a_thread_index_it_once(thread, established_users, index_calls):
+    from django.test import TestCase
+
+    from discussions import services
+
+    for user in established_users[:2]:
+        services.thread_flag(user=user, thread=thread, reason="spam")
+    index_calls.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        services.thread_flag(user=established_users[2], thread=thread, reason="spam")
+    assert [c for c in index_calls if c[0] == "thread"] == [("thread", [thread.pk])]

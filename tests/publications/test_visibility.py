@@ -100,6 +100,13 @@ def test_sitemap_lists_public_pages_in_both_languages(client, pages, tree):
     assert "<loc>http://localhost/program/</loc>" in text
 
 
+def test_sitemap_never_uses_the_sites_framework_row(client, pages, tree, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "forum.sulbarprov.go.id"]
+    text = _text(client.get("/sitemap.xml", HTTP_HOST="forum.sulbarprov.go.id"))
+    assert "<loc>http://localhost/program/</loc>" in text  # the Wagtail Site decides
+    assert "example.com" not in text
+
+
 def test_hidden_program_is_absent_from_an_outcome_and_the_export(client, tree, area):
     draft = f.add_draft(
         f.program_page(title="Program Draf", slug="program-draf", area=area), parent=tree.programs

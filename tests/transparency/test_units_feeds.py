@@ -83,3 +83,25 @@ def test_pages_advertise_their_feeds(client, category_a):
     ThreadFactory(category=category_a)
     html = client.get("/statistik/").content.decode()
     assert 'type="application/atom+xml"' in html and "/forum/feed/jawaban/" in html
+
+
+@pytest.mark.parametrize("url", [
+    "/forum/feed/", "/forum/feed/jawaban/", "/forum/feed/terlambat/bkpsdm/",
+])
+def test_feed_addresses_use_the_request_host_not_the_sites_row(
+        client, settings, verified_asn, category_a, url):
+    """django.contrib.sites is installed (for comments) with its example.com row; the
+    feeds still link to the address the site was requested on."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "forum.sulbarprov.go.id"]
+    thread = ThreadFactory(category=category_a, is_overdue=True, title="Utas di umpan")
+    OfficialAnswerFactory(thread=thread, author=verified_asn)
+    response = client.get(url, HTTP_HOST="forum.sulbarprov.go.id", secure=True)
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)  # noqa: S314 - our own feed
+    addresses = [link.get("href") for link in root.iter(f"{ATOM}link")]
+    addresses += [root.findtext(f"{ATOM}id")]
+    assert len(addresses) >= 4  # the feed, itself, and at least one entry
+    for address in addresses:
+        assert address.startswith("https://forum.sulbarprov.go.id/"), address
+    assert "example.com" not in response.content.decode()
+    assert f"/forum/{thread.pk}/" in entries(response)[0]["link"]
