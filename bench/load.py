@@ -11,8 +11,9 @@ The mix (weights 5 : 2 : 1 : 1 : 1):
   with a prefix; the forum list's own filters.
 - Posters (signed in): open threads, support threads, read.
 - Commenters (signed in): read a thread and post a comment through the form on its page.
-- Flaggers (signed in): read threads and report threads and comments to the moderators
-  through the report form (GET the form, POST a rule and a note).
+- Flaggers (signed in): read threads, report threads and comments (found through the
+  search, type=comment) to the moderators via the report form (GET it, POST a rule and a
+  note).
 
 Every write carries a client id: a thread's title "[lt-<uuid>]", a comment's text
 "[lc-<uuid>]", a report's note "[lf-<uuid>]". A write is *acknowledged* when the server
