@@ -2,11 +2,12 @@
 # Load test on loopback: gunicorn (production settings over plain HTTP, bench/bench_settings.py)
 # + PostgreSQL database serambi_load (seeded with seed_demo) + locust headless, bounded in time.
 #
-#   bash bench/run.sh 3m 30        # duration, simulated people (readers, searchers, posters)
+#   bash bench/run.sh 3m 30        # duration, simulated people (bench/load.py has the mix)
 #   BENCH_FRESH=1 bash bench/run.sh 10m 30   # recreate the database first
 #
-# Prints: requests/s, p95 by endpoint, 5xx count, lost/duplicated posts (bench/check.py),
-# and every 30 s the RSS of the gunicorn workers and PostgreSQL's connection count.
+# Prints: requests/s, p95 by endpoint, 5xx count, lost/duplicated threads, comments and
+# reports (bench/check.py), and every 30 s the RSS of the gunicorn workers and PostgreSQL's
+# connection count.
 # Locust lives in its own venv (bench/.venv, pinned in bench/requirements.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,9 +79,9 @@ $PY - "$OUT" <<'PYEOF'
 import csv, sys
 out = sys.argv[1]
 rows = list(csv.DictReader(open(f"{out}/locust_stats.csv")))
-print(f"{'endpoint':32} {'requests':>9} {'fail':>6} {'rps':>7} {'p50':>6} {'p95':>6} {'max':>7}")
+print(f"{'endpoint':40} {'requests':>9} {'fail':>6} {'rps':>7} {'p50':>6} {'p95':>6} {'max':>7}")
 for r in rows:
-    print(f"{r['Type'] + ' ' + r['Name'] if r['Name'] != 'Aggregated' else 'ALL':32.32} "
+    print(f"{r['Type'] + ' ' + r['Name'] if r['Name'] != 'Aggregated' else 'ALL':40.40} "
           f"{r['Request Count']:>9} {r['Failure Count']:>6} {float(r['Requests/s']):>7.1f} "
           f"{r['50%']:>6} {r['95%']:>6} {float(r['Max Response Time']):>7.0f}")
 fives = 0
