@@ -5,7 +5,9 @@ its `search_vector` (title weight A, body weight B, `indonesian` configuration) 
 `autocomplete_vector` (title, `simple` configuration, for prefix matching) carry GIN
 indexes; on SQLite an FTS5 table mirrors title and body. Both are created by migration
 0002 for the database actually in use, so they are not declared in Meta (a GIN index
-cannot be created on SQLite, an FTS5 table not on PostgreSQL)."""
+cannot be created on SQLite, an FTS5 table not on PostgreSQL). So are the date indexes
+the search window walks (migration 0003: newest first, undated last — SQLite cannot
+declare NULLS LAST in an index, and its DESC order puts NULLs last anyway)."""
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -47,12 +49,6 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["record_type", "record_id"], name="search_entry_type_id"),
             models.Index(fields=["language", "all_languages"], name="search_entry_language"),
-            models.Index(fields=["-date"], name="search_entry_date"),
-            # A filtered search walks its facet value's newest rows (engines/database.py).
-            models.Index(fields=["record_type", "-date"], name="search_entry_type_date"),
-            models.Index(fields=["unit", "-date"], name="search_entry_unit_date"),
-            models.Index(fields=["category", "-date"], name="search_entry_category_date"),
-            models.Index(fields=["area", "-date"], name="search_entry_area_date"),
         ]
 
     def __str__(self) -> str:

@@ -68,6 +68,9 @@ FACET_COLUMNS = {
     "answered": ("answered", None),
 }
 
+# Newest first, as the date indexes are built (search/models.py): undated records last.
+NEWEST = (F("date").desc(nulls_last=True), F("id").desc())
+
 # What the window of matches reads for each row (engines/database.py DatabaseEngine.search).
 WINDOW_COLUMNS = ("id", "date", *dict.fromkeys(
     column for pair in FACET_COLUMNS.values() for column in pair if column))
@@ -281,7 +284,7 @@ class DatabaseEngine(SearchEngine):
                 own = (row for row in unfiltered if _passes(row, others))
                 counts[facet] = _facet_counts(own, [facet])[facet]
         window = count_cap() if capped or unfiltered_capped else 0
-        if query.sort == "newest" and capped:
+        if query.sort == "newest" and capped and query.offset + query.per_page > len(rows):
             page = self._newest_page(apply_filters(matched, query.filters), query)
         else:
             page = self._page(rows, query)
@@ -290,20 +293,29 @@ class DatabaseEngine(SearchEngine):
 
     def _window(self, qs: QuerySet, query: SearchQuery, *, scored: bool) -> tuple[list, bool]:
         """(rows, capped?): the newest `count_cap()` matches, each a dict of id, date,
-        the facet columns and (`scored`) the relevance `score`, newest first. Ordered by
-        the date index, so a common word stops after cap + 1 matches instead of reading
-        all of them; `capped` says there were more."""
+        the facet columns and (`scored`) the relevance `score`, newest first. Ordered as
+        the date indexes are (date DESC NULLS LAST, id), so a common word stops after
+        cap + 1 matches instead of reading all of them; `capped` says there were more.
+        The score is computed in an outer query over the window's rows only: in the
+        same query, a plan that collects all matches first would rank every one."""
         cap = count_cap()
+        newest = qs.order_by(*NEWEST)
         if scored:
-            qs = qs.annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
-        rows = list(qs.order_by(F("date").desc(), "-id")
-                    .values(*WINDOW_COLUMNS, *(["score"] if scored else []))[:cap + 1])
+            ids = newest.values("id")[:cap + 1]
+            rows = list(
+                SearchEntry.objects.filter(id__in=ids)
+                .annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
+                .values(*WINDOW_COLUMNS, "score")
+            )
+            rows.sort(key=_newest_key)
+        else:
+            rows = list(newest.values(*WINDOW_COLUMNS)[:cap + 1])
         return rows[:cap], len(rows) > cap
 
     def _newest_page(self, qs: QuerySet, query: SearchQuery) -> list[tuple[int, float]]:
-        """A page of all matches by date (exact even past the counted window)."""
+        """A page of all matches by date, past the counted window."""
         start, stop = query.offset, query.offset + query.per_page
-        rows = qs.order_by(F("date").desc(nulls_last=True), "-id").values_list("id", flat=True)
+        rows = qs.order_by(*NEWEST).values_list("id", flat=True)
         return [(pk, 0.0) for pk in rows[start:stop]]
 
     def _page(self, rows: list[dict], query: SearchQuery) -> list[tuple[int, float]]:
@@ -401,13 +413,13 @@ class DatabaseEngine(SearchEngine):
             rows = (
                 qs.filter(autocomplete_vector=query)
                 .annotate(score=SearchRank(F("autocomplete_vector"), query))
-                .order_by("-score", F("date").desc(nulls_last=True))
+                .order_by("-score", *NEWEST)
             )
         else:
             match = "title : (" + " ".join(_quote([w]) for w in words) + " *)"
             rows = qs.filter(id__in=RawSQL(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
-            )).order_by(F("date").desc(nulls_last=True))
+            )).order_by(*NEWEST)
         return [
             Suggestion(title=title, url=url, type=record_type)
             for title, url, record_type in rows.values_list("title", "url", "record_type")[:limit]
