@@ -23,6 +23,7 @@ keep honest counts.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
@@ -71,9 +72,11 @@ FACET_COLUMNS = {
 # Newest first, as the date indexes are built (search/models.py): undated records last.
 NEWEST = (F("date").desc(nulls_last=True), F("id").desc())
 
-# What the window of matches reads for each row (engines/database.py DatabaseEngine.search).
+# What the window of matches reads for each row (DatabaseEngine.search), as tuples.
 WINDOW_COLUMNS = ("id", "date", *dict.fromkeys(
     column for pair in FACET_COLUMNS.values() for column in pair if column))
+COLUMN = {name: i for i, name in enumerate(WINDOW_COLUMNS)}
+ID, DATE, SCORE = COLUMN["id"], COLUMN["date"], len(WINDOW_COLUMNS)
 
 RECORD_FIELDS = (
     "url", "title", "body", "language", "all_languages", "unit", "unit_label", "category",
@@ -265,7 +268,8 @@ class DatabaseEngine(SearchEngine):
         matched = self._scoped(query)
         if query.terms:
             matched = self._match(matched, query.terms)
-        active = {f: set(v) for f, v in query.filters.items() if f in FACET_COLUMNS and v}
+        active = {f: _raw_values(f, v) for f, v in query.filters.items()
+                  if f in FACET_COLUMNS and v}
         scored = bool(query.terms) and query.sort != "newest" and self.vendor == "postgresql"
         rows = unfiltered = None
         capped = unfiltered_capped = False
@@ -281,7 +285,7 @@ class DatabaseEngine(SearchEngine):
             counts = _facet_counts(rows, [f for f in FACETS if f not in active])
             for facet in active:
                 others = {f: v for f, v in active.items() if f != facet}
-                own = (row for row in unfiltered if _passes(row, others))
+                own = [row for row in unfiltered if _passes(row, others)]
                 counts[facet] = _facet_counts(own, [facet])[facet]
         window = count_cap() if capped or unfiltered_capped else 0
         if query.sort == "newest" and capped and query.offset + query.per_page > len(rows):
@@ -292,12 +296,12 @@ class DatabaseEngine(SearchEngine):
                             facets=counts, total_capped=capped, facet_window=window)
 
     def _window(self, qs: QuerySet, query: SearchQuery, *, scored: bool) -> tuple[list, bool]:
-        """(rows, capped?): the newest `count_cap()` matches, each a dict of id, date,
-        the facet columns and (`scored`) the relevance `score`, newest first. Ordered as
-        the date indexes are (date DESC NULLS LAST, id), so a common word stops after
-        cap + 1 matches instead of reading all of them; `capped` says there were more.
-        The score is computed in an outer query over the window's rows only: in the
-        same query, a plan that collects all matches first would rank every one."""
+        """(rows, capped?): the newest `count_cap()` matches, newest first, each a tuple
+        of WINDOW_COLUMNS (plus the relevance score when `scored`). Ordered as the date
+        indexes are (date DESC NULLS LAST, id), so a common word stops after cap + 1
+        matches instead of reading all of them; `capped` says there were more. The score
+        is computed in an outer query over the window's rows only: in the same query, a
+        plan that collects all matches first would rank every one."""
         cap = count_cap()
         newest = qs.order_by(*NEWEST)
         if scored:
@@ -305,11 +309,11 @@ class DatabaseEngine(SearchEngine):
             rows = list(
                 SearchEntry.objects.filter(id__in=ids)
                 .annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
-                .values(*WINDOW_COLUMNS, "score")
+                .values_list(*WINDOW_COLUMNS, "score")
             )
-            rows.sort(key=_newest_key)
+            rows.sort(key=_newest_key, reverse=True)
         else:
-            rows = list(newest.values(*WINDOW_COLUMNS)[:cap + 1])
+            rows = list(newest.values_list(*WINDOW_COLUMNS)[:cap + 1])
         return rows[:cap], len(rows) > cap
 
     def _newest_page(self, qs: QuerySet, query: SearchQuery) -> list[tuple[int, float]]:
@@ -326,12 +330,12 @@ class DatabaseEngine(SearchEngine):
         if not rows:
             return []
         if not query.terms or query.sort == "newest":
-            ordered = sorted(rows, key=_newest_key)
-            return [(row["id"], 0.0) for row in ordered[start:stop]]
+            return [(row[ID], 0.0) for row in rows[start:stop]]  # the window's own order
         if self.vendor == "postgresql":
-            ordered = sorted(rows, key=lambda row: (-row["score"], *_newest_key(row)))
-            return [(row["id"], float(row["score"])) for row in ordered[start:stop]]
-        ids = [row["id"] for row in rows]
+            # A stable sort: equal scores keep the window's newest-first order.
+            ordered = sorted(rows, key=lambda row: row[SCORE], reverse=True)
+            return [(row[ID], float(row[SCORE])) for row in ordered[start:stop]]
+        ids = [row[ID] for row in rows]
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
@@ -426,53 +430,54 @@ class DatabaseEngine(SearchEngine):
         ]
 
 
-def _passes(row: dict, filters: dict[str, set[str]]) -> bool:
-    """Whether a window row passes the facet filters (the same test apply_filters makes
-    in SQL, on the values as the page sends them)."""
-    return all(_facet_value(facet, row) in values for facet, values in filters.items())
-
-
-def _facet_value(facet: str, row: dict) -> str:
-    value = row[FACET_COLUMNS[facet][0]]
-    if value is None or value == "":
-        return ""
+def _raw_values(facet: str, values) -> set:
+    """The page's values of a facet filter as the window's column holds them."""
+    if facet == "year":
+        return {int(v) for v in values}
     if facet == "answered":
-        return "yes" if value else "no"
-    return str(value)
+        return {v == "yes" for v in values}
+    return set(values)
 
 
-def _facet_counts(rows: Iterable[dict], facets) -> dict[str, list[FacetCount]]:
+def _passes(row: tuple, filters: dict[str, set]) -> bool:
+    """Whether a window row passes the facet filters (raw values: _raw_values); the same
+    test apply_filters makes in SQL."""
+    return all(row[COLUMN[FACET_COLUMNS[facet][0]]] in values
+               for facet, values in filters.items())
+
+
+def _facet_counts(rows: list[tuple], facets) -> dict[str, list[FacetCount]]:
     """Counts per value of each facet over these rows: the top FACET_LIMIT by count (years
-    newest first), with the value's label."""
-    tallies: dict[str, dict[str, list]] = {facet: {} for facet in facets}
-    for row in rows:
-        for facet, tally in tallies.items():
-            value = _facet_value(facet, row)
-            if not value:
-                continue
-            label_column = FACET_COLUMNS[facet][1]
-            label = row[label_column] if label_column else ""
-            seen = tally.get(value)
-            if seen is None:
-                tally[value] = [1, label or ""]
-            else:
-                seen[0] += 1
-                if label and label > seen[1]:
-                    seen[1] = label  # the same label as SQL's MAX() would pick
+    newest first), with the value's label as the newest row gives it."""
     counts: dict[str, list[FacetCount]] = {}
-    for facet, tally in tallies.items():
-        values = [FacetCount(value=v, label=label, count=n) for v, (n, label) in tally.items()]
+    for facet in facets:
+        column, label_column = FACET_COLUMNS[facet]
+        values = [row[COLUMN[column]] for row in rows]
+        tally = Counter(values)
+        tally.pop(None, None)
+        tally.pop("", None)
+        labels = {}
+        if label_column:
+            # Oldest first, so the newest row's label is the one kept.
+            labels = dict(zip(reversed(values), (row[COLUMN[label_column]]
+                                                 for row in reversed(rows)), strict=True))
+        found = [
+            FacetCount(value=("yes" if value else "no") if facet == "answered" else str(value),
+                       label=labels.get(value) or "", count=n)
+            for value, n in tally.items()
+        ]
         if facet == "year":
-            values.sort(key=lambda fc: fc.value, reverse=True)
+            found.sort(key=lambda fc: fc.value, reverse=True)
         else:
-            values.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
-        counts[facet] = values[:FACET_LIMIT]
+            found.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
+        counts[facet] = found[:FACET_LIMIT]
     return counts
 
 
-def _newest_key(row: dict) -> tuple:
-    date = row["date"]
-    return (date is None, -(date.toordinal() if date else 0), -row["id"])
+def _newest_key(row: tuple) -> tuple:
+    """Sorted in reverse: the newest date first, undated last, then the highest id."""
+    date = row[DATE]
+    return (date is not None, date or dt.date.min, row[ID])
 
 
 def _shorten(text: str) -> str:
