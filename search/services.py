@@ -73,14 +73,26 @@ def all_public_records(progress: Callable[[str], None] = _noop):
 def rebuild(*, progress: Callable[[str], None] = _noop,
             engines: list[SearchEngine] | None = None) -> dict[str, int]:
     """Rebuild every engine from the database. Elasticsearch builds a new index and swaps
-    its alias; the database engine replaces its rows in one transaction."""
+    its alias; the database engine replaces its rows in one transaction, then
+    reorganises them in date order (`optimise`)."""
     counts = {}
     for engine in engines or write_engines():
         progress(f"rebuilding {engine.name}")
         counts[engine.name] = engine.rebuild(all_public_records(progress), progress=progress)
         status.record_reconciled(engine=engine.name)
         progress(f"{engine.name}: {counts[engine.name]} records")
+        engine.optimise(progress=progress)
     return counts
+
+
+def optimise(*, progress: Callable[[str], None] = _noop,
+             engines: list[SearchEngine] | None = None) -> list[str]:
+    """Reorganise every engine's index for reading; returns the engines' names."""
+    names = []
+    for engine in engines or write_engines():
+        engine.optimise(progress=progress)
+        names.append(engine.name)
+    return names
 
 
 def reconcile(*, progress: Callable[[str], None] = _noop,

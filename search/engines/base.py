@@ -116,3 +116,7 @@ class SearchEngine:
     def rebuild(self, records: Iterable[SearchRecord], *, progress: Progress) -> int:
         """Replace the whole index with `records`; returns how many were indexed."""
         raise NotImplementedError
+
+    def optimise(self, *, progress: Progress) -> None:
+        """Reorganise the index for reading (after a rebuild, or on a schedule). Optional:
+        an engine that needs nothing does nothing."""

@@ -221,6 +221,25 @@ class DatabaseEngine(SearchEngine):
             count += self._upsert_batch(batch)
         return count
 
+    def optimise(self, *, progress: Progress) -> None:
+        """PostgreSQL: rewrite the table in the window's order (CLUSTER on the date index)
+        and refresh the planner's statistics. A search window walks the newest matches;
+        with rows in date order those sit on neighbouring pages instead of one page each:
+        p95 60 ms → 40 ms at 100,000 records (bench/search-results.md). New records are
+        appended, so the order holds for new content; edits move rows to the end, so it
+        decays slowly: `search_rebuild` ends with this, and `search_optimise` runs it
+        alone (seconds for 100,000 records, under a lock that holds searches meanwhile).
+        SQLite: merge the FTS5 segments and refresh the statistics."""
+        table = SearchEntry._meta.db_table
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql":
+                cursor.execute(f"CLUSTER {table} USING search_entry_date")
+                cursor.execute(f"ANALYZE {table}")
+            else:
+                cursor.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
+                cursor.execute(f"ANALYZE {table}")
+        progress(f"{self.name}: table reorganised in date order")
+
     # --- reading ----------------------------------------------------------------------------
 
     def _scoped(self, query: SearchQuery) -> QuerySet:

@@ -64,3 +64,14 @@ def test_demo_site_finds_leadership_training_everywhere(client):
     assert comments["total"] >= 1
     masked = client.get("/api/search", {"q": "panitia", "type": "comment"}).json()["results"]
     assert masked and "0812" not in masked[0]["snippet_html"]
+
+
+def test_optimise_keeps_every_record_findable(category, client):
+    for n in range(3):
+        ThreadFactory(category=category, title=f"Topik pelatihan nomor {n}", indexed=False)
+    run("search_rebuild")  # ends with the optimisation
+    output = run("search_optimise")
+    assert "table reorganised in date order" in output and "optimised: database" in output
+    assert SearchEntry.objects.count() == 3
+    data = client.get("/api/search", {"q": "topik"}).json()
+    assert data["total"] == 3
