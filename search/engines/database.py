@@ -293,9 +293,13 @@ class DatabaseEngine(SearchEngine):
         rows = unfiltered = None
         capped = unfiltered_capped = False
         if active and facets:
-            unfiltered, unfiltered_capped = self._window(matched, query, scored=scored)
+            # Read for the chosen facets' own counts, so without scores; when it holds
+            # every match, the filtered rows are taken from it and scored by id.
+            unfiltered, unfiltered_capped = self._window(matched, query, scored=False)
             if not unfiltered_capped:
                 rows = [row for row in unfiltered if _passes(row, active)]
+                if scored:
+                    rows = self._with_scores(rows, query)
         if rows is None:
             rows, capped = self._window(apply_filters(matched, query.filters), query,
                                         scored=scored)
@@ -334,6 +338,17 @@ class DatabaseEngine(SearchEngine):
         else:
             rows = list(newest.values_list(*WINDOW_COLUMNS)[:cap + 1])
         return rows[:cap], len(rows) > cap
+
+    def _with_scores(self, rows: list[tuple], query: SearchQuery) -> list[tuple]:
+        """These window rows with their relevance score appended (PostgreSQL)."""
+        if not rows:
+            return rows
+        scores = dict(
+            SearchEntry.objects.filter(id__in=[row[ID] for row in rows])
+            .annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
+            .values_list("id", "score")
+        )
+        return [(*row, scores.get(row[ID], 0.0)) for row in rows]
 
     def _newest_page(self, qs: QuerySet, query: SearchQuery) -> list[tuple[int, float]]:
         """A page of all matches by date, past the counted window."""
@@ -468,23 +483,24 @@ def _passes(row: tuple, filters: dict[str, set]) -> bool:
 def _facet_counts(rows: list[tuple], facets) -> dict[str, list[FacetCount]]:
     """Counts per value of each facet over these rows: the top FACET_LIMIT by count (years
     newest first), with the value's label as the newest row gives it."""
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(WINDOW_COLUMNS)
     counts: dict[str, list[FacetCount]] = {}
     for facet in facets:
         column, label_column = FACET_COLUMNS[facet]
-        values = [row[COLUMN[column]] for row in rows]
+        values = columns[COLUMN[column]]
         tally = Counter(values)
         tally.pop(None, None)
         tally.pop("", None)
-        labels = {}
-        if label_column:
-            # Oldest first, so the newest row's label is the one kept.
-            labels = dict(zip(reversed(values), (row[COLUMN[label_column]]
-                                                 for row in reversed(rows)), strict=True))
         found = [
             FacetCount(value=("yes" if value else "no") if facet == "answered" else str(value),
-                       label=labels.get(value) or "", count=n)
+                       label="", count=n)
             for value, n in tally.items()
         ]
+        if label_column:
+            labels = columns[COLUMN[label_column]]
+            for fc, value in zip(found, tally, strict=True):
+                # Rows are newest first: the first occurrence carries the newest label.
+                fc.label = labels[values.index(value)] or ""
         if facet == "year":
             found.sort(key=lambda fc: fc.value, reverse=True)
         else:
