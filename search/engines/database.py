@@ -110,13 +110,16 @@ def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> Qu
             continue
         column = FACET_COLUMNS[facet][0]
         if facet == "year":
-            values = [int(v) for v in values]
-            # The same condition on `date` lets the date index find the year's rows.
+            # `year` is the date's year (records.SearchRecord.year): the condition goes on
+            # `date` alone, so the date indexes find the year's rows and the planner
+            # estimates them right (with both conditions it counted the same rows twice
+            # and chose to collect every match of a common word: bench/search-results.md).
             years = Q()
-            for year in values:
+            for year in (int(v) for v in values):
                 years |= Q(date__gte=dt.date(year, 1, 1), date__lte=dt.date(year, 12, 31))
             qs = qs.filter(years)
-        elif facet == "answered":
+            continue
+        if facet == "answered":
             values = [v == "yes" for v in values]
         qs = qs.filter(**{f"{column}__in": values})
     return qs
@@ -328,16 +331,28 @@ class DatabaseEngine(SearchEngine):
         cap = count_cap()
         newest = qs.order_by(*NEWEST)
         if scored:
-            ids = newest.values("id")[:cap + 1]
-            rows = list(
-                SearchEntry.objects.filter(id__in=ids)
-                .annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
-                .values_list(*WINDOW_COLUMNS, "score")
-            )
+            inner_sql, params = (newest.values_list(*WINDOW_COLUMNS, "search_vector")
+                                 [:cap + 1].query.sql_with_params())
+            rank_sql, rank_params = self._tsquery_sql(query.terms)
+            columns = ", ".join(f"w.{name}" for name in WINDOW_COLUMNS)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {columns}, ts_rank(w.search_vector, {rank_sql}) "
+                    f"FROM ({inner_sql}) w",
+                    [*rank_params, *params],
+                )
+                rows = cursor.fetchall()
             rows.sort(key=_newest_key, reverse=True)
         else:
             rows = list(newest.values_list(*WINDOW_COLUMNS)[:cap + 1])
         return rows[:cap], len(rows) > cap
+
+    def _tsquery_sql(self, terms: Terms) -> tuple[str, list]:
+        """The visitor's terms as PostgreSQL tsquery SQL (values as parameters)."""
+        compiler = SearchEntry.objects.all().query.get_compiler(connection=connection)
+        expression = self._pg_query(terms).resolve_expression(compiler.query)
+        sql, params = expression.as_sql(compiler, connection)
+        return sql, list(params)
 
     def _with_scores(self, rows: list[tuple], query: SearchQuery) -> list[tuple]:
         """These window rows with their relevance score appended (PostgreSQL)."""
