@@ -34,6 +34,7 @@ from django.contrib.postgres.search import (
 from django.contrib.postgres.search import (
     SearchQuery as PgQuery,
 )
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
@@ -331,8 +332,11 @@ class DatabaseEngine(SearchEngine):
         cap = count_cap()
         newest = qs.order_by(*NEWEST)
         if scored:
-            inner_sql, params = (newest.values_list(*WINDOW_COLUMNS, "search_vector")
-                                 [:cap + 1].query.sql_with_params())
+            try:
+                inner_sql, params = (newest.values_list(*WINDOW_COLUMNS, "search_vector")
+                                     [:cap + 1].query.sql_with_params())
+            except EmptyResultSet:  # a condition that can match nothing
+                return [], False
             rank_sql, rank_params = self._tsquery_sql(query.terms)
             columns = ", ".join(f"w.{name}" for name in WINDOW_COLUMNS)
             with connection.cursor() as cursor:
