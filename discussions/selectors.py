@@ -265,14 +265,6 @@ def notification_preferences(*, user) -> dict[str, tuple[bool, bool]]:
 # --- statistics for the list header ----------------------------------------------------------
 
 
-def thread_status_counts() -> dict[str, int]:
-    public = Thread.objects.filter(visibility=ThreadVisibility.PUBLISHED)
-    rows = public.values("status").annotate(n=Count("pk")).order_by()
-    counts = {row["status"]: row["n"] for row in rows}
-    counts[OVERDUE] = public.filter(is_overdue=True).count()
-    return counts
-
-
 # --- comments ---------------------------------------------------------------------------------
 
 

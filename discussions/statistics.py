@@ -292,12 +292,6 @@ def status_counts(threads: QuerySet, *, group: str = "all") -> dict[object, Coun
     return result
 
 
-def kind_counts(threads: QuerySet) -> dict[str, int]:
-    rows = threads.order_by().values("kind").annotate(n=Count("pk"))
-    counts = {row["kind"]: row["n"] for row in rows}
-    return {value: counts.get(value, 0) for value in ThreadKind.values}
-
-
 def grouped(
     threads: QuerySet, *, group: str | Case, with_total: bool = False
 ) -> dict[object, GroupStats]:
@@ -389,9 +383,6 @@ class InformationRequestYear:
     by_ground: dict[str, int]
     fulfilment: Figure
 
-    @property
-    def refused_any(self) -> int:
-        return sum(self.by_ground.values())
 
 
 def information_requests(threads: QuerySet, *, year: int) -> QuerySet:

@@ -215,3 +215,20 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test must restore the migrated data (serialized_rollback).
+
+    Its teardown flushes the database; without serialized_rollback the flush's
+    post_migrate re-creates content types under new ids, and the next test that restores
+    the migrated data then fails on duplicate keys (it broke CI on PostgreSQL once)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test needs serialized_rollback=True "
+                "(see pytest_collection_modifyitems in tests/conftest.py)"
+            )

@@ -32,11 +32,6 @@ _STATUS_MODIFIERS = {
 }
 
 
-@register.filter
-def status_modifier(status) -> str:
-    return _STATUS_MODIFIERS.get(str(status), "")
-
-
 @register.inclusion_tag("discussions/includes/status_tags.html")
 def thread_status(thread):
     """The status as a text tag, plus "Overdue" when a deadline passed."""
