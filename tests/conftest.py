@@ -71,61 +71,117 @@ def _empty_cache():
     cache.clear()
 
 
-# --- units -------------------------------------------------------------------
+# --- units and one user per role -----------------------------------------------------
+# Plain builders, so that module-scoped data (see ``module_db``) makes the same people as
+# the function-scoped fixtures below.
 
 
-@pytest.fixture
-def unit_a(db):
+def make_unit_a():
     return UnitFactory(
         name="Badan Kepegawaian dan Pengembangan SDM", short_name="BKPSDM", slug="bkpsdm"
     )
 
 
-@pytest.fixture
-def unit_b(db):
+def make_unit_b():
     return UnitFactory(name="Dinas Kesehatan", short_name="Dinkes", slug="dinkes")
 
 
-# --- users, one per role ----------------------------------------------------------
-
-
-@pytest.fixture
-def citizen(db):
+def make_citizen():
     return UserFactory(display_name="Siti Warga", roles=[roles.CITIZEN])
 
 
-@pytest.fixture
-def pending_asn(db, unit_a):
+def make_pending_asn(unit):
     return AsnProfileFactory(
-        user=UserFactory(display_name="Rahmat Menunggu", roles=[roles.CITIZEN]),
-        unit=unit_a,
+        user=UserFactory(display_name="Rahmat Menunggu", roles=[roles.CITIZEN]), unit=unit,
     ).user
 
 
-@pytest.fixture
-def verified_asn(db, unit_a):
+def make_verified_asn(unit):
     return AsnProfileFactory(
         user=UserFactory(display_name="Dewi Pegawai", roles=[roles.CITIZEN, roles.ASN]),
-        unit=unit_a,
+        unit=unit,
         position="Analis Kebijakan Ahli Muda",
         verified=True,
     ).user
 
 
-@pytest.fixture
-def moderator(db):
+def make_moderator():
     return UserFactory(display_name="Moderator Serambi", roles=[roles.MODERATOR])
 
 
-@pytest.fixture
-def comms(db):
+def make_comms():
     """A member of Tim Komunikasi (writes publications through the review workflow)."""
     return UserFactory(display_name="Tim Komunikasi", roles=[roles.COMMUNICATIONS])
 
 
+def make_superuser():
+    return UserFactory(display_name="Admin", is_staff=True, is_superuser=True)
+
+
+def make_people() -> dict:
+    """Both units and one user per role, keyed like the fixtures."""
+    unit_a, unit_b = make_unit_a(), make_unit_b()
+    return {
+        "unit_a": unit_a, "unit_b": unit_b, "citizen": make_citizen(),
+        "pending_asn": make_pending_asn(unit_a), "verified_asn": make_verified_asn(unit_a),
+        "moderator": make_moderator(), "comms": make_comms(), "superuser": make_superuser(),
+    }
+
+
+@pytest.fixture
+def unit_a(db):
+    return make_unit_a()
+
+
+@pytest.fixture
+def unit_b(db):
+    return make_unit_b()
+
+
+@pytest.fixture
+def citizen(db):
+    return make_citizen()
+
+
+@pytest.fixture
+def pending_asn(db, unit_a):
+    return make_pending_asn(unit_a)
+
+
+@pytest.fixture
+def verified_asn(db, unit_a):
+    return make_verified_asn(unit_a)
+
+
+@pytest.fixture
+def moderator(db):
+    return make_moderator()
+
+
+@pytest.fixture
+def comms(db):
+    return make_comms()
+
+
 @pytest.fixture
 def superuser(db):
-    return UserFactory(display_name="Admin", is_staff=True, is_superuser=True)
+    return make_superuser()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """A transaction around a whole module, rolled back at its end.
+
+    For modules whose tests only read shared data (or change it and let their own
+    savepoint undo it): a module-scoped fixture that asks for ``module_db`` builds the
+    data once; each test asks for ``db`` as usual and runs in a savepoint inside this
+    transaction (pytest-django's non-transactional tests nest). Never for transactional
+    tests (they would commit through it)."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 # --- clients -------------------------------------------------------------------------
@@ -205,16 +261,6 @@ def home_page(db):
     home_en.intro = "A place to ask and share about civil-servant development."
     home_en.save_revision().publish()
     return home
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate-limit counters and cached fragments live in the cache: start every test clean."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -31,6 +31,7 @@ from discussions.models import OfficialAnswer
 from discussions.services.notifications import make_unsubscribe_token
 from forum_site.accounts.models import AsnProfile, PersonalDataRequest
 from tests.accounts.factories import PASSWORD
+from tests.conftest import make_people
 from tests.discussions.factories import CategoryFactory, ThreadFactory
 
 ROLES = ("anonymous", "citizen", "pending_asn", "verified_asn", "moderator", "comms", "superuser")
@@ -340,15 +341,19 @@ ADMIN_AREAS: dict[str, dict[str, Expect]] = {
 # --- Fixtures ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def world(db, citizen, pending_asn, verified_asn, moderator, comms, superuser, unit_a, unit_b):
-    """The objects every row may point at: a thread asked by the citizen in unit A's
-    category with one official answer, a waiting ASN request, a data request."""
+@pytest.fixture(scope="module")
+def world(module_db):
+    """The objects every row may point at, built once for the module (each test runs in
+    a savepoint, so what a POST changes is undone before the next): one user per role, a
+    thread asked by the citizen in unit A's category with one official answer, a waiting
+    ASN request, a data request."""
     from discussions import services
     from discussions.services import comments as comment_services
     from discussions.services import moderation as moderation_services
 
-    category = CategoryFactory(default_unit=unit_a, slug="kepegawaian")
+    people = make_people()
+    citizen, verified_asn = people["citizen"], people["verified_asn"]
+    category = CategoryFactory(default_unit=people["unit_a"], slug="kepegawaian")
     thread = ThreadFactory(category=category, author=citizen)
     answer = services.answer_publish(
         user=verified_asn, thread=thread, body="Pendaftaran dibuka bulan depan."
@@ -361,19 +366,21 @@ def world(db, citizen, pending_asn, verified_asn, moderator, comms, superuser, u
     pending_comment = comment_services.comment_create(
         target=target, user=citizen, body="Mohon info syarat berkasnya juga.")
     moderation_services.comments_moderate(
-        moderator=moderator, comment_ids=[comment.pk], action="approve")
+        moderator=people["moderator"], comment_ids=[comment.pk], action="approve")
     asn_comment = comment_services.comment_create(
         target=target, user=verified_asn, body="Berlaku untuk PNS dan PPPK.")
-    return {
+    return people | {
         "comment": comment, "pending_comment": pending_comment, "asn_comment": asn_comment,
-        "citizen": citizen, "pending_asn": pending_asn, "verified_asn": verified_asn,
-        "moderator": moderator, "comms": comms, "superuser": superuser,
-        "unit_a": unit_a, "unit_b": unit_b, "category": category, "thread": thread,
-        "open_thread": open_thread,
-        "answer": answer, "asn_request": AsnProfile.objects.get(user=pending_asn),
+        "category": category, "thread": thread, "open_thread": open_thread,
+        "answer": answer, "asn_request": AsnProfile.objects.get(user=people["pending_asn"]),
         "data_request": _data_request(citizen),
         "unsubscribe_token": make_unsubscribe_token(user_id=citizen.pk, kind="answer"),
     }
+
+
+@pytest.fixture(autouse=True)
+def _savepoint(db):
+    """Every test in its own savepoint inside the module's transaction (see module_db)."""
 
 
 def _data_request(user) -> PersonalDataRequest:
@@ -384,8 +391,11 @@ def _data_request(user) -> PersonalDataRequest:
     )
 
 
-def _client(request, role: str) -> Client:
-    return request.getfixturevalue(f"{role}_client")
+def _client(world, role: str) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world[role])
+    return client
 
 
 def _row_counts() -> dict[str, int]:
@@ -433,8 +443,8 @@ def test_every_route_is_in_the_matrix():
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
-def test_post_matrix(request, world, endpoint: Endpoint, role: str):
-    client = _client(request, role)
+def test_post_matrix(world, endpoint: Endpoint, role: str):
+    client = _client(world, role)
     url = reverse(endpoint.name, kwargs=endpoint.kwargs(world))
     before = _row_counts()
     response = client.post(url, endpoint.data(world))
@@ -484,10 +494,10 @@ def test_post_without_csrf_token_is_refused(world, endpoint: Endpoint):
 @pytest.mark.parametrize(
     "name", [e.name for e in ENDPOINTS] + sorted(GET_ONLY), ids=lambda name: name
 )
-def test_get_changes_nothing(request, world, name: str):
+def test_get_changes_nothing(world, name: str):
     by_name = {e.name: e.kwargs for e in ENDPOINTS} | GET_ONLY
     url = reverse(name, kwargs=by_name[name](world))
-    clients = {role: _client(request, role) for role in ROLES}  # logins happen here
+    clients = {role: _client(world, role) for role in ROLES}  # logins happen here
     before = _row_counts()
     for role, client in clients.items():
         response = client.get(url)
@@ -496,7 +506,8 @@ def test_get_changes_nothing(request, world, name: str):
 
 
 @pytest.mark.parametrize("name", sorted(GET_ONLY))
-def test_get_only_routes_ignore_post(world, superuser_client, name: str):
+def test_get_only_routes_ignore_post(world, name: str):
+    superuser_client = _client(world, "superuser")
     url = reverse(name, kwargs=GET_ONLY[name](world))
     before = _row_counts()
     response = superuser_client.post(url, {"anything": "x"})
@@ -506,8 +517,8 @@ def test_get_only_routes_ignore_post(world, superuser_client, name: str):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("path", sorted(ADMIN_AREAS))
-def test_admin_areas(request, world, path: str, role: str):
-    response = _client(request, role).get(path)
+def test_admin_areas(world, path: str, role: str):
+    response = _client(world, role).get(path)
     _assert_status(response, ADMIN_AREAS[path][role], f"{role} GET {path}")
     if role in ("anonymous", "citizen", "pending_asn", "verified_asn"):
         assert "login" in response.headers.get("Location", "")

@@ -2,19 +2,10 @@
 tests/conftest.py: unit_a is the verified ASN's unit (BKPSDM), unit_b another unit."""
 
 import pytest
-from django.core.cache import cache
 
 from discussions.models import Holiday
 
 from .factories import CategoryFactory
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Rate-limit counters live in the cache; each test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)
