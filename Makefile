@@ -9,6 +9,9 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test workers (pytest-xdist): one per core; each module stays on one worker, so data built
+# once per module (tests/conftest.py: module_db) is built once. XDIST= runs in one process.
+XDIST ?= -n auto --dist loadscope
 
 .PHONY: help install run serve test test-browser browser-deps lint format check locales messages clean audit
 
@@ -39,7 +42,7 @@ serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 browser-deps:
 	bash scripts/install-browser-deps.sh

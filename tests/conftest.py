@@ -13,6 +13,7 @@ from django.utils import translation
 
 from forum_site.accounts import roles
 from tests.accounts.factories import AsnProfileFactory, UnitFactory, UserFactory
+from tests.speed_limit import pytest_runtest_makereport  # noqa: F401 - the suite's speed limit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -278,3 +279,4 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid}: a transactional test needs serialized_rollback=True "
                 "(see pytest_collection_modifyitems in tests/conftest.py)"
             )
+

@@ -1,0 +1,37 @@
+"""The suite refuses a test over the time limit unless it is marked slow with a reason."""
+
+
+pytest_plugins = ["pytester"]
+
+INNER_TESTS = """
+import time
+import pytest
+
+def test_quick():
+    pass
+
+def test_too_slow():
+    time.sleep(0.6)
+
+@pytest.mark.slow(reason="waits on purpose")
+def test_slow_with_reason():
+    time.sleep(0.6)
+
+@pytest.mark.slow
+def test_slow_without_reason():
+    time.sleep(0.6)
+"""
+
+
+def test_a_slow_test_fails_unless_marked_with_a_reason(pytester, monkeypatch):
+    monkeypatch.setenv("SERAMBI_SLOW_TEST_SECONDS", "0.3")
+    pytester.makeconftest(
+        "from tests.speed_limit import pytest_runtest_makereport  # noqa: F401\n"
+        "def pytest_configure(config):\n"
+        "    config.addinivalue_line('markers', 'slow(reason): slow on purpose')\n"
+    )
+    pytester.makepyfile(test_inner=INNER_TESTS)
+    result = pytester.runpytest("-p", "no:django", "-p", "no:xdist", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2, failed=2)
+    result.stdout.fnmatch_lines(["*test_too_slow took *s (> 0.3 s)*"])
+    assert "test_slow_with_reason took" not in result.stdout.str()
