@@ -18,3 +18,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
+# Wagtail's own page index (the admin's page search) is not updated on every save in tests:
+# it cost a fifth of building a page tree. tests/publications/test_admin_search.py turns it
+# back on and searches the admin as an editor does.
+WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
