@@ -13,7 +13,10 @@ from django.utils import translation
 
 from forum_site.accounts import roles
 from tests.accounts.factories import AsnProfileFactory, UnitFactory, UserFactory
-from tests.speed_limit import pytest_runtest_makereport  # noqa: F401 - the suite's speed limit
+from tests.speed_limit import (  # noqa: F401 - the suite's speed limit
+    pytest_runtest_call,
+    pytest_runtest_makereport,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -33,3 +33,13 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(Path(STATIC_ROOT).parent / "media"))
 
 # Emails vanish: the gate never reads them, and a console backend would flood the log.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# One cache for both gunicorn workers, as Redis is one cache in production: with a
+# local-memory cache per worker, two visits of the statistics page could show two
+# "computed at" times (the gate's JS-on/JS-off comparison saw 03:04 against 03:05).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(Path(STATIC_ROOT).parent / "cache"),  # noqa: F405
+    }
+}
