@@ -9,8 +9,9 @@ from django.core.management import call_command
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded_site():
+@pytest.fixture(scope="module")
+def seeded_site(module_db):
+    """The demo site, seeded once for both languages (see module_db)."""
     call_command("seed_demo", stdout=io.StringIO())
 
 
