@@ -328,6 +328,9 @@ class ElasticsearchEngine(SearchEngine):
     def checksums(self) -> dict[str, str]:
         self._ensure_alias()
         with _unavailable():
+            # Writes become visible to a scan at the next refresh (1 s by default): without
+            # this, reconcile would not see a write acknowledged a moment ago (found live).
+            self.client.indices.refresh(index=self.alias)
             return {
                 hit["_id"]: hit["_source"].get("checksum", "")
                 for hit in helpers.scan(self.client, index=self.alias,
@@ -394,6 +397,24 @@ class _unavailable:  # noqa: N801 - used as a context manager
     def __exit__(self, exc_type, exc, tb):
         if exc is None:
             return False
-        if isinstance(exc, TransportError | ApiError | helpers.BulkIndexError):
+        if isinstance(exc, helpers.BulkIndexError):
+            raise EngineUnavailable(_refusal(exc)) from exc
+        if isinstance(exc, TransportError | ApiError):
             raise EngineUnavailable(f"{type(exc).__name__}: {str(exc)[:200]}") from exc
         return False
+
+
+def _refusal(exc: helpers.BulkIndexError) -> str:
+    """Which records the node refused and why (the first one's reason), for the admins'
+    incident line: the rest of the batch was written, reconcile retries these."""
+    refused = []
+    reason = ""
+    for item in exc.errors:
+        detail = next(iter(item.values()), {}) if isinstance(item, dict) else {}
+        refused.append(str(detail.get("_id", "?")))
+        if not reason:
+            error = detail.get("error", {})
+            reason = (f"{error.get('type', '')}: {error.get('reason', '')}"
+                      if isinstance(error, dict) else str(error))
+    return (f"BulkIndexError: {len(refused)} refused ({', '.join(refused[:5])}"
+            f"{', …' if len(refused) > 5 else ''}): {reason}")[:300]
