@@ -214,7 +214,11 @@ def build_search(query: SearchQuery, *, index: str, facets: bool = True) -> Sear
                 order={"_key": "desc"} if facet == "year" else {"_count": "desc"},
             )
             if label:
-                bucket.bucket("label", "terms", field=label, size=1)
+                # The value's label as its newest record gives it, as the database engine
+                # does: a value two record types share ("open": a thread's "Open", a
+                # program's "Open for registration") gets the same label in both engines.
+                bucket.bucket("label", "terms", field=label, size=1,
+                              order={"newest": "desc"}).metric("newest", "max", field="date")
     if query.terms:
         s = s.highlight_options(
             pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False,

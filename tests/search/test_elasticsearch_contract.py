@@ -134,7 +134,9 @@ def test_search_request_is_built_from_tokens_only():
         {"terms": {"unit": ["bkpsdm"]}}, {"terms": {"year": [2026]}}]}}
     assert body["aggs"]["unit"]["aggs"]["values"] == {
         "terms": {"field": "unit", "size": 20, "order": {"_count": "desc"}},
-        "aggs": {"label": {"terms": {"field": "unit_label", "size": 1}}}}
+        "aggs": {"label": {"terms": {"field": "unit_label", "size": 1,
+                                     "order": {"newest": "desc"}},
+                           "aggs": {"newest": {"max": {"field": "date"}}}}}}
     assert body["aggs"]["year"]["aggs"]["values"]["terms"]["order"] == {"_key": "desc"}
     assert set(body["aggs"]) == {"type", "unit", "category", "area", "year", "status",
                                  "answered"}
