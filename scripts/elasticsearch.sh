@@ -267,7 +267,8 @@ status() {
     for i in $(seq 1 "$layout"); do
       dir=$(node_dir "$layout" "$i")
       pid=$(node_pid "$dir")
-      say "node-$i of $layout: ${pid:+running, pid $pid}${pid:-stopped}, http://127.0.0.1:$(http_port "$i")"
+      if [ -n "$pid" ]; then pid="running, pid $pid"; else pid=stopped; fi
+      say "node-$i of $layout: $pid, http://127.0.0.1:$(http_port "$i")"
     done
     curl -fsS --max-time 5 "http://127.0.0.1:$(http_port 1)/_cat/health?v" || true
   done

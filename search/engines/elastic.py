@@ -133,7 +133,9 @@ def build_index(name: str, *, synonyms: list[str]) -> Index:
         token_chars=["letter", "digit"],
     )
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
+    # One shard (an office's records fit one many times over); one replica as soon as the
+    # cluster has a second node, none on a single node (which would stay yellow otherwise).
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1", max_result_window=10_000)
     index.analyzer(analyzer(INDEX_ANALYZER, tokenizer="standard", filter=filters))
     index.analyzer(analyzer(SEARCH_ANALYZER, tokenizer="standard", filter=search_filters))
     index.analyzer(analyzer(AUTOCOMPLETE_ANALYZER, tokenizer=edge,
@@ -253,7 +255,10 @@ class ElasticsearchEngine(SearchEngine):
                  client_options: dict | None = None):
         options = {"request_timeout": 5, "max_retries": 1, "retry_on_timeout": False,
                    **(client_options or {})}
-        self.client = Elasticsearch(url, **options)
+        # "http://a:9200,http://b:9200": every node of the cluster; a request to a node that
+        # is down is retried on another (max_retries), so losing one node is not an outage.
+        hosts = [h.strip() for h in url.split(",") if h.strip()] if isinstance(url, str) else url
+        self.client = Elasticsearch(hosts, **options)
         self.alias = index
         self.synonyms_path = synonyms
         self._alias_ready = False

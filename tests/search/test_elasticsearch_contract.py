@@ -78,6 +78,7 @@ def test_index_definition():
     index = build_index("serambi-search-1", synonyms=["asn, pns, pppk"]).to_dict()
     analysis = index["settings"]["analysis"]
     assert index["settings"]["number_of_shards"] == 1
+    assert index["settings"]["auto_expand_replicas"] == "0-1"  # a replica once 2+ nodes
     assert analysis["filter"] == {
         "serambi_indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
         "serambi_indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
