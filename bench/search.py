@@ -3,6 +3,11 @@
     .venv/bin/python bench/search.py                 # seed (once) and measure
     .venv/bin/python bench/search.py --records 20000 --queries 100
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/other .venv/bin/python bench/search.py
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/search.py --engine elasticsearch
+
+`--engine elasticsearch` also fills an Elasticsearch index (alias serambi-bench-search) with
+the same generated records, timing that full rebuild, and measures both engines on the same
+queries, per query kind (scripts/elasticsearch.sh starts a node).
 
 Uses a PostgreSQL database of its own (default serambi_bench_search; created if missing,
 migrated, seeded with realistic Indonesian records once and reused afterwards). Runs
@@ -275,7 +280,11 @@ def main() -> None:
     parser.add_argument("--no-optimise", action="store_true",
                         help="measure the table in random physical order (worst case): "
                              "no search_optimise after seeding")
+    parser.add_argument("--engine", choices=["database", "elasticsearch"], default="database",
+                        help="elasticsearch: measure it next to the database engine")
     args = parser.parse_args()
+    if args.engine == "elasticsearch":
+        os.environ.setdefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if not url.startswith("postgres"):
         sys.exit("bench/search.py measures the PostgreSQL engine: give a postgres:// URL")
@@ -290,6 +299,10 @@ def main() -> None:
     from search.engines.database import count_cap
 
     cap = count_cap()
+
+    if args.engine == "elasticsearch":
+        compare_engines(args)
+        return
 
     engine = database_engine()
     queries = typical_queries(args.queries, random.Random(7))
@@ -312,6 +325,63 @@ def main() -> None:
     with open("/proc/loadavg") as load:
         print(f"load average during the run: {load.read().split()[0]} (2 cores)")
     explain()
+
+
+def query_kind(query) -> str:
+    if query.page > 1:
+        return "page 2"
+    if query.sort == "newest":
+        return "newest first"
+    if query.filters:
+        return "with a facet filter"
+    return "one word" if len(query.terms.words) == 1 else "two or three words"
+
+
+def compare_engines(args) -> None:
+    """Fill (or reuse) the Elasticsearch index with the same records, then time both
+    engines on the same queries, per kind."""
+    from elasticsearch import Elasticsearch
+
+    from search.engines import database_engine
+    from search.engines.elastic import ElasticsearchEngine
+
+    alias = "serambi-bench-search"
+    es = ElasticsearchEngine(url=os.environ["ELASTICSEARCH_URL"], index=alias, synonyms=None,
+                             client_options={"request_timeout": 60})
+    client: Elasticsearch = es.client
+    have = (client.count(index=alias)["count"]
+            if client.indices.exists_alias(name=alias) else 0)
+    if have != args.records or args.reseed:
+        print(f"rebuilding the Elasticsearch index with {args.records} records …", flush=True)
+        start = time.perf_counter()
+        es.rebuild(make_records(args.records, random.Random(20261128)), progress=lambda m: None)
+        print(f"Elasticsearch full rebuild (index, refresh, alias swap): "
+              f"{time.perf_counter() - start:.0f} s", flush=True)
+        client.indices.forcemerge(index=alias, max_num_segments=1, request_timeout=600)
+    else:
+        print(f"reusing the Elasticsearch index ({have} records)")
+    db = database_engine()
+    queries = typical_queries(args.queries, random.Random(7))
+    for query in queries[:20]:
+        db.search(query)
+        es.search(query)
+    timings = {"database": {}, "elasticsearch": {}}
+    for query in queries:
+        kind = query_kind(query)
+        for engine in (db, es):
+            start = time.perf_counter()
+            engine.search(query)
+            timings[engine.name].setdefault(kind, []).append(
+                (time.perf_counter() - start) * 1000)
+    print(f"\n{len(queries)} queries with facets, on {args.records} records")
+    kinds = ["one word", "two or three words", "with a facet filter", "newest first", "page 2"]
+    for kind in [*kinds, "all"]:
+        for name, by_kind in timings.items():
+            values = ([v for vs in by_kind.values() for v in vs] if kind == "all"
+                      else by_kind.get(kind, []))
+            print(f"{kind:20} {name:14} {summary(values)}   ({len(values)} queries)")
+    with open("/proc/loadavg") as load:
+        print(f"load average during the run: {load.read().split()[0]} (2 cores)")
 
 
 def summary(values: list[float]) -> str:

@@ -133,7 +133,9 @@ def build_index(name: str, *, synonyms: list[str]) -> Index:
         token_chars=["letter", "digit"],
     )
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
+    # One shard (an office's records fit one many times over); one replica as soon as the
+    # cluster has a second node, none on a single node (which would stay yellow otherwise).
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1", max_result_window=10_000)
     index.analyzer(analyzer(INDEX_ANALYZER, tokenizer="standard", filter=filters))
     index.analyzer(analyzer(SEARCH_ANALYZER, tokenizer="standard", filter=search_filters))
     index.analyzer(analyzer(AUTOCOMPLETE_ANALYZER, tokenizer=edge,
@@ -214,7 +216,11 @@ def build_search(query: SearchQuery, *, index: str, facets: bool = True) -> Sear
                 order={"_key": "desc"} if facet == "year" else {"_count": "desc"},
             )
             if label:
-                bucket.bucket("label", "terms", field=label, size=1)
+                # The value's label as its newest record gives it, as the database engine
+                # does: a value two record types share ("open": a thread's "Open", a
+                # program's "Open for registration") gets the same label in both engines.
+                bucket.bucket("label", "terms", field=label, size=1,
+                              order={"newest": "desc"}).metric("newest", "max", field="date")
     if query.terms:
         s = s.highlight_options(
             pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False,
@@ -249,7 +255,10 @@ class ElasticsearchEngine(SearchEngine):
                  client_options: dict | None = None):
         options = {"request_timeout": 5, "max_retries": 1, "retry_on_timeout": False,
                    **(client_options or {})}
-        self.client = Elasticsearch(url, **options)
+        # "http://a:9200,http://b:9200": every node of the cluster; a request to a node that
+        # is down is retried on another (max_retries), so losing one node is not an outage.
+        hosts = [h.strip() for h in url.split(",") if h.strip()] if isinstance(url, str) else url
+        self.client = Elasticsearch(hosts, **options)
         self.alias = index
         self.synonyms_path = synonyms
         self._alias_ready = False
@@ -328,6 +337,9 @@ class ElasticsearchEngine(SearchEngine):
     def checksums(self) -> dict[str, str]:
         self._ensure_alias()
         with _unavailable():
+            # Writes become visible to a scan at the next refresh (1 s by default): without
+            # this, reconcile would not see a write acknowledged a moment ago (found live).
+            self.client.indices.refresh(index=self.alias)
             return {
                 hit["_id"]: hit["_source"].get("checksum", "")
                 for hit in helpers.scan(self.client, index=self.alias,
@@ -394,6 +406,24 @@ class _unavailable:  # noqa: N801 - used as a context manager
     def __exit__(self, exc_type, exc, tb):
         if exc is None:
             return False
-        if isinstance(exc, TransportError | ApiError | helpers.BulkIndexError):
+        if isinstance(exc, helpers.BulkIndexError):
+            raise EngineUnavailable(_refusal(exc)) from exc
+        if isinstance(exc, TransportError | ApiError):
             raise EngineUnavailable(f"{type(exc).__name__}: {str(exc)[:200]}") from exc
         return False
+
+
+def _refusal(exc: helpers.BulkIndexError) -> str:
+    """Which records the node refused and why (the first one's reason), for the admins'
+    incident line: the rest of the batch was written, reconcile retries these."""
+    refused = []
+    reason = ""
+    for item in exc.errors:
+        detail = next(iter(item.values()), {}) if isinstance(item, dict) else {}
+        refused.append(str(detail.get("_id", "?")))
+        if not reason:
+            error = detail.get("error", {})
+            reason = (f"{error.get('type', '')}: {error.get('reason', '')}"
+                      if isinstance(error, dict) else str(error))
+    return (f"BulkIndexError: {len(refused)} refused ({', '.join(refused[:5])}"
+            f"{', …' if len(refused) > 5 else ''}): {reason}")[:300]

@@ -47,6 +47,26 @@ def engine(request, settings, db):
     engines.reset()
 
 
+@pytest.fixture
+def live_es(settings, db):
+    """The Elasticsearch engine on the live node (ELASTICSEARCH_URL), as the primary engine,
+    with an alias of its own (deleted afterwards). Skips without ELASTICSEARCH_URL."""
+    url = os.environ.get("ELASTICSEARCH_URL", "")
+    if not url:
+        pytest.skip(ES_SKIP)
+    settings.ELASTICSEARCH_URL = url
+    settings.SERAMBI_SEARCH_INDEX = f"serambi-test-{uuid.uuid4().hex[:10]}"
+    settings.SERAMBI_SEARCH_ENGINE = "elasticsearch"
+    engines.reset()
+    engine = engines.primary_engine()
+    yield engine
+    try:
+        engine.client.indices.delete(index=f"{settings.SERAMBI_SEARCH_INDEX}-*",
+                                     ignore_unavailable=True)
+    finally:
+        engines.reset()
+
+
 def stems(engine) -> bool:
     """SQLite has no Indonesian stemmer; PostgreSQL and Elasticsearch do."""
     return engine.name == "elasticsearch" or getattr(engine, "vendor", "") == "postgresql"

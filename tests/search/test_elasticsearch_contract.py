@@ -78,6 +78,7 @@ def test_index_definition():
     index = build_index("serambi-search-1", synonyms=["asn, pns, pppk"]).to_dict()
     analysis = index["settings"]["analysis"]
     assert index["settings"]["number_of_shards"] == 1
+    assert index["settings"]["auto_expand_replicas"] == "0-1"  # a replica once 2+ nodes
     assert analysis["filter"] == {
         "serambi_indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
         "serambi_indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
@@ -134,7 +135,9 @@ def test_search_request_is_built_from_tokens_only():
         {"terms": {"unit": ["bkpsdm"]}}, {"terms": {"year": [2026]}}]}}
     assert body["aggs"]["unit"]["aggs"]["values"] == {
         "terms": {"field": "unit", "size": 20, "order": {"_count": "desc"}},
-        "aggs": {"label": {"terms": {"field": "unit_label", "size": 1}}}}
+        "aggs": {"label": {"terms": {"field": "unit_label", "size": 1,
+                                     "order": {"newest": "desc"}},
+                           "aggs": {"newest": {"max": {"field": "date"}}}}}}
     assert body["aggs"]["year"]["aggs"]["values"]["terms"]["order"] == {"_key": "desc"}
     assert set(body["aggs"]) == {"type", "unit", "category", "area", "year", "status",
                                  "answered"}

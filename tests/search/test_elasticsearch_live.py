@@ -1,0 +1,113 @@
+"""The Elasticsearch engine against a real node (ELASTICSEARCH_URL; scripts/elasticsearch.sh):
+what only Elasticsearch does — the alias swap, reconcile against the index, the office's
+synonyms, documents the node refuses — beyond the shared suite in test_engine_suite.py."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from search import services
+from search.engines import EngineUnavailable, database_engine
+from search.models import EngineStatus
+from search.query import SearchQuery, parse_terms
+from search.records import SearchRecord
+from tests.discussions.factories import ThreadFactory
+
+pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
+
+
+def record(n: int, **fields) -> SearchRecord:
+    values = {"type": "thread", "id": n, "url": f"/forum/{n}/", "title": f"Topik nomor {n}",
+              "body": "Isi topik.", "language": "id"}
+    values.update(fields)
+    return SearchRecord(**values)
+
+
+def keys(engine, text: str) -> set[str]:
+    engine.client.indices.refresh(index=engine.alias)
+    result = engine.search(SearchQuery(terms=parse_terms(text), per_page=100), facets=False)
+    return {hit.key for hit in result.hits}
+
+
+def indices_behind(engine) -> list[str]:
+    return sorted(engine.client.indices.get_alias(name=engine.alias).body)
+
+
+def test_rebuild_swaps_the_alias_and_removes_the_old_index(live_es, category):
+    live_es.upsert([record(1, title="Jadwal ujian dinas")])  # the first write makes an index
+    first = indices_behind(live_es)
+    assert len(first) == 1 and first[0].startswith(f"{live_es.alias}-")
+    thread = ThreadFactory(category=category, title="Jadwal ujian dinas tingkat dua",
+                           indexed=False)
+    services.rebuild(engines=[live_es])
+    second = indices_behind(live_es)
+    assert len(second) == 1 and second != first
+    assert not live_es.client.indices.exists(index=first[0])
+    # The rebuilt index holds what is public now, not the stray record of the old index.
+    assert keys(live_es, "ujian dinas") == {f"thread:{thread.pk}"}
+    services.rebuild(engines=[live_es])
+    third = indices_behind(live_es)
+    assert len(third) == 1 and third != second
+    assert live_es.client.indices.get(index=f"{live_es.alias}-*").body.keys() == set(third)
+    assert keys(live_es, "ujian dinas") == {f"thread:{thread.pk}"}
+
+
+def test_reconcile_repairs_drift_in_the_index_and_is_idempotent(live_es, category):
+    kept, changed, missing = (
+        ThreadFactory(category=category, title=f"Topik kearsipan nomor {n}", indexed=False)
+        for n in range(3))
+    services.rebuild(engines=[live_es])
+    live_es.client.delete(index=live_es.alias, id=f"thread:{missing.pk}", refresh=True)
+    type(changed).objects.filter(pk=changed.pk).update(title="Judul kearsipan yang diubah")
+    live_es.upsert([record(999_999, title="Hantu kearsipan")])
+    assert services.reconcile(engines=[live_es]) == {
+        "elasticsearch": {"written": 2, "removed": 1}}
+    assert keys(live_es, "kearsipan") == {f"thread:{t.pk}" for t in (kept, changed, missing)}
+    assert keys(live_es, "diubah") == {f"thread:{changed.pk}"}
+    assert services.reconcile(engines=[live_es]) == {
+        "elasticsearch": {"written": 0, "removed": 0}}
+    assert live_es.checksums() == {r.key: r.checksum for r in services.all_public_records()}
+
+
+def test_office_synonyms_apply_at_search_time(live_es, category):
+    """search/synonyms.txt: "diklat, pelatihan, latihan" and the multi-word
+    "asn, pns, pppk, aparatur sipil negara, ..." (synonym_graph, search time only)."""
+    diklat = ThreadFactory(category=category, title="Jadwal diklat teknis", indexed=False)
+    asn = ThreadFactory(category=category, title="Tunjangan aparatur sipil negara",
+                        indexed=False)
+    other = ThreadFactory(category=category, title="Negara tetangga dan aparatur desa",
+                          indexed=False)
+    services.rebuild(engines=[live_es])
+    assert f"thread:{diklat.pk}" in keys(live_es, "pelatihan")
+    assert keys(live_es, "pns") == {f"thread:{asn.pk}"}  # the phrase, not its loose words
+    assert f"thread:{other.pk}" not in keys(live_es, "pppk")
+    # The database engine has no synonyms: only Elasticsearch finds these.
+    plain = database_engine().search(SearchQuery(terms=parse_terms("pns")), facets=False)
+    assert plain.total == 0
+
+
+def test_a_document_the_node_refuses_is_reported_and_repaired(live_es, category):
+    """A bulk write the node refuses in part: the others are written, the refusal is an
+    EngineUnavailable naming the record and the reason, recorded for the admins, and
+    reconcile writes the record once it is acceptable."""
+    thread = ThreadFactory(category=category, title="Topik kepegawaian biasa", indexed=False)
+    services.rebuild(engines=[live_es])
+    good = record(5001, title="Catatan kepegawaian pertama")
+    # A keyword longer than Lucene's 32,766-byte term limit: the node refuses the document.
+    bad = record(5002, title="Catatan kepegawaian kedua", unit="u" * 40_000)
+    with pytest.raises(EngineUnavailable) as refused:
+        live_es.upsert([good, bad])
+    assert "thread:5002" in str(refused.value)
+    assert "document_parsing_exception" in str(refused.value)
+    assert "field [unit]" in str(refused.value)
+    assert keys(live_es, "kepegawaian") == {f"thread:{thread.pk}", "thread:5001"}
+
+    assert services._write(live_es, upsert=[bad], delete=[]) is False
+    status = EngineStatus.objects.get(engine="elasticsearch")
+    assert status.needs_reconcile and "thread:5002" in status.last_error
+    out = StringIO()
+    call_command("search_reconcile", "--engine", "primary", stdout=out)
+    assert "elasticsearch: 0 written, 1 removed" in out.getvalue()  # 5001 is not public
+    assert keys(live_es, "kepegawaian") == {f"thread:{thread.pk}"}
+    assert not EngineStatus.objects.get(engine="elasticsearch").needs_reconcile
