@@ -8,6 +8,10 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves: every link in the emails it prints, Wagtail's Site and the
+# sites row (forum_site/core/public_url.py) follow it. Override for a LAN demo:
+# make run HOST=0.0.0.0 BASE_URL=http://192.168.1.20:8000
+BASE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 # Test workers (pytest-xdist): one per core; each module stays on one worker, so data built
 # once per module (tests/conftest.py: module_db) is built once. XDIST= runs in one process.
@@ -34,12 +38,13 @@ locales: $(VENV)/.installed
 	@$(PY) manage.py compile_locales --verbosity 0 > /dev/null
 
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SERAMBI_BASE_URL=$(BASE_URL) $(PY) manage.py migrate --noinput
+	SERAMBI_BASE_URL=$(BASE_URL) $(PY) manage.py seed_demo
+	SERAMBI_BASE_URL=$(BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SERAMBI_BASE_URL=$(BASE_URL) $(PY) manage.py migrate --noinput
+	SERAMBI_BASE_URL=$(BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)

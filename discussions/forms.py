@@ -29,8 +29,9 @@ from .selectors import OVERDUE
 from .text import normalise_text, normalise_title
 
 MARKDOWN_HELP = _(
-    "You can use Markdown: **bold**, *italic*, a line starting with - for a list, "
-    "[text](https://example.com) for a link. HTML is shown as text."
+    "You can use Markdown: **bold**, *italic*, lines starting with - (or 1.) for a list, "
+    "[text](https://…) or a plain https://… address for a link. A new line stays a new "
+    "line. HTML is shown as text."
 )
 
 

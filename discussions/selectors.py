@@ -226,6 +226,29 @@ def linkable_page(*, pk) -> object | None:
     return Page.objects.live().public().filter(pk=pk).specific().first()
 
 
+# --- a citizen's own threads and the threads they follow ------------------------------------
+
+
+def threads_by_author(*, user) -> QuerySet[Thread]:
+    """'Diskusi saya': the threads a user opened, most recently active first, hidden ones
+    included (their author sees that a moderator hid them)."""
+    return (
+        Thread.objects.filter(author=user)
+        .select_related("unit", "category")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def threads_followed(*, user) -> QuerySet[Thread]:
+    """'Diikuti': public threads the user follows (their own included: the asker follows
+    their thread from the start), most recently active first."""
+    return (
+        threads_public()
+        .filter(follows__user=user)
+        .order_by("-updated_at", "-pk")
+    )
+
+
 # --- notifications ---------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from xml.etree import ElementTree
 
 import markdown
 import nh3
@@ -74,6 +75,61 @@ class _NoRawHtml(markdown.Extension):
         md.inlinePatterns.deregister("html")
 
 
+# A list item: up to three spaces, then -, * or + (or a number and "." / ")"), a space.
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|(\d{1,9})[.)])[ \t]+\S")
+
+
+class _ListsAfterParagraphs(markdown.preprocessors.Preprocessor):
+    """People write a list straight under the line that introduces it:
+
+        Pertanyaan saya:
+        - a
+        - b
+
+    Python-Markdown needs an empty line before a list, so this became one paragraph.
+    As in CommonMark, a bullet item (or an ordered one starting at 1) may interrupt a
+    paragraph: the empty line is put in. Lines inside a list are left alone."""
+
+    def run(self, lines):
+        out, in_list, previous = [], False, ""
+        for line in lines:
+            match = _LIST_ITEM.match(line)
+            if not line.strip():
+                in_list = False
+            elif match:
+                starts = match.group(1) is None or int(match.group(1)) == 1
+                if previous.strip() and not in_list and starts:
+                    out.append("")
+                in_list = in_list or starts or not previous.strip()
+            out.append(line)
+            previous = line
+        return out
+
+
+class _BareLink(markdown.inlinepatterns.InlineProcessor):
+    """https://… typed on its own becomes a link (the address is its text). Trailing
+    punctuation stays outside; never inside another link."""
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m, data):  # noqa: N802 - Markdown's API name
+        element = ElementTree.Element("a")
+        element.set("href", m.group(1))
+        element.text = markdown.util.AtomicString(m.group(1))
+        return element, m.start(0), m.end(0)
+
+
+_BARE_LINK_RE = r"(?<![\w/\"'=<(\[])(https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])"
+
+
+class _Writing(markdown.Extension):
+    """How people type: lists straight under a line, bare addresses as links."""
+
+    def extendMarkdown(self, md):  # noqa: N802
+        md.preprocessors.register(_ListsAfterParagraphs(md), "serambi_lists", 25)
+        md.inlinePatterns.register(_BareLink(_BARE_LINK_RE, md), "serambi_bare_link", 115)
+
+
 class _ShiftHeadings(markdown.treeprocessors.Treeprocessor):
     """A post sits under the page's h1 and h2s: # and ## become h3, the rest h4."""
 
@@ -92,10 +148,12 @@ class _Headings(markdown.Extension):
 
 def render_markdown(source: str) -> str:
     """Markdown source → safe HTML (allow-listed tags; http, https and mailto links only,
-    each with rel="nofollow ugc noopener")."""
+    each with rel="nofollow ugc noopener"). As the help text says: a line starting with
+    "-" (or "1.") makes a list, even straight under a line of text; a new line is a line
+    break; [text](https://…) and a bare https://… address are links."""
     html = markdown.markdown(
         source or "",
-        extensions=["sane_lists", "tables", _NoRawHtml(), _Headings()],
+        extensions=["sane_lists", "tables", "nl2br", _NoRawHtml(), _Headings(), _Writing()],
         output_format="html",
     )
     return nh3.clean(

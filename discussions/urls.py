@@ -4,7 +4,7 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import actions, answers, comments, feeds, notifications, queue, threads
+from .views import actions, answers, comments, feeds, mine, notifications, queue, threads
 
 app_name = "discussions"
 
@@ -38,6 +38,8 @@ urlpatterns = [
          name="moderation_ledger_csv"),
     path(_("answers/<int:pk>/edit/"), answers.answer_edit, name="answer_edit"),
     path(_("answers/<int:pk>/history/"), answers.answer_history, name="answer_history"),
+    path(_("my-threads/"), mine.my_threads, name="my_threads"),
+    path(_("following/"), mine.followed_threads, name="followed_threads"),
     path(_("notifications/"), notifications.notification_list, name="notification_list"),
     path(
         _("notifications/settings/"),

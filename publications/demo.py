@@ -21,6 +21,7 @@ from wagtail.rich_text import RichText
 
 from forum_site.accounts.models import Unit
 from forum_site.core.demo import demo_seeder
+from forum_site.core.public_url import host_and_port
 
 from .models import (
     CompetencyArea,
@@ -645,7 +646,8 @@ def _home_page() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home,
+        hostname, port = host_and_port()  # the public base URL (SERAMBI_BASE_URL)
+        Site.objects.create(hostname=hostname, port=port, root_page=home,
                             is_default_site=True, site_name="Serambi")
     elif site.root_page_id != home.pk:
         old_root = site.root_page

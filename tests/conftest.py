@@ -283,3 +283,18 @@ def pytest_collection_modifyitems(config, items):
                 "(see pytest_collection_modifyitems in tests/conftest.py)"
             )
 
+
+@pytest.fixture(autouse=True)
+def _email_links_point_at_the_site():
+    """Every email any test sends: no link to localhost, 127.0.0.1, testserver or
+    example.com (the machine that built it, or a placeholder), and every link on the
+    public site (SERAMBI_BASE_URL) resolves to a page. tests/core/test_email_links.py
+    also follows each kind of email's links over HTTP."""
+    yield
+    from django.core import mail
+
+    from tests.email_links import link_problems
+
+    problems = [problem for message in getattr(mail, "outbox", [])
+                for problem in link_problems(message)]
+    assert not problems, "\n".join(problems)

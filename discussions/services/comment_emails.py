@@ -17,8 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from forum_site.core.public_url import absolute_url
+
 from ..models import CommentEmail, CommentEmailKind, EmailStatus, ModerationRule
-from .notifications import absolute_url
 
 logger = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from forum_site.accounts.models import AsnProfile
+from forum_site.core.public_url import absolute_url
 
 from .. import clock
 from ..models import (
@@ -138,15 +139,6 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
     if not isinstance(user_id, int) or kind not in NotificationKind.values:
         raise signing.BadSignature("malformed token")
     return user_id, kind
-
-
-def absolute_url(path: str) -> str:
-    """An address for emails (no request there): the default site's root + path."""
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
-    base = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + path
 
 
 def build_email(notification: Notification) -> EmailMessage:

@@ -14,6 +14,7 @@ from ..models import (
     AWAITING_UNIT,
     Category,
     CloseReason,
+    Follow,
     NotificationKind,
     Thread,
     ThreadEventKind,
@@ -70,8 +71,11 @@ def thread_create(
         answer_due=deadlines.answer,
     )
     thread.body_html = render_markdown(thread.body)
+    # The asker follows their own thread from the start ('Diikuti'; they may unfollow).
+    thread.followers_count = 1
     thread.full_clean()
     thread.save()
+    Follow.objects.create(thread=thread, user=author)
     event = record_event(
         thread=thread, kind=ThreadEventKind.CREATED, actor=author, from_status="",
         to_status=ThreadStatus.OPEN, at=now,

@@ -4,9 +4,15 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
+from forum_site.core.public_url import rebase
+
 from . import services
 
 logger = logging.getLogger(__name__)
+
+
+def _is_link(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,7 +33,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """Account emails (confirmation, password reset) go out during the request. If the
         mail server is down the account is still saved: say so instead of failing with a
-        500. Signing in later sends a new confirmation link; a reset can be asked again."""
+        500. Signing in later sends a new confirmation link; a reset can be asked again.
+
+        allauth builds its links (activate_url, password_reset_url, signup_url) from the
+        request's host; they are moved onto the public base URL (SERAMBI_BASE_URL), the
+        one place every email link comes from."""
+        context = {
+            key: rebase(value) if isinstance(value, str) and _is_link(value) else value
+            for key, value in context.items()
+        }
         try:
             super().send_mail(template_prefix, email, context)
         except Exception as exc:  # noqa: BLE001 - any mail failure (SMTP, DNS, timeout)

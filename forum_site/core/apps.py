@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,13 @@ class CoreConfig(AppConfig):
     name = "forum_site.core"
     label = "core"
     verbose_name = _("Serambi core")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
+        from .public_url import sync_sites
+
+        # After django.contrib.sites' tables exist and before it would create its
+        # example.com row; Wagtail's Site table exists by then too (post_migrate runs
+        # after every migration). dispatch_uid: once, however often ready() runs.
+        post_migrate.connect(sync_sites, sender=apps.get_app_config("sites"),
+                             dispatch_uid="serambi.sync_sites")

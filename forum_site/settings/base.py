@@ -309,9 +309,18 @@ SERAMBI_SEARCH_SYNONYMS_FILE = Path(
     env_str("SERAMBI_SEARCH_SYNONYMS_FILE", str(BASE_DIR / "search" / "synonyms.txt"))
 )
 
+# --- The site's public address ---------------------------------------------------------
+# Every absolute link in an email comes from here (forum_site/core/public_url.py); after
+# each `migrate` it also names Wagtail's default Site (hostname, port) and the
+# django.contrib.sites row (domain; name = SERAMBI_OFFICE_NAME). `make run` sets it to the
+# address it serves; production refuses a missing or placeholder value (check serambi.E001).
+SERAMBI_BASE_URL = env_str("SERAMBI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+SERAMBI_REQUIRE_PUBLIC_BASE_URL = False
+
 # --- Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Serambi"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in Wagtail's own emails (workflow, comments) and in ours to moderators.
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SERAMBI_BASE_URL)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True

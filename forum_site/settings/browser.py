@@ -19,6 +19,9 @@ from .test import *  # noqa: F403
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# tests/browser/server.py sets the address it serves.
+SERAMBI_BASE_URL = env_str("SERAMBI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SERAMBI_BASE_URL
 
 # Production's static pipeline: hashed names (so far-future caching is safe) and .gz/.br
 # siblings written by collectstatic (.br only when the `brotli` package is installed).

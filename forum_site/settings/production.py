@@ -12,6 +12,12 @@ if len(SECRET_KEY) < 50:
         "SECRET_KEY must be set (at least 50 random characters) in production."
     )
 
+# Emails link to the public address: a missing or placeholder SERAMBI_BASE_URL fails
+# `check`, `check --deploy` and `migrate` (forum_site/core/checks.py).
+SERAMBI_BASE_URL = env_str("SERAMBI_BASE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SERAMBI_BASE_URL)
+SERAMBI_REQUIRE_PUBLIC_BASE_URL = True
+
 TASK_BACKEND = env_str("TASK_BACKEND", "database")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

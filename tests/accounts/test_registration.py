@@ -15,7 +15,8 @@ from forum_site.accounts.models import Consent, User
 from tests.accounts.factories import PASSWORD, UserFactory
 
 NEW_PASSWORD = "Kopi-Mamuju-2026!"
-LINK_RE = re.compile(r"https?://testserver(/\S+)")
+# Email links are on the public base URL (SERAMBI_BASE_URL), whatever host was requested.
+LINK_RE = re.compile(re.escape(settings.SERAMBI_BASE_URL) + r"(/\S+)")
 
 
 def signup_data(**overrides):

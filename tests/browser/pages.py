@@ -135,6 +135,10 @@ PAGES: list[PageType] = [
              route="discussions:thread_create", login=DEMO_LOGIN),
     PageType("unit-queue", {"id": "/forum/antrean/", "en": "/en/forum/queue/"},
              route="discussions:unit_queue", login=ASN_LOGIN),
+    PageType("my-threads", {"id": "/forum/diskusi-saya/", "en": "/en/forum/my-threads/"},
+             route="discussions:my_threads", login=DEMO_LOGIN),
+    PageType("followed-threads", {"id": "/forum/diikuti/", "en": "/en/forum/following/"},
+             route="discussions:followed_threads", login=DEMO_LOGIN),
     # Search (search/): results with hits (threads, answers, programs, outcomes; facets and
     # highlights) and without (the help text). The query box is submitted with JS off.
     PageType(

@@ -34,7 +34,7 @@ class ServerError(RuntimeError):
     pass
 
 
-def site_env(workdir: Path) -> dict[str, str]:
+def site_env(workdir: Path, *, base_url: str = "http://127.0.0.1:8000") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         DJANGO_SETTINGS_MODULE=SETTINGS,
@@ -42,6 +42,7 @@ def site_env(workdir: Path) -> dict[str, str]:
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
         TASK_BACKEND="immediate",
+        SERAMBI_BASE_URL=base_url,  # the address served: emails, Site, sitemap
         PYTHONUNBUFFERED="1",
     )
     # The gate serves no Redis or Elasticsearch: local-memory cache, database search.
@@ -62,9 +63,10 @@ def _manage(env: dict[str, str], *args: str, log: Path) -> None:
         raise ServerError(f"manage.py {' '.join(args)} failed:\n{_tail(log)}")
 
 
-def prepare(workdir: Path, *, compile_locales: bool = False) -> dict[str, str]:
+def prepare(workdir: Path, *, compile_locales: bool = False,
+            base_url: str = "http://127.0.0.1:8000") -> dict[str, str]:
     """Migrate a fresh database, collect static files and load the demo data."""
-    env = site_env(workdir)
+    env = site_env(workdir, base_url=base_url)
     log = workdir / "prepare.log"
     if compile_locales:
         _manage(env, "compile_locales", "--verbosity", "0", log=log)
@@ -147,8 +149,9 @@ def serve_site(*, port: int | None = None, compile_locales: bool = False,
     """Prepare and serve the site; yields its base URL (no trailing slash)."""
     workdir = Path(tempfile.mkdtemp(prefix="serambi-browser-"))
     try:
-        env = prepare(workdir, compile_locales=compile_locales)
         port = port or free_port()
+        env = prepare(workdir, compile_locales=compile_locales,
+                      base_url=f"http://127.0.0.1:{port}")
         proc = start(env, workdir, port)
         try:
             yield f"http://127.0.0.1:{port}"

@@ -267,6 +267,8 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "discussions:feed": lambda w: {},
     "discussions:answer_history": lambda w: {"pk": w["answer"].pk},
     "discussions:notification_list": lambda w: {},
+    "discussions:my_threads": lambda w: {},
+    "discussions:followed_threads": lambda w: {},
     "core:open_data": lambda w: {},
     "core:dataset_csv": lambda w: {"slug": "no-such-dataset"},
     "core:dataset_json": lambda w: {"slug": "no-such-dataset"},

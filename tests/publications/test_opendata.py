@@ -71,7 +71,7 @@ def test_programs_csv_one_row_per_program_with_plain_values(client, program):
     assert row["budget_planned_idr"] == "1250000" and row["capacity"] == "30"
     assert row["competency_area"] == "manajemen-proyek" and row["organiser_unit"] == "bkpsdm"
     assert row["partners"] == "Universitas Sulawesi Barat; Universitas Tomakaka"
-    assert row["url"] == f"http://localhost{program.url}"
+    assert row["url"] == f"https://serambi.test{program.url}"  # SERAMBI_BASE_URL
     assert dt.datetime.fromisoformat(row["last_published_at"])
 
 

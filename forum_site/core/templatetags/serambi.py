@@ -101,13 +101,11 @@ def privacy_notice_version() -> str:
 
 @register.simple_tag
 def public_url(viewname: str, *args) -> str:
-    """Absolute URL of a public page, for emails (no request there): the default
-    Wagtail site's root URL + the path in the active language."""
-    from wagtail.models import Site
+    """Absolute URL of a public page, for emails (no request there): the public base
+    URL (SERAMBI_BASE_URL) + the path in the active language."""
+    from ..public_url import absolute_url
 
-    site = Site.objects.filter(is_default_site=True).only("hostname", "port").first()
-    base = site.root_url if site else ""
-    return base + reverse(viewname, args=args)
+    return absolute_url(reverse(viewname, args=args))
 
 
 @register.simple_tag
