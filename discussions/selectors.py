@@ -67,6 +67,16 @@ def threads_public() -> QuerySet[Thread]:
     )
 
 
+def threads_visible_to(user) -> QuerySet[Thread]:
+    """The threads `user` may open: the public ones, or every thread for a moderator
+    (the queryset form of `permissions.can_view_thread`)."""
+    from .permissions import can_moderate
+
+    if can_moderate(user):
+        return Thread.objects.select_related("unit", "category", "author")
+    return threads_public()
+
+
 def answers_public() -> QuerySet[OfficialAnswer]:
     """Every official answer the public may see (on a public thread)."""
     return OfficialAnswer.objects.filter(thread__in=threads_public().values("pk")).select_related(
@@ -230,8 +240,16 @@ def linkable_page(*, pk) -> object | None:
 
 
 def notifications_for(*, user) -> QuerySet[Notification]:
+    """The user's notifications about threads they may still see (their own threads
+    always: the asker is told when theirs is hidden)."""
+    from .permissions import can_moderate
+
+    rows = Notification.objects.filter(user=user, show_on_site=True)
+    if not can_moderate(user):
+        rows = rows.filter(Q(thread__visibility=ThreadVisibility.PUBLISHED)
+                           | Q(thread__author=user))
     return (
-        Notification.objects.filter(user=user, show_on_site=True)
+        rows
         .select_related("thread", "answer", "event")
         .order_by("-created_at", "-pk")
     )
@@ -240,7 +258,7 @@ def notifications_for(*, user) -> QuerySet[Notification]:
 def unread_notification_count(*, user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, show_on_site=True, read_at__isnull=True).count()
+    return notifications_for(user=user).filter(read_at__isnull=True).count()
 
 
 def notification_kinds_for(*, user) -> list[str]:

@@ -22,6 +22,7 @@ from ..models import (
     Thread,
     ThreadEventKind,
     ThreadStatus,
+    ThreadVisibility,
 )
 from ..permissions import check_can_answer, check_can_edit_answer
 from ..sla import (
@@ -94,6 +95,10 @@ def answer_publish(
     check_can_answer(user=user, thread=thread)  # the thread may have been re-routed meanwhile
     if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
         raise state_error(_("This thread is resolved or closed; it takes no new answers."))
+    if thread.visibility != ThreadVisibility.PUBLISHED:
+        # Answering would email the followers the text of a thread nobody may see.
+        raise state_error(_("This thread is hidden by the moderators; it takes no new "
+                            "answers until it is shown again."))
     if expected_answer_count is not None and thread.answers_count != expected_answer_count:
         raise AnswerConflict(
             _("Another official answer was published while you were writing. Read it below; "

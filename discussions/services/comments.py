@@ -50,6 +50,7 @@ from ..permissions import (
     check_is_comment_author,
 )
 from ..redaction import redact
+from ..search_records import comments_hidden
 from ..text import normalise_text, normalise_title, render_markdown
 from ._common import counted_add, counted_remove
 
@@ -233,6 +234,7 @@ def refresh_tree(*, thread_id: int) -> list[int]:
         XtdComment.norel_objects.filter(pk__in=changed_on).update(is_public=True)
     if changed_off:
         XtdComment.norel_objects.filter(pk__in=changed_off).update(is_public=False)
+        comments_hidden(changed_off)
     changed = changed_on + changed_off
     if rows:
         _refresh_counter(Comment.objects.filter(pk=rows[0][0]).first())
@@ -504,6 +506,7 @@ def comment_delete(*, user, comment: Comment) -> Comment:
         return comment
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_removed=True, comment="")
     Comment.objects.filter(pk=comment.pk).update(body_html="")
+    comments_hidden([comment.pk])
     refresh_tree(thread_id=comment.thread_id)
     transaction.on_commit(lambda: _visibility_changed(comment.pk))
     comment.refresh_from_db()

@@ -34,6 +34,7 @@ from ..models import (
     ThreadVisibility,
 )
 from ..permissions import check_can_flag, check_can_moderate
+from ..search_records import thread_hidden
 from ..text import normalise_text
 from .comments import queue_comment_email, refresh_tree
 
@@ -138,6 +139,8 @@ def threads_moderate(
         pk__in=thread_ids, visibility__in=allowed_from).order_by("pk"))
     for thread in threads:
         Thread.objects.filter(pk=thread.pk).update(visibility=to_visibility)
+        if to_visibility != ThreadVisibility.PUBLISHED:
+            thread_hidden(thread.pk)
         _tell_the_asker(thread=thread, actor=moderator, rule=rule, kind=(
             ThreadEventKind.HIDDEN if to_visibility == ThreadVisibility.HIDDEN
             else ThreadEventKind.RESTORED))
@@ -255,6 +258,7 @@ def thread_flag(*, user, thread: Thread, reason: str, note: str = "",
     if thread.flags_weight >= settings.SERAMBI_FLAG_HIDE_THRESHOLD:
         rule = _most_common_reason(thread.forum_flags.filter(resolved_at__isnull=True))
         Thread.objects.filter(pk=thread.pk).update(visibility=ThreadVisibility.PENDING)
+        thread_hidden(thread.pk)
         _ledger(action=ModerationAction.AUTO_HIDE, item_kind=ItemKind.THREAD,
                 item_id=thread.pk, area=Area.FORUM, rule=rule, automatic=True)
         _tell_the_asker(thread=thread, actor=None, kind=ThreadEventKind.AUTO_HIDDEN,
