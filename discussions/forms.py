@@ -26,7 +26,7 @@ from .models import (
     ThreadStatus,
 )
 from .selectors import OVERDUE
-from .text import normalise_text, normalise_title
+from .text import normalise_text, normalise_title, validate_visible
 
 MARKDOWN_HELP = _(
     "You can use Markdown: **bold**, *italic*, a line starting with - for a list, "
@@ -36,7 +36,10 @@ MARKDOWN_HELP = _(
 
 class CleanTextField(forms.CharField):
     """A text field that removes invisible characters before checking its length, so
-    zero-width-only or whitespace-only input counts as empty."""
+    zero-width-only or whitespace-only input counts as empty, and refuses text without
+    a visible letter or digit (`validate_visible`)."""
+
+    default_validators = [validate_visible]
 
     def __init__(self, *, single_line: bool = False, **kwargs):
         self.single_line = single_line

@@ -28,6 +28,7 @@ from django_comments_xtd.models import XtdComment
 
 from forum_site.accounts.permissions import is_moderator, verified_asn_profile
 from forum_site.core import ratelimit
+from forum_site.core.text import has_visible_text
 
 from ..models import (
     Area,
@@ -114,10 +115,11 @@ def check_open(target: Target) -> None:
 def clean_body(body: str | None) -> str:
     """Normalised comment text within the configured length (ValidationError)."""
     body = normalise_text(body)
-    if not normalise_title(body):
+    if not has_visible_text(body):
         raise ValidationError(
-            {"comment": ValidationError(_("Write a comment; spaces or invisible characters "
-                                          "alone are not enough."), code="blank")}
+            {"comment": ValidationError(_("Write a comment with letters or digits; spaces, "
+                                          "marks and invisible characters alone are not "
+                                          "enough."), code="blank")}
         )
     minimum, maximum = settings.SERAMBI_COMMENT_MIN_LENGTH, settings.SERAMBI_COMMENT_MAX_LENGTH
     if len(body) < minimum:
@@ -132,7 +134,7 @@ def clean_body(body: str | None) -> str:
 
 def _clean_name(name: str | None) -> str:
     name = normalise_title(name)
-    if len(name) < 2:
+    if len(name) < 2 or not has_visible_text(name):
         raise ValidationError({"name": ValidationError(
             _("Give the name to show with your comment."), code="required")})
     if len(name) > 50:

@@ -4,6 +4,8 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.core.text import has_visible_text
+
 from .models import AsnProfile, PersonalDataRequest, Unit, User
 from .selectors import unit_list_active
 from .validators import normalise_nip, validate_nip
@@ -34,8 +36,8 @@ class SignupForm(forms.Form):
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Enter a display name."))
+        if not has_visible_text(name):
+            raise forms.ValidationError(_("Enter a display name with letters or digits."))
         return name
 
     def signup(self, request, user):
