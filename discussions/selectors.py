@@ -45,6 +45,7 @@ from .models import (
     ThreadStatus,
     ThreadVisibility,
 )
+from .redaction import redact_text
 
 OVERDUE = "overdue"  # a pseudo-status for the list filter
 
@@ -118,7 +119,13 @@ def thread_answers(*, thread: Thread) -> list[OfficialAnswer]:
 
 
 def thread_events(*, thread: Thread) -> list[ThreadEvent]:
-    return list(ThreadEvent.objects.filter(thread=thread).order_by("at", "pk"))
+    """The timeline. New reasons are masked before they are stored; events are append-only
+    (the database refuses updates), so reasons stored before masking covered them are
+    masked here, on the way out (`manage.py personal_data_remask` fixes everything else)."""
+    events = list(ThreadEvent.objects.filter(thread=thread).order_by("at", "pk"))
+    for event in events:
+        event.reason = redact_text(event.reason)
+    return events
 
 
 @dataclass
@@ -150,7 +157,13 @@ def answer_detail(*, pk: int) -> OfficialAnswer:
 
 
 def answer_revisions(*, answer: OfficialAnswer):
-    return list(answer.revisions.order_by("-edited_at", "-pk"))
+    """An answer's public history, masked on the way out like `thread_events` (revisions
+    are append-only)."""
+    revisions = list(answer.revisions.order_by("-edited_at", "-pk"))
+    for revision in revisions:
+        revision.previous_body = redact_text(revision.previous_body)
+        revision.new_body = redact_text(revision.new_body)
+    return revisions
 
 
 # --- similar threads --------------------------------------------------------------------

@@ -33,7 +33,14 @@ from ..sla import (
     thread_durations,
 )
 from ..text import normalise_text, render_markdown
-from ._common import lock_thread, required_reason, state_error, touch
+from ._common import (
+    lock_thread,
+    public_text,
+    record_masking,
+    required_reason,
+    state_error,
+    touch,
+)
 from .events import record_event
 from .notifications import follower_users, notify
 
@@ -109,13 +116,16 @@ def answer_publish(
     now = clock.now()
     today = local_today(now)
     name, position, unit_name = _signature(user, thread)
+    masked: set[str] = set()
     answer = OfficialAnswer(
         thread=thread, author=user, signer_name=name, signer_position=position,
-        signer_unit=unit_name, body=normalise_text(body), created_at=now,
+        signer_unit=unit_name, body=public_text(normalise_text(body), masked=masked),
+        created_at=now,
     )
     answer.body_html = render_markdown(answer.body)
     answer.full_clean()
     answer.save()
+    record_masking(thread_id=thread.pk, masked=masked)
 
     previous = thread.status
     thread.status = ThreadStatus.ANSWERED
@@ -156,7 +166,8 @@ def answer_edit(*, user, answer: OfficialAnswer, body: str) -> OfficialAnswer:
     answer = OfficialAnswer.objects.select_for_update().get(pk=answer.pk)
     if thread.status == ThreadStatus.CLOSED:
         raise state_error(_("This thread is closed; its answers can no longer be edited."))
-    new_body = normalise_text(body)
+    masked: set[str] = set()
+    new_body = public_text(normalise_text(body), masked=masked)
     if new_body == answer.body:
         raise ValidationError({"body": _("The answer is unchanged.")}, code="unchanged")
     previous_body = answer.body
@@ -172,6 +183,7 @@ def answer_edit(*, user, answer: OfficialAnswer, body: str) -> OfficialAnswer:
         edited_at=now, previous_body=previous_body, new_body=new_body,
     ).save()
     thread.save(update_fields=touch(thread))
+    record_masking(thread_id=thread.pk, masked=masked)
     record_event(
         thread=thread, kind=ThreadEventKind.ANSWER_EDITED, actor=user,
         from_status=thread.status, at=now, data={"answer": answer.pk},
@@ -190,6 +202,9 @@ def thread_acknowledge(*, user, thread: Thread, note: str = "") -> Thread:
         raise state_error(_("Only a thread waiting for the unit can be acknowledged."))
     if thread.first_response_at is not None:
         raise state_error(_("The unit has already responded to this thread."))
+    masked: set[str] = set()
+    note = public_text(normalise_text(note)[:1000], masked=masked)
+    record_masking(thread_id=thread.pk, masked=masked)
     thread.first_response_at = clock.now()
     thread.is_overdue = is_past_due(thread, today=local_today())
     thread.save(
@@ -197,7 +212,7 @@ def thread_acknowledge(*, user, thread: Thread, note: str = "") -> Thread:
     )
     event = record_event(
         thread=thread, kind=ThreadEventKind.ACKNOWLEDGED, actor=user,
-        from_status=thread.status, reason=normalise_text(note)[:1000],
+        from_status=thread.status, reason=note,
     )
     notify(kind=NotificationKind.STATUS, thread=thread, event=event,
            users=[thread.author], exclude=[user])
@@ -209,8 +224,10 @@ def thread_extend(*, user, thread: Thread, reason: str) -> Thread:
     """Extend an information request's deadline once, by the category's extension
     (7 working days, UU 14/2008 Pasal 22), before it passes, with a public reason."""
     check_can_answer(user=user, thread=thread)
-    reason = required_reason(reason)
+    masked: set[str] = set()
+    reason = required_reason(reason, masked=masked)
     thread = lock_thread(thread)
+    record_masking(thread_id=thread.pk, masked=masked)
     check_can_answer(user=user, thread=thread)
     if not thread.is_information_request:
         raise state_error(_("Only information requests can have their deadline extended."))

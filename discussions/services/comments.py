@@ -133,7 +133,7 @@ def clean_body(body: str | None) -> str:
 
 
 def _clean_name(name: str | None) -> str:
-    name = normalise_title(name)
+    name = redact(normalise_title(name))[0]
     if len(name) < 2 or not has_visible_text(name):
         raise ValidationError({"name": ValidationError(
             _("Give the name to show with your comment."), code="required")})

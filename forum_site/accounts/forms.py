@@ -25,7 +25,8 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=User._meta.get_field("display_name").max_length,
-        help_text=_("Shown publicly next to your posts. It does not have to be your real name."),
+        help_text=_("Shown publicly next to your posts. It does not have to be your real "
+                    "name. Phone numbers and email addresses in it are masked."),
         error_messages={"required": _("Enter a display name.")},
     )
     privacy_consent = forms.BooleanField(
