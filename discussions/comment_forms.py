@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .forms import MARKDOWN_HELP
+from .forms import MARKDOWN_HELP, with_notice
 from .models import Area as SiteArea
 from .models import ModerationAction, ModerationRule
 
@@ -19,12 +19,14 @@ class CommentForm(forms.Form):
 
     comment = forms.CharField(
         label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=MARKDOWN_HELP, strip=False,
+        help_text=with_notice(MARKDOWN_HELP), strip=False,
         max_length=None,
         error_messages={"required": _("Write a comment.")},
     )
     name = forms.CharField(
         label=_("Name to show"), max_length=200, required=False,
+        help_text=_("Shown with your comment. Phone numbers and email addresses in it are "
+                    "masked."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.CharField(
@@ -61,7 +63,7 @@ class CommentForm(forms.Form):
 class CommentEditForm(forms.Form):
     comment = forms.CharField(
         label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=MARKDOWN_HELP, strip=False,
+        help_text=with_notice(MARKDOWN_HELP), strip=False,
         error_messages={"required": _("Write a comment.")},
     )
 

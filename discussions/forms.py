@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.accounts.models import Unit
@@ -26,7 +27,7 @@ from .models import (
     ThreadStatus,
 )
 from .selectors import OVERDUE
-from .text import normalise_text, normalise_title
+from .text import normalise_text, normalise_title, validate_visible
 
 MARKDOWN_HELP = _(
     "You can use Markdown: **bold**, *italic*, lines starting with - (or 1.) for a list, "
@@ -35,13 +36,30 @@ MARKDOWN_HELP = _(
 )
 
 
+PERSONAL_DATA_NOTICE = _(
+    "Phone numbers, email addresses and NIK, NIP, KK or NPWP numbers are masked before "
+    "publishing."
+)
+
+
+def with_notice(help_text):
+    """A public text field's help text, followed by the masking notice."""
+    return format_lazy("{} {}", help_text, PERSONAL_DATA_NOTICE) if help_text else (
+        PERSONAL_DATA_NOTICE)
+
+
 class CleanTextField(forms.CharField):
     """A text field that removes invisible characters before checking its length, so
-    zero-width-only or whitespace-only input counts as empty."""
+    zero-width-only or whitespace-only input counts as empty, and refuses text without
+    a visible letter or digit (`validate_visible`)."""
+
+    default_validators = [validate_visible]
 
     def __init__(self, *, single_line: bool = False, **kwargs):
         self.single_line = single_line
         kwargs.setdefault("strip", True)
+        # Everything typed here is published, masked (services' `public_text`).
+        kwargs["help_text"] = with_notice(kwargs.get("help_text"))
         super().__init__(**kwargs)
 
     def to_python(self, value):

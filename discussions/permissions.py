@@ -9,6 +9,7 @@ ValidationError for those after locking the thread.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from forum_site.accounts.permissions import (
@@ -17,7 +18,7 @@ from forum_site.accounts.permissions import (
     verified_asn_profile,
 )
 
-from .models import OfficialAnswer, Thread
+from .models import OfficialAnswer, Thread, ThreadVisibility
 
 
 def _signed_in(user) -> bool:
@@ -118,3 +119,47 @@ def check_can_moderate(*, user) -> None:
     """The moderation queue and every moderation action."""
     if not (_signed_in(user) and is_moderator(user)):
         raise PermissionDenied(_("Only moderators can moderate."))
+
+
+# --- visibility: the one rule of who may see what -----------------------------------------
+#
+# Every route, feed, export, API and template tag asks these (or starts from
+# `selectors.threads_visible_to()` / `threads_public()`, which apply the same rule as a
+# query). Hidden things are *not found* (404), never "forbidden": a 403 would confirm that
+# they exist. tests/core/test_visibility_walk.py requests every URL pattern of the site
+# with hidden, pending, rejected and deleted objects as each role and fails on any leak.
+
+
+def can_view_thread(user, thread: Thread) -> bool:
+    """A thread (with its official answers, their history and its timeline) is seen by
+    everyone while published; hidden by a moderator or after reports, by moderators
+    only."""
+    return thread.visibility == ThreadVisibility.PUBLISHED or can_moderate(user)
+
+
+def check_can_view_thread(*, user, thread: Thread) -> None:
+    if not can_view_thread(user, thread):
+        raise Http404
+
+
+def can_view_comment(user, comment, *, target=None) -> bool:
+    """A comment is shown (quoted above a reply form, liked, reported) only while it is
+    public (approved, every comment above it approved, not deleted by its author) and
+    what it comments on can be seen: a thread `can_view_thread` allows, or a live,
+    public page. `target` is that thread or page when the caller already has it."""
+    if not comment.is_public or comment.is_removed:
+        return False
+    if target is None:
+        from .selectors import comment_target_object
+
+        target = comment_target_object(comment)
+    if target is None:
+        return False
+    if isinstance(target, Thread):
+        return can_view_thread(user, target)
+    return bool(target.live and target.get_view_restrictions().count() == 0)
+
+
+def check_can_view_comment(*, user, comment, target=None) -> None:
+    if not can_view_comment(user, comment, target=target):
+        raise Http404

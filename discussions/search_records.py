@@ -187,6 +187,26 @@ def thread_visibility_changed(thread_id: int) -> None:
     index_later("comment", _comment_ids(Thread, [str(thread_id)]))
 
 
+def thread_hidden(thread_id: int) -> None:
+    """A thread left public view: the thread, its answers and its comments leave every
+    search engine now, inside the moderation's transaction (not when a worker runs the
+    queued re-indexing)."""
+    from search.services import remove_now
+
+    remove_now("thread", [thread_id])
+    remove_now("answer", OfficialAnswer.objects.filter(thread_id=thread_id)
+               .values_list("pk", flat=True))
+    remove_now("comment", _comment_ids(Thread, [str(thread_id)]))
+
+
+def comments_hidden(comment_ids) -> None:
+    """Comments left public view (rejected, hidden, deleted, or under one that was):
+    out of every search engine now."""
+    from search.services import remove_now
+
+    remove_now("comment", comment_ids)
+
+
 def comment_changed(comment_id: int) -> None:
     """A comment appeared on or disappeared from public pages (its replies are told
     separately by the comment service when their own visibility changes)."""

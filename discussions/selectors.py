@@ -45,6 +45,7 @@ from .models import (
     ThreadStatus,
     ThreadVisibility,
 )
+from .redaction import redact_text
 
 OVERDUE = "overdue"  # a pseudo-status for the list filter
 
@@ -65,6 +66,16 @@ def threads_public() -> QuerySet[Thread]:
     return Thread.objects.filter(visibility=ThreadVisibility.PUBLISHED).select_related(
         "unit", "category", "author"
     )
+
+
+def threads_visible_to(user) -> QuerySet[Thread]:
+    """The threads `user` may open: the public ones, or every thread for a moderator
+    (the queryset form of `permissions.can_view_thread`)."""
+    from .permissions import can_moderate
+
+    if can_moderate(user):
+        return Thread.objects.select_related("unit", "category", "author")
+    return threads_public()
 
 
 def answers_public() -> QuerySet[OfficialAnswer]:
@@ -108,7 +119,13 @@ def thread_answers(*, thread: Thread) -> list[OfficialAnswer]:
 
 
 def thread_events(*, thread: Thread) -> list[ThreadEvent]:
-    return list(ThreadEvent.objects.filter(thread=thread).order_by("at", "pk"))
+    """The timeline. New reasons are masked before they are stored; events are append-only
+    (the database refuses updates), so reasons stored before masking covered them are
+    masked here, on the way out (`manage.py personal_data_remask` fixes everything else)."""
+    events = list(ThreadEvent.objects.filter(thread=thread).order_by("at", "pk"))
+    for event in events:
+        event.reason = redact_text(event.reason)
+    return events
 
 
 @dataclass
@@ -140,7 +157,13 @@ def answer_detail(*, pk: int) -> OfficialAnswer:
 
 
 def answer_revisions(*, answer: OfficialAnswer):
-    return list(answer.revisions.order_by("-edited_at", "-pk"))
+    """An answer's public history, masked on the way out like `thread_events` (revisions
+    are append-only)."""
+    revisions = list(answer.revisions.order_by("-edited_at", "-pk"))
+    for revision in revisions:
+        revision.previous_body = redact_text(revision.previous_body)
+        revision.new_body = redact_text(revision.new_body)
+    return revisions
 
 
 # --- similar threads --------------------------------------------------------------------
@@ -253,8 +276,16 @@ def threads_followed(*, user) -> QuerySet[Thread]:
 
 
 def notifications_for(*, user) -> QuerySet[Notification]:
+    """The user's notifications about threads they may still see (their own threads
+    always: the asker is told when theirs is hidden)."""
+    from .permissions import can_moderate
+
+    rows = Notification.objects.filter(user=user, show_on_site=True)
+    if not can_moderate(user):
+        rows = rows.filter(Q(thread__visibility=ThreadVisibility.PUBLISHED)
+                           | Q(thread__author=user))
     return (
-        Notification.objects.filter(user=user, show_on_site=True)
+        rows
         .select_related("thread", "answer", "event")
         .order_by("-created_at", "-pk")
     )
@@ -263,7 +294,7 @@ def notifications_for(*, user) -> QuerySet[Notification]:
 def unread_notification_count(*, user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, show_on_site=True, read_at__isnull=True).count()
+    return notifications_for(user=user).filter(read_at__isnull=True).count()
 
 
 def notification_kinds_for(*, user) -> list[str]:

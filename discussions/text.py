@@ -18,6 +18,8 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.core.text import has_visible_text
+
 # Characters that take no room on screen: zero-width spaces and joiners, bidi controls,
 # the BOM, soft hyphen… (Unicode category Cf), plus control characters other than
 # newline and tab. A title made of them looks empty; bidi overrides can disguise text.
@@ -51,9 +53,12 @@ def normalise_title(value: str | None) -> str:
 
 
 def validate_visible(value: str) -> None:
-    """Refuse text that is empty once invisible characters and spaces are removed."""
-    if not normalise_title(value):
-        raise ValidationError(_("Write some text; spaces alone are not enough."), code="blank")
+    """Refuse text without a visible letter or digit: spaces, invisible characters,
+    lone combining marks and filler characters alone (`forum_site.core.text`)."""
+    if not has_visible_text(normalise_title(value)):
+        raise ValidationError(
+            _("Write some text with letters or digits; spaces, marks and invisible "
+              "characters alone are not enough."), code="blank")
 
 
 # --- Markdown --------------------------------------------------------------------------

@@ -34,6 +34,24 @@ def index_later(record_type: str, ids: Iterable[int]) -> None:
     transaction.on_commit(enqueue)
 
 
+def remove_now(record_type: str, ids: Iterable[int]) -> None:
+    """Take `ids` out of every engine now, not when a worker gets to the queue: for
+    moderation that hides something. The database engine's rows go inside the current
+    transaction (gone for every search the moment the decision commits, back if it rolls
+    back); the other engines are written synchronously right after commit, and an
+    unreachable one is recorded for `search_reconcile` like any failed write. The queued
+    `index_later` that follows re-projects the same ids and finds nothing to add."""
+    keys = [make_key(record_type, pk) for pk in sorted({int(pk) for pk in ids})]
+    if not keys:
+        return
+    database = database_engine()
+    database.delete(keys)
+    others = [engine for engine in write_engines() if engine.name != database.name]
+    if others:
+        transaction.on_commit(lambda: [_write(engine, upsert=[], delete=keys)
+                                       for engine in others])
+
+
 def index_records(*, record_type: str, ids: list[int]) -> dict[str, int]:
     """Project `ids` now and write them to every engine. An unreachable engine does not
     fail the caller: the incident is recorded and `search_reconcile` repairs it."""

@@ -239,6 +239,11 @@ def superuser_client(superuser):
 def home_page(db):
     """The site root: a HomePage in Indonesian, replacing Wagtail's welcome page, with a
     published English translation so /en/ serves English content."""
+    return make_home_page()
+
+
+def make_home_page():
+    """What `home_page` builds, for fixtures of a wider scope."""
     from wagtail.models import Locale, Page, Site
 
     from publications.models import HomePage

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .. import clock
 from ..models import REASON_MAX_LENGTH, Thread
+from ..redaction import redact
 from ..text import normalise_text
 
 
@@ -19,9 +20,32 @@ def lock_thread(thread: Thread | int) -> Thread:
     return Thread.objects.select_for_update().get(pk=pk)
 
 
-def required_reason(reason: str | None, *, field: str = "reason") -> str:
-    """A reason that is shown publicly: required, normalised, bounded."""
-    reason = normalise_text(reason)
+def public_text(value: str, *, masked: set[str]) -> str:
+    """The one masking step for forum text that becomes public (titles, bodies, official
+    answers, notes and reasons): personal data replaced by labels before the text is
+    stored; the kinds found are added to `masked` (see `record_masking`)."""
+    text, kinds = redact(value)
+    masked.update(kinds)
+    return text
+
+
+def record_masking(*, thread_id: int, masked: set[str]) -> None:
+    """A `redact` row in the moderation ledger for a thread whose text (or an answer or
+    reason on it) was masked: what kinds, never the data."""
+    if not masked:
+        return
+    from ..models import Area, ItemKind, ModerationAction, ModerationLedgerEntry
+
+    ModerationLedgerEntry.objects.create(
+        action=ModerationAction.REDACT, item_kind=ItemKind.THREAD, item_id=thread_id,
+        area=Area.FORUM, rule="personal_data", automatic=True, note=", ".join(sorted(masked)),
+    )
+
+
+def required_reason(reason: str | None, *, field: str = "reason",
+                    masked: set[str] | None = None) -> str:
+    """A reason that is shown publicly: required, normalised, bounded, masked."""
+    reason = public_text(normalise_text(reason), masked=masked if masked is not None else set())
     if not reason:
         raise ValidationError(
             {field: ValidationError(_("Give a reason; it is shown publicly on the thread."),

@@ -22,6 +22,7 @@ from ..models import (
     Thread,
     ThreadEventKind,
     ThreadStatus,
+    ThreadVisibility,
 )
 from ..permissions import check_can_answer, check_can_edit_answer
 from ..sla import (
@@ -32,7 +33,14 @@ from ..sla import (
     thread_durations,
 )
 from ..text import normalise_text, render_markdown
-from ._common import lock_thread, required_reason, state_error, touch
+from ._common import (
+    lock_thread,
+    public_text,
+    record_masking,
+    required_reason,
+    state_error,
+    touch,
+)
 from .events import record_event
 from .notifications import follower_users, notify
 
@@ -94,6 +102,10 @@ def answer_publish(
     check_can_answer(user=user, thread=thread)  # the thread may have been re-routed meanwhile
     if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
         raise state_error(_("This thread is resolved or closed; it takes no new answers."))
+    if thread.visibility != ThreadVisibility.PUBLISHED:
+        # Answering would email the followers the text of a thread nobody may see.
+        raise state_error(_("This thread is hidden by the moderators; it takes no new "
+                            "answers until it is shown again."))
     if expected_answer_count is not None and thread.answers_count != expected_answer_count:
         raise AnswerConflict(
             _("Another official answer was published while you were writing. Read it below; "
@@ -104,13 +116,16 @@ def answer_publish(
     now = clock.now()
     today = local_today(now)
     name, position, unit_name = _signature(user, thread)
+    masked: set[str] = set()
     answer = OfficialAnswer(
         thread=thread, author=user, signer_name=name, signer_position=position,
-        signer_unit=unit_name, body=normalise_text(body), created_at=now,
+        signer_unit=unit_name, body=public_text(normalise_text(body), masked=masked),
+        created_at=now,
     )
     answer.body_html = render_markdown(answer.body)
     answer.full_clean()
     answer.save()
+    record_masking(thread_id=thread.pk, masked=masked)
 
     previous = thread.status
     thread.status = ThreadStatus.ANSWERED
@@ -151,7 +166,8 @@ def answer_edit(*, user, answer: OfficialAnswer, body: str) -> OfficialAnswer:
     answer = OfficialAnswer.objects.select_for_update().get(pk=answer.pk)
     if thread.status == ThreadStatus.CLOSED:
         raise state_error(_("This thread is closed; its answers can no longer be edited."))
-    new_body = normalise_text(body)
+    masked: set[str] = set()
+    new_body = public_text(normalise_text(body), masked=masked)
     if new_body == answer.body:
         raise ValidationError({"body": _("The answer is unchanged.")}, code="unchanged")
     previous_body = answer.body
@@ -167,6 +183,7 @@ def answer_edit(*, user, answer: OfficialAnswer, body: str) -> OfficialAnswer:
         edited_at=now, previous_body=previous_body, new_body=new_body,
     ).save()
     thread.save(update_fields=touch(thread))
+    record_masking(thread_id=thread.pk, masked=masked)
     record_event(
         thread=thread, kind=ThreadEventKind.ANSWER_EDITED, actor=user,
         from_status=thread.status, at=now, data={"answer": answer.pk},
@@ -185,6 +202,9 @@ def thread_acknowledge(*, user, thread: Thread, note: str = "") -> Thread:
         raise state_error(_("Only a thread waiting for the unit can be acknowledged."))
     if thread.first_response_at is not None:
         raise state_error(_("The unit has already responded to this thread."))
+    masked: set[str] = set()
+    note = public_text(normalise_text(note)[:1000], masked=masked)
+    record_masking(thread_id=thread.pk, masked=masked)
     thread.first_response_at = clock.now()
     thread.is_overdue = is_past_due(thread, today=local_today())
     thread.save(
@@ -192,7 +212,7 @@ def thread_acknowledge(*, user, thread: Thread, note: str = "") -> Thread:
     )
     event = record_event(
         thread=thread, kind=ThreadEventKind.ACKNOWLEDGED, actor=user,
-        from_status=thread.status, reason=normalise_text(note)[:1000],
+        from_status=thread.status, reason=note,
     )
     notify(kind=NotificationKind.STATUS, thread=thread, event=event,
            users=[thread.author], exclude=[user])
@@ -204,8 +224,10 @@ def thread_extend(*, user, thread: Thread, reason: str) -> Thread:
     """Extend an information request's deadline once, by the category's extension
     (7 working days, UU 14/2008 Pasal 22), before it passes, with a public reason."""
     check_can_answer(user=user, thread=thread)
-    reason = required_reason(reason)
+    masked: set[str] = set()
+    reason = required_reason(reason, masked=masked)
     thread = lock_thread(thread)
+    record_masking(thread_id=thread.pk, masked=masked)
     check_can_answer(user=user, thread=thread)
     if not thread.is_information_request:
         raise state_error(_("Only information requests can have their deadline extended."))

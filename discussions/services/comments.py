@@ -28,6 +28,7 @@ from django_comments_xtd.models import XtdComment
 
 from forum_site.accounts.permissions import is_moderator, verified_asn_profile
 from forum_site.core import ratelimit
+from forum_site.core.text import has_visible_text
 
 from ..models import (
     Area,
@@ -50,6 +51,7 @@ from ..permissions import (
     check_is_comment_author,
 )
 from ..redaction import redact
+from ..search_records import comments_hidden
 from ..text import normalise_text, normalise_title, render_markdown
 from ._common import counted_add, counted_remove
 
@@ -113,10 +115,11 @@ def check_open(target: Target) -> None:
 def clean_body(body: str | None) -> str:
     """Normalised comment text within the configured length (ValidationError)."""
     body = normalise_text(body)
-    if not normalise_title(body):
+    if not has_visible_text(body):
         raise ValidationError(
-            {"comment": ValidationError(_("Write a comment; spaces or invisible characters "
-                                          "alone are not enough."), code="blank")}
+            {"comment": ValidationError(_("Write a comment with letters or digits; spaces, "
+                                          "marks and invisible characters alone are not "
+                                          "enough."), code="blank")}
         )
     minimum, maximum = settings.SERAMBI_COMMENT_MIN_LENGTH, settings.SERAMBI_COMMENT_MAX_LENGTH
     if len(body) < minimum:
@@ -130,8 +133,8 @@ def clean_body(body: str | None) -> str:
 
 
 def _clean_name(name: str | None) -> str:
-    name = normalise_title(name)
-    if len(name) < 2:
+    name = redact(normalise_title(name))[0]
+    if len(name) < 2 or not has_visible_text(name):
         raise ValidationError({"name": ValidationError(
             _("Give the name to show with your comment."), code="required")})
     if len(name) > 50:
@@ -233,6 +236,7 @@ def refresh_tree(*, thread_id: int) -> list[int]:
         XtdComment.norel_objects.filter(pk__in=changed_on).update(is_public=True)
     if changed_off:
         XtdComment.norel_objects.filter(pk__in=changed_off).update(is_public=False)
+        comments_hidden(changed_off)
     changed = changed_on + changed_off
     if rows:
         _refresh_counter(Comment.objects.filter(pk=rows[0][0]).first())
@@ -504,6 +508,7 @@ def comment_delete(*, user, comment: Comment) -> Comment:
         return comment
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_removed=True, comment="")
     Comment.objects.filter(pk=comment.pk).update(body_html="")
+    comments_hidden([comment.pk])
     refresh_tree(thread_id=comment.thread_id)
     transaction.on_commit(lambda: _visibility_changed(comment.pk))
     comment.refresh_from_db()

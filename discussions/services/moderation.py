@@ -12,10 +12,11 @@ from collections import Counter
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forum_site.accounts.permissions import has_confirmed_email
 from forum_site.core import ratelimit
 
 from ..models import (
@@ -34,6 +35,7 @@ from ..models import (
     ThreadVisibility,
 )
 from ..permissions import check_can_flag, check_can_moderate
+from ..search_records import thread_hidden
 from ..text import normalise_text
 from .comments import queue_comment_email, refresh_tree
 
@@ -97,7 +99,7 @@ def comments_moderate(
             continue
         Comment.objects.filter(pk=comment.pk).update(
             status=to_status, moderation_rule=rule, moderated_at=timezone.now(),
-            needs_review=False,
+            needs_review=False, flags_weight=0,
         )
         Flag.objects.filter(comment=comment, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
@@ -137,7 +139,10 @@ def threads_moderate(
     threads = list(Thread.objects.select_for_update().filter(
         pk__in=thread_ids, visibility__in=allowed_from).order_by("pk"))
     for thread in threads:
-        Thread.objects.filter(pk=thread.pk).update(visibility=to_visibility)
+        # The decision settles every report so far: only later ones count again.
+        Thread.objects.filter(pk=thread.pk).update(visibility=to_visibility, flags_weight=0)
+        if to_visibility != ThreadVisibility.PUBLISHED:
+            thread_hidden(thread.pk)
         _tell_the_asker(thread=thread, actor=moderator, rule=rule, kind=(
             ThreadEventKind.HIDDEN if to_visibility == ThreadVisibility.HIDDEN
             else ThreadEventKind.RESTORED))
@@ -180,6 +185,10 @@ def _thread_visibility_changed(thread_id: int) -> None:
 
 
 def _flag_weight(user) -> int:
+    """What one report weighs: nothing from an account without a confirmed email (the
+    report still reaches the moderators), less from a new account."""
+    if not has_confirmed_email(user):
+        return 0
     age = (timezone.now() - user.date_joined).total_seconds()
     if age < settings.SERAMBI_NEW_ACCOUNT_AGE:
         return settings.SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT
@@ -192,6 +201,12 @@ def _clean_flag(user, reason: str, note: str) -> tuple[str, str]:
         raise ValidationError({"reason": _("Choose which rule the content breaks.")})
     note = normalise_text(note)[:500]
     return reason, note
+
+
+def _open_weight(flags) -> int:
+    """The weight of the reports made since the last moderator decision (a decision
+    resolves every report before it)."""
+    return flags.filter(resolved_at__isnull=True).aggregate(total=Sum("weight"))["total"] or 0
 
 
 def _most_common_reason(flags) -> str:
@@ -218,7 +233,7 @@ def comment_flag(*, user, comment: Comment, reason: str, note: str = "",
     flag = Flag.objects.create(user=user, comment=comment, reason=reason, note=note,
                                weight=_flag_weight(user))
     Comment.objects.filter(pk=comment.pk).update(
-        flags_weight=F("flags_weight") + flag.weight, needs_review=True
+        flags_weight=_open_weight(Flag.objects.filter(comment=comment)), needs_review=True
     )
     comment.refresh_from_db()
     if (comment.status == CommentStatus.APPROVED
@@ -250,11 +265,13 @@ def thread_flag(*, user, thread: Thread, reason: str, note: str = "",
     ratelimit.hit("flag_create", user=user, ip=ip)
     flag = Flag.objects.create(user=user, thread=thread, reason=reason, note=note,
                                weight=_flag_weight(user))
-    Thread.objects.filter(pk=thread.pk).update(flags_weight=F("flags_weight") + flag.weight)
+    Thread.objects.filter(pk=thread.pk).update(
+        flags_weight=_open_weight(Flag.objects.filter(thread=thread)))
     thread.refresh_from_db(fields=["flags_weight"])
     if thread.flags_weight >= settings.SERAMBI_FLAG_HIDE_THRESHOLD:
         rule = _most_common_reason(thread.forum_flags.filter(resolved_at__isnull=True))
         Thread.objects.filter(pk=thread.pk).update(visibility=ThreadVisibility.PENDING)
+        thread_hidden(thread.pk)
         _ledger(action=ModerationAction.AUTO_HIDE, item_kind=ItemKind.THREAD,
                 item_id=thread.pk, area=Area.FORUM, rule=rule, automatic=True)
         _tell_the_asker(thread=thread, actor=None, kind=ThreadEventKind.AUTO_HIDDEN,

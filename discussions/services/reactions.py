@@ -6,9 +6,16 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import Follow, Support, Thread, ThreadStatus
+from ..models import Follow, Support, Thread, ThreadStatus, ThreadVisibility
 from ..permissions import check_can_react
 from ._common import counted_add, counted_remove, state_error
+
+
+def _check_published(thread: Thread) -> None:
+    """A hidden thread takes no new support and no new followers (withdrawing stays
+    possible)."""
+    if thread.visibility != ThreadVisibility.PUBLISHED:
+        raise state_error(_("This thread is hidden by the moderators."))
 
 
 @transaction.atomic
@@ -19,6 +26,7 @@ def thread_support(*, user, thread: Thread) -> bool:
         raise state_error(_("You opened this thread; your support is already counted."))
     if thread.status == ThreadStatus.CLOSED:
         raise state_error(_("This thread is closed."))
+    _check_published(thread)
     return counted_add(Support, thread=thread, user=user, counter=(thread, "supporters_count"))
 
 
@@ -33,6 +41,7 @@ def thread_unsupport(*, user, thread: Thread) -> bool:
 def thread_follow(*, user, thread: Thread) -> bool:
     """Follow a thread: new official answers are notified. False if already following."""
     check_can_react(user=user)
+    _check_published(thread)
     return counted_add(Follow, thread=thread, user=user, counter=(thread, "followers_count"))
 
 

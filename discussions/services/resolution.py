@@ -10,7 +10,7 @@ from .. import clock
 from ..models import NotificationKind, Thread, ThreadEventKind, ThreadStatus
 from ..permissions import check_is_asker
 from ..sla import answer_due_from, local_today, thread_durations
-from ._common import lock_thread, required_reason, state_error, touch
+from ._common import lock_thread, record_masking, required_reason, state_error, touch
 from .events import record_event
 from .notifications import notify, unit_asn_users
 
@@ -38,10 +38,12 @@ def thread_dispute(*, user, thread: Thread, reason: str) -> Thread:
     """The asker says the answer did not solve the problem: the thread reopens, the
     unit gets a new answer period and is notified."""
     check_is_asker(user=user, thread=thread)
-    reason = required_reason(reason)
+    masked: set[str] = set()
+    reason = required_reason(reason, masked=masked)
     thread = lock_thread(thread)
     if thread.status != ThreadStatus.ANSWERED:
         raise state_error(_("Only an answered thread can be disputed."))
+    record_masking(thread_id=thread.pk, masked=masked)
     today = local_today()
     thread.status = ThreadStatus.REOPENED
     thread.answer_due = answer_due_from(category=thread.category, kind=thread.kind, start=today)

@@ -24,7 +24,14 @@ from ..models import (
 from ..permissions import check_can_create_thread, check_can_moderate_threads
 from ..sla import answer_due_from, is_past_due, local_today, thread_deadlines
 from ..text import normalise_text, normalise_title, render_markdown
-from ._common import lock_thread, required_reason, state_error, touch
+from ._common import (
+    lock_thread,
+    public_text,
+    record_masking,
+    required_reason,
+    state_error,
+    touch,
+)
 from .events import record_event
 from .notifications import notify, unit_asn_users
 
@@ -56,10 +63,11 @@ def thread_create(
 
     now = clock.now()
     deadlines = thread_deadlines(category=category, kind=kind, start=local_today(now))
+    masked: set[str] = set()
     thread = Thread(
         kind=kind,
-        title=normalise_title(title),
-        body=normalise_text(body),
+        title=public_text(normalise_title(title), masked=masked),
+        body=public_text(normalise_text(body), masked=masked),
         author=author,
         unit=unit,
         category=category,
@@ -76,6 +84,7 @@ def thread_create(
     thread.full_clean()
     thread.save()
     Follow.objects.create(thread=thread, user=author)
+    record_masking(thread_id=thread.pk, masked=masked)
     event = record_event(
         thread=thread, kind=ThreadEventKind.CREATED, actor=author, from_status="",
         to_status=ThreadStatus.OPEN, at=now,
@@ -94,8 +103,10 @@ def thread_reroute(*, moderator, thread: Thread, unit: Unit, reason: str) -> Thr
     still waiting for an answer gets a full answer period at the new unit. The new
     unit's ASN and the asker are notified."""
     check_can_moderate_threads(user=moderator)
-    reason = required_reason(reason)
+    masked: set[str] = set()
+    reason = required_reason(reason, masked=masked)
     thread = lock_thread(thread)
+    record_masking(thread_id=thread.pk, masked=masked)
     if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
         raise state_error(_("Only threads that are open, reopened or answered can be re-routed."))
     if unit.pk == thread.unit_id:
@@ -144,7 +155,8 @@ def thread_close(
     check_can_moderate_threads(user=moderator)
     if reason_kind not in CloseReason.values:
         raise ValidationError({"reason_kind": _("Choose why the thread is closed.")})
-    reason = required_reason(reason)
+    masked: set[str] = set()
+    reason = required_reason(reason, masked=masked)
     if reason_kind == CloseReason.DUPLICATE:
         if duplicate_of is None:
             raise ValidationError(
@@ -157,6 +169,7 @@ def thread_close(
     thread = lock_thread(thread)
     if thread.status == ThreadStatus.CLOSED:
         raise state_error(_("This thread is already closed."))
+    record_masking(thread_id=thread.pk, masked=masked)
     previous = thread.status
     thread.status = ThreadStatus.CLOSED
     thread.close_reason = reason_kind

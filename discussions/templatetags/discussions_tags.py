@@ -71,6 +71,15 @@ def forum_can_view_queue(user) -> bool:
 
 
 @register.filter
+def masked(value):
+    """Personal data masked, for append-only rows stored before masking covered them
+    (timeline reasons in emails); everything else is masked before it is stored."""
+    from ..redaction import redact_text
+
+    return redact_text(str(value or ""))
+
+
+@register.filter
 def isodate(value):
     """"2026-11-27" → a date, for the |date filter; anything else → None."""
     import datetime as dt

@@ -14,7 +14,7 @@ from ..forms import (
     ExtendForm,
     RerouteForm,
 )
-from ..models import AWAITING_UNIT, Thread, ThreadStatus
+from ..models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
 from ..permissions import can_answer, can_moderate, is_asker
 from ..structured_data import thread_structured_data
 from ..text import plain_excerpt
@@ -28,7 +28,8 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
     moderator = can_moderate(user)
     asker = is_asker(user, thread)
     forms = forms or {}
-    if answerer and thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
+    if (answerer and thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED)
+            and thread.visibility == ThreadVisibility.PUBLISHED):
         forms.setdefault(
             "answer", AnswerForm(initial={"seen_answers": len(answers)}, thread=thread)
         )

@@ -30,23 +30,27 @@ from ..permissions import (
     check_can_answer,
     check_can_moderate_threads,
     check_can_react,
+    check_can_view_thread,
     check_is_asker,
 )
 from ._render import render_thread
 
 
-def _thread(pk: int) -> Thread:
+def _thread(request, pk: int) -> Thread:
+    """The thread, if the visitor may see it (404 otherwise, as on its page)."""
     try:
-        return selectors.thread_detail(pk=pk)
+        thread = selectors.thread_detail(pk=pk)
     except Thread.DoesNotExist as exc:
         raise Http404 from exc
+    check_can_view_thread(user=request.user, thread=thread)
+    return thread
 
 
 def _run(request, pk: int, *, check: Callable, action: Callable, done: str,
          form_name: str | None = None, form_factory: Callable | None = None):
     """Check permission (403 before anything else), validate the form, call the service,
     then redirect with a message or show the thread again with the errors."""
-    thread = _thread(pk)
+    thread = _thread(request, pk)
     check(user=request.user, thread=thread)
     form = form_factory(request.POST) if form_factory else None
     if form is not None and not form.is_valid():

@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..diff import line_diff
 from ..forms import AnswerEditForm, AnswerForm, errors_from
 from ..models import OfficialAnswer, Thread
-from ..permissions import check_can_answer, check_can_edit_answer
+from ..permissions import check_can_answer, check_can_edit_answer, check_can_view_thread
 from ._render import render_thread
 
 
@@ -29,6 +29,7 @@ def answer_publish(request, pk: int):
         thread = selectors.thread_detail(pk=pk)
     except Thread.DoesNotExist as exc:
         raise Http404 from exc
+    check_can_view_thread(user=request.user, thread=thread)
     check_can_answer(user=request.user, thread=thread)
     form = AnswerForm(request.POST, thread=thread)
     if form.is_valid():
@@ -61,17 +62,20 @@ def _conflict(request, pk: int, exc: ValidationError):
     return render_thread(request, thread, forms={"answer": form}, status=409, conflict=True)
 
 
-def _answer(pk: int) -> OfficialAnswer:
+def _answer(request, pk: int) -> OfficialAnswer:
+    """The answer, if the visitor may see its thread (404 otherwise)."""
     try:
-        return selectors.answer_detail(pk=pk)
+        answer = selectors.answer_detail(pk=pk)
     except OfficialAnswer.DoesNotExist as exc:
         raise Http404 from exc
+    check_can_view_thread(user=request.user, thread=answer.thread)
+    return answer
 
 
 @login_required
 @consent_required
 def answer_edit(request, pk: int):
-    answer = _answer(pk)
+    answer = _answer(request, pk)
     check_can_edit_answer(user=request.user, answer=answer)
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
     if request.method == "POST" and form.is_valid():
@@ -89,7 +93,7 @@ def answer_edit(request, pk: int):
 
 def answer_history(request, pk: int):
     """Every edit of an official answer: who, when, and what changed."""
-    answer = _answer(pk)
+    answer = _answer(request, pk)
     revisions = [
         {"revision": revision, "diff": line_diff(revision.previous_body, revision.new_body)}
         for revision in selectors.answer_revisions(answer=answer)

@@ -30,7 +30,7 @@ from ..models import (
     ModerationRule,
 )
 from ..opendata import moderation_ledger_dataset
-from ..permissions import check_is_comment_author
+from ..permissions import check_can_view_comment, check_is_comment_author
 from ..services.comments import can_still_edit, check_form_timing
 
 
@@ -68,7 +68,7 @@ def comment_post(request):
         form = new_comment_form(user=request.user, obj=target.obj)
         return _form_page(request, form, target=target, parent=None)
     target = _target_from(request.POST.get("target", ""))
-    parent = _parent(request.POST.get("parent"))
+    parent = _parent(request, request.POST.get("parent"), target=target)
     form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -92,22 +92,26 @@ def comment_post(request):
 def comment_reply(request, pk: int):
     """The reply form for one comment (no JavaScript needed)."""
     parent = _comment(pk)
-    if not parent.is_public or parent.is_removed:
-        raise Http404
     obj = selectors.comment_target_object(parent)
-    if obj is None:
-        raise Http404
+    check_can_view_comment(user=request.user, comment=parent, target=obj)
     target = services.target_for(obj)
     form = new_comment_form(user=request.user, obj=obj, parent=parent)
     return _form_page(request, form, target=target, parent=parent)
 
 
-def _parent(value) -> Comment | None:
+def _parent(request, value, *, target) -> Comment | None:
+    """The comment replied to: one the visitor may see, on this very target (404
+    otherwise: the form page quotes it, so anything else would publish it)."""
     if not value:
         return None
     if not str(value).isdigit():
         raise Http404
-    return _comment(int(value))
+    parent = _comment(int(value))
+    if (parent.content_type_id != target.content_type.pk
+            or str(parent.object_pk) != str(target.obj.pk)):
+        raise Http404
+    check_can_view_comment(user=request.user, comment=parent, target=target.obj)
+    return parent
 
 
 def _form_page(request, form, *, target, parent):
@@ -148,6 +152,7 @@ def comment_confirm(request, token: str):
 @require_POST
 def comment_like(request, pk: int):
     comment = _comment(pk)
+    check_can_view_comment(user=request.user, comment=comment)
     try:
         if request.POST.get("undo"):
             services.comment_unlike(user=request.user, comment=comment)
@@ -169,8 +174,7 @@ def _back_to(comment: Comment):
 @consent_required
 def comment_flag(request, pk: int):
     comment = _comment(pk)
-    if not comment.is_public or comment.is_removed:
-        raise Http404
+    check_can_view_comment(user=request.user, comment=comment)
     return _flag(request, item=comment, flag=services.comment_flag, kwarg="comment",
                  back=lambda: _back_to(comment))
 

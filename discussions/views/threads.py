@@ -16,8 +16,8 @@ from forum_site.core.ratelimit import client_ip
 
 from .. import selectors, services
 from ..forms import ThreadFilterForm, ThreadForm, errors_from
-from ..models import Thread, ThreadVisibility
-from ..permissions import can_moderate, check_can_create_thread
+from ..models import Thread
+from ..permissions import check_can_create_thread, check_can_view_thread
 from ._render import render_thread
 
 
@@ -45,8 +45,7 @@ def thread_detail(request, pk: int):
         thread = selectors.thread_detail(pk=pk)
     except Thread.DoesNotExist as exc:
         raise Http404 from exc
-    if thread.visibility != ThreadVisibility.PUBLISHED and not can_moderate(request.user):
-        raise Http404
+    check_can_view_thread(user=request.user, thread=thread)
     return render_thread(request, thread)
 
 

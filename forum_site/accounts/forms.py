@@ -4,6 +4,8 @@ from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from forum_site.core.text import has_visible_text
+
 from .models import AsnProfile, PersonalDataRequest, Unit, User
 from .selectors import unit_list_active
 from .validators import normalise_nip, validate_nip
@@ -23,7 +25,8 @@ class SignupForm(forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=User._meta.get_field("display_name").max_length,
-        help_text=_("Shown publicly next to your posts. It does not have to be your real name."),
+        help_text=_("Shown publicly next to your posts. It does not have to be your real "
+                    "name. Phone numbers and email addresses in it are masked."),
         error_messages={"required": _("Enter a display name.")},
     )
     privacy_consent = forms.BooleanField(
@@ -34,8 +37,8 @@ class SignupForm(forms.Form):
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Enter a display name."))
+        if not has_visible_text(name):
+            raise forms.ValidationError(_("Enter a display name with letters or digits."))
         return name
 
     def signup(self, request, user):

@@ -20,6 +20,14 @@ def is_moderator(user) -> bool:
     )
 
 
+def has_confirmed_email(user) -> bool:
+    """The account confirmed an email address (allauth): its reports count."""
+    from allauth.account.models import EmailAddress
+
+    return bool(user.is_authenticated
+                and EmailAddress.objects.filter(user=user, verified=True).exists())
+
+
 def _asn_profile(user) -> AsnProfile | None:
     try:
         return user.asn_profile

@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from forum_site.core.redaction import redact_text
+
 from . import personal_data, roles
 from .models import AsnProfile, Consent, PersonalDataRequest, Unit, User
 from .permissions import (
@@ -35,7 +37,8 @@ def user_register(*, user: User, display_name: str, consent_version: str | None 
     """Finish a citizen's registration: display name, Warga role, recorded consent.
 
     Called by the allauth adapter once allauth has created the user row."""
-    user.display_name = display_name.strip()
+    user.display_name = redact_text(display_name.strip())[: User._meta.get_field(
+        "display_name").max_length]
     user.full_clean(exclude=["password"])
     user.save(update_fields=["display_name"])
     _add_role(user, roles.CITIZEN)
@@ -274,3 +277,17 @@ def personal_data_request_answer(
     request.full_clean()
     request.save()
     return request
+
+
+@transaction.atomic
+def display_names_remask() -> int:
+    """Mask personal data in display names stored before masking covered them (a phone
+    number typed as one's public name). Returns how many changed."""
+    limit = User._meta.get_field("display_name").max_length
+    changed = 0
+    for pk, name in User.objects.exclude(display_name="").values_list("pk", "display_name"):
+        masked = redact_text(name)[:limit]
+        if masked != name:
+            User.objects.filter(pk=pk).update(display_name=masked)
+            changed += 1
+    return changed

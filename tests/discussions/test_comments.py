@@ -269,7 +269,7 @@ def test_duplicate_text_is_rejected(thread, verified_asn_client):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("\u200b\u200b\u200b", "spasi atau karakter tak terlihat"),
+    ("\u200b\u200b\u200b", "karakter tak terlihat saja tidak cukup"),
     ("x" * 3001, "3000"),
     ("", "Tulis komentar"),
 ])
