@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 
 from . import services
+from .auth_backends import IN_ALLAUTH_FLOW
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +20,16 @@ class AccountAdapter(DefaultAccountAdapter):
                 user=user, display_name=form.cleaned_data.get("display_name", "")
             )
         return user
+
+    def authenticate(self, request, **credentials):
+        """The only place a password is checked (see auth_backends.AllauthOnlyBackend):
+        allauth has counted the attempt against its limits and will stop an unconfirmed
+        email before any session exists."""
+        setattr(request, IN_ALLAUTH_FLOW, True)
+        try:
+            return super().authenticate(request, **credentials)
+        finally:
+            setattr(request, IN_ALLAUTH_FLOW, False)
 
     def populate_username(self, request, user):
         # There is no username: email is the login.

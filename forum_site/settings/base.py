@@ -174,10 +174,9 @@ TASKS = {
 
 # --- Authentication ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One way in: passwords are checked only inside allauth's login flow (rate limits, email
+# confirmation); every other authenticate() call is refused (docs/security.md).
+AUTHENTICATION_BACKENDS = ["forum_site.accounts.auth_backends.AllauthOnlyBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
@@ -318,6 +317,13 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS: list = []  # no third-party oEmbed calls
+# One login and one password reset for the site and the admin: allauth's. Wagtail's own
+# login, reset and password/email change are off; its old URLs redirect (forum_site/urls.py).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # --- Security ---------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -290,6 +290,10 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "units:history": lambda w: {"pk": w["unit_a"].pk},
     "units:history_results": lambda w: {"pk": w["unit_a"].pk},
     "units:usage": lambda w: {"pk": w["unit_a"].pk},
+    # Wagtail's own login and reset only redirect to allauth's (checking no password).
+    "wagtail_login_redirect": lambda w: {},
+    "wagtail_frontend_login_redirect": lambda w: {},
+    "wagtail_password_reset_redirect": lambda w: {},
 }
 
 # POST endpoints that deliberately skip the CSRF token, and why.

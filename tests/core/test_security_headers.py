@@ -84,7 +84,7 @@ def test_public_pages_have_no_inline_script_or_style(public_responses):
 
 def test_admin_paths_get_admin_policy(client, moderator_client):
     for response in (client.get("/admin/login/"), moderator_client.get("/admin/")):
-        assert response.status_code == 200
+        assert response.status_code in (200, 302)  # /admin/login/ redirects to allauth
         policy = parse_csp(response["Content-Security-Policy"])
         assert "'unsafe-inline'" in policy["script-src"]
         assert "'unsafe-eval'" not in policy["script-src"]
