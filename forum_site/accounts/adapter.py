@@ -4,6 +4,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
+from forum_site.core.ratelimit import client_ip
+
 from . import services
 from .auth_backends import IN_ALLAUTH_FLOW
 
@@ -30,6 +32,11 @@ class AccountAdapter(DefaultAccountAdapter):
             return super().authenticate(request, **credentials)
         finally:
             setattr(request, IN_ALLAUTH_FLOW, False)
+
+    def get_client_ip(self, request):
+        """The address allauth's limits count (login failures, signup, reset): the same
+        one our limiter counts, from SERAMBI_TRUSTED_PROXY_COUNT (one setting)."""
+        return client_ip(request)
 
     def populate_username(self, request, user):
         # There is no username: email is the login.

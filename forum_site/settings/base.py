@@ -379,8 +379,13 @@ SERAMBI_PERMISSIONS_POLICY = (
 # SERAMBI_NEW_ACCOUNT_AGE seconds), ip (per client address), key (e.g. per email address).
 SERAMBI_RATE_LIMITS_ENABLED = env_bool("SERAMBI_RATE_LIMITS_ENABLED", True)
 SERAMBI_NEW_ACCOUNT_AGE = env_int("SERAMBI_NEW_ACCOUNT_AGE", 86400)
-# Number of trusted proxies in front of gunicorn whose X-Forwarded-For we believe.
+# Number of trusted proxies in front of gunicorn whose X-Forwarded-For we believe (0: none,
+# the TCP peer is the client). One setting for every limiter: ours
+# (forum_site.core.ratelimit.client_ip) and allauth's login/signup/reset limits, whose
+# adapter asks the same function (forum_site/accounts/adapter.py). Production refuses to
+# start without it (forum_site/settings/production.py).
 SERAMBI_TRUSTED_PROXY_COUNT = env_int("SERAMBI_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = SERAMBI_TRUSTED_PROXY_COUNT
 SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "asn_verification_request": {"user": "5/d", "ip": "20/d"},
     "thread_create": {"user": "5/h", "new_user": "2/h", "ip": "20/h"},

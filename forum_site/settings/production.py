@@ -1,5 +1,7 @@
 """Production settings: behind a TLS-terminating proxy, gunicorn, PostgreSQL, Redis."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -11,6 +13,20 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set (at least 50 random characters) in production."
     )
+
+# Behind the proxy every visitor arrives from the proxy's address: without the right count
+# one client's failed logins lock everyone out (too strict), and with a count too high a
+# client can forge its address (too loose). No default in production: say it, even if 0.
+if os.environ.get("SERAMBI_TRUSTED_PROXY_COUNT", "").strip() == "":
+    raise ImproperlyConfigured(
+        "SERAMBI_TRUSTED_PROXY_COUNT must be set in production: the number of proxies in "
+        "front of gunicorn that append to X-Forwarded-For (1 for one nginx; 0 only if "
+        "gunicorn faces the clients directly). See docs/operations.md."
+    )
+SERAMBI_TRUSTED_PROXY_COUNT = env_int("SERAMBI_TRUSTED_PROXY_COUNT", 0)
+if SERAMBI_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("SERAMBI_TRUSTED_PROXY_COUNT cannot be negative.")
+ALLAUTH_TRUSTED_PROXY_COUNT = SERAMBI_TRUSTED_PROXY_COUNT
 
 TASK_BACKEND = env_str("TASK_BACKEND", "database")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
