@@ -33,6 +33,17 @@ class AccountAdapter(DefaultAccountAdapter):
         finally:
             setattr(request, IN_ALLAUTH_FLOW, False)
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """allauth counts failed logins per "key" (ACCOUNT_RATE_LIMITS["login_failed"]);
+        its key is the email alone, so anyone could keep an account locked by sending
+        wrong passwords (issue 15, finding 3). Ours is the email *and* the client address:
+        a lock stops that address guessing that account, never the owner elsewhere. The
+        successful password reset clears it as before (allauth calls this method for that
+        too). Guessing from many addresses is bounded by the per-address limit, the
+        password rules and, for staff, the second factor (docs/security.md)."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{key}:{client_ip(request)}"
+
     def get_client_ip(self, request):
         """The address allauth's limits count (login failures, signup, reset): the same
         one our limiter counts, from SERAMBI_TRUSTED_PROXY_COUNT (one setting)."""

@@ -4,11 +4,13 @@ findings 2 and 3).
 One setting, SERAMBI_TRUSTED_PROXY_COUNT, decides the client address for allauth's limits
 (login failures, signup, reset) and for ours (search, posting…). nginx appends the address
 it sees to X-Forwarded-For, so behind one proxy the last entry is the client and whatever a
-client wrote before it is ignored."""
+client wrote before it is ignored. Failed logins are counted per account *and* address."""
 
+import re
 import uuid
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -90,3 +92,38 @@ def test_behind_the_proxy_the_search_limit_is_per_client(behind_proxy):
     same_client = [via_proxy("10.0.1.1", forged=f"198.51.100.{n}").get(url, {"q": "pangkat"})
                    .status_code for n in range(4)]
     assert same_client[-1] == 429
+
+
+# --- finding 3: a lock is not a denial of service for the owner ------------------------------
+
+
+def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out(limits_on, moderator):
+    attacker = Client(REMOTE_ADDR="10.0.2.1")
+    bodies = [_fail_login(attacker, moderator.email) for _n in range(6)]
+    assert LOCKED in bodies[5]  # the attacker's address is locked for this account
+    owner = Client(REMOTE_ADDR="10.0.2.2")
+    response = owner.post(reverse("account_login"), {"login": moderator.email,
+                                                     "password": PASSWORD})
+    assert response.status_code == 302
+    assert _signed_in(owner)
+
+
+def test_password_reset_lets_a_locked_owner_back_in(limits_on, citizen):
+    owner = Client(REMOTE_ADDR="10.0.3.1")
+    for _n in range(6):
+        _fail_login(owner, citizen.email)
+    assert LOCKED in _fail_login(owner, citizen.email)
+
+    owner.post(reverse("account_reset_password"), {"email": citizen.email})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
+    page = owner.get(link, follow=True)
+    set_url = page.redirect_chain[-1][0] if page.redirect_chain else link
+    new_password = "Pantai-Manakarra-9"
+    done = owner.post(set_url, {"password1": new_password, "password2": new_password})
+    assert done.status_code == 302
+
+    response = owner.post(reverse("account_login"), {"login": citizen.email,
+                                                     "password": new_password})
+    assert response.status_code == 302
+    assert _signed_in(owner)
