@@ -190,6 +190,8 @@ LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "forum_site.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "forum_site.accounts.forms.SignupForm"
+# Same work for a known and a new address (hashing; email after commit): issue 15.
+ACCOUNT_FORMS = {"signup": "forum_site.accounts.signup.AccountSignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
