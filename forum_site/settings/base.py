@@ -182,6 +182,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Indonesian favourites (bismillah, sayangku, indonesia…), with digits stripped.
+    {"NAME": "forum_site.accounts.password_validation.IndonesianCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
@@ -204,6 +206,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Serambi] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# One email address per account: changing it adds the new one pending, and confirming it
+# replaces the old one (no second address to add).
+ACCOUNT_CHANGE_EMAIL = True
 # Brute-force limits (allauth keeps the counters in the cache: Redis in production).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -212,7 +217,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
-    "change_password": "5/m/user",
+    "change_password": "5/m/user,20/h/user",
 }
 
 # Privacy notice version: consent is recorded against it (UU 27/2022).
@@ -326,6 +331,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# No third party learns who opens the admin: no Gravatar (initials, or an uploaded avatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security ---------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -399,6 +406,9 @@ SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "confirmation_email": {"key": "3/h", "ip": "10/h"},
     "personal_data_export": {"user": "10/h", "ip": "30/h"},
     "personal_data_request": {"user": "5/d", "ip": "20/d"},
+    # CSV/JSON downloads (/data/…, the annual report annex, the moderation ledger): whole
+    # tables built per request; a shared cache serves repeats, a crawler loop is capped.
+    "open_data_export": {"ip": "30/10m"},
 }
 
 # --- Logging ------------------------------------------------------------------------

@@ -39,4 +39,11 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+# The __Host- prefix: the browser keeps such a cookie only if it is Secure, has Path=/ and
+# no Domain, so no other host (a subdomain, a plain-HTTP page) can set or overwrite it.
+# Changing the names ends the sessions of the previous release once. Checked by the
+# system check core.W010 (forum_site/core/checks.py).
+SESSION_COOKIE_NAME = "__Host-serambi_session"
+CSRF_COOKIE_NAME = "__Host-serambi_csrftoken"
+LANGUAGE_COOKIE_NAME = "__Host-serambi_language"
 USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
