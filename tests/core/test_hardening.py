@@ -12,7 +12,6 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from forum_site.core import checks
 from forum_site.settings import base
 from tests.accounts.factories import PASSWORD
 
@@ -100,10 +99,14 @@ def test_host_prefixed_cookies_are_set_secure_on_path_root_without_domain(
         "__Host-serambi_csrftoken")
     if csrf is not None:
         assert csrf["secure"] and csrf["path"] == "/" and not csrf["domain"]
+    from forum_site.core import checks
+
     assert checks.check_host_prefixed_cookies(None) == []
 
 
 def test_system_check_refuses_a_host_cookie_that_browsers_would_drop(settings):
+    from forum_site.core import checks
+
     settings.SESSION_COOKIE_NAME = "__Host-serambi_session"
     settings.SESSION_COOKIE_SECURE = False
     assert [e.id for e in checks.check_host_prefixed_cookies(None)] == ["core.E011"]
@@ -113,6 +116,8 @@ def test_system_check_refuses_a_host_cookie_that_browsers_would_drop(settings):
 
 
 def test_system_check_refuses_two_proxy_counts(settings):
+    from forum_site.core import checks
+
     settings.SERAMBI_TRUSTED_PROXY_COUNT = 1
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
     assert [e.id for e in checks.check_trusted_proxy_count(None)] == ["core.E010"]
