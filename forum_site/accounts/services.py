@@ -274,3 +274,18 @@ def personal_data_request_answer(
     request.full_clean()
     request.save()
     return request
+
+
+@transaction.atomic
+def second_factor_reset(*, email: str) -> int:
+    """Remove an account's second factor (TOTP and recovery codes) when its owner lost
+    both phone and codes; for a superuser at the server (`manage.py second_factor_reset`),
+    after checking who asks. A staff account must then set one up again before /admin/.
+    Returns how many authenticators were removed."""
+    from allauth.mfa.models import Authenticator
+
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise ValidationError(_("No account has this email address."))
+    deleted, _details = Authenticator.objects.filter(user=user).delete()
+    return deleted

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # second factor: TOTP with recovery codes
     # Background tasks
     "django_tasks",
     "django_tasks_db",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "forum_site.accounts.middleware.SecondFactorRequiredMiddleware",
     "forum_site.core.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -219,6 +221,17 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user,20/h/user",
 }
+
+# Second factor (allauth.mfa): TOTP from an authenticator app, with recovery codes.
+# Moderators, Tim Komunikasi and superusers must set one up before they reach /admin/
+# or take a moderation action (forum_site/accounts/permissions.check_second_factor);
+# any other account (an ASN, a citizen) may. SERAMBI_STAFF_MFA_REQUIRED=0 relaxes it
+# (the demo on a laptop: dev settings default to off).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Serambi"
+MFA_RECOVERY_CODE_COUNT = 10
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either side: phones' clocks drift
+SERAMBI_STAFF_MFA_REQUIRED = env_bool("SERAMBI_STAFF_MFA_REQUIRED", True)
 
 # Privacy notice version: consent is recorded against it (UU 27/2022).
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")

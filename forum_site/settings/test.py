@@ -18,3 +18,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
+# Staff fixtures have no authenticator; the second-factor tests and the authorisation
+# matrix switch the requirement on (tests/accounts/test_second_factor.py).
+SERAMBI_STAFF_MFA_REQUIRED = False
