@@ -98,6 +98,16 @@ def check_can_verify_asn(*, user) -> None:
     check_second_factor(user=user)
 
 
+def check_can_decide_asn_request(*, user, profile: AsnProfile) -> None:
+    """A second person decides: a moderator never approves or rejects their own request
+    (issue 15, finding 6)."""
+    check_can_verify_asn(user=user)
+    if profile.user_id == user.pk:
+        raise PermissionDenied(
+            _("Another moderator must decide on your own verification request.")
+        )
+
+
 def check_can_manage_units(*, user) -> None:
     if not (user.is_authenticated and user.is_active and user.has_perm("accounts.change_unit")):
         raise PermissionDenied(_("Only moderators can edit units."))

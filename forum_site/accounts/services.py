@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from . import personal_data, roles
 from .models import AsnProfile, Consent, PersonalDataRequest, Unit, User
 from .permissions import (
+    check_can_decide_asn_request,
     check_can_handle_personal_data_request,
     check_can_request_asn_verification,
     check_can_verify_asn,
@@ -94,6 +95,7 @@ def asn_verification_request(
 def _decide(*, profile: AsnProfile, moderator: User, status: str, reason: str) -> AsnProfile:
     check_can_verify_asn(user=moderator)
     profile = AsnProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    check_can_decide_asn_request(user=moderator, profile=profile)
     if profile.status != AsnProfile.Status.PENDING:
         raise ValidationError(_("This request has already been decided."), code="decided")
     profile.status = status
