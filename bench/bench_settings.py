@@ -10,6 +10,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 60)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SERAMBI_TRUSTED_PROXY_COUNT", "0")  # load test hits gunicorn directly
 
 from forum_site.settings.production import *  # noqa: E402,F403
 

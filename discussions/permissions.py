@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from forum_site.accounts.permissions import (
     check_can_answer_officially,
+    check_second_factor,
     is_moderator,
     verified_asn_profile,
 )
@@ -51,6 +52,7 @@ def check_can_edit_answer(*, user, answer: OfficialAnswer) -> None:
 def check_can_moderate_threads(*, user) -> None:
     if not (_signed_in(user) and is_moderator(user)):
         raise PermissionDenied(_("Only moderators can re-route or close threads."))
+    check_second_factor(user=user)
 
 
 def check_is_asker(*, user, thread: Thread) -> None:
@@ -119,6 +121,7 @@ def check_can_moderate(*, user) -> None:
     """The moderation queue and every moderation action."""
     if not (_signed_in(user) and is_moderator(user)):
         raise PermissionDenied(_("Only moderators can moderate."))
+    check_second_factor(user=user)
 
 
 # --- visibility: the one rule of who may see what -----------------------------------------

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum_site.accounts.decorators import consent_required
+from forum_site.core import ratelimit
 from forum_site.core.exports import iter_csv
 from forum_site.core.ratelimit import client_ip
 
@@ -268,6 +269,7 @@ def moderation_ledger_csv(request):
     documented on /data/): the `moderation-ledger` open dataset, streamed by the same
     code as /data/moderation-ledger.csv (`?bom=1` for spreadsheets). Counts are a few
     hundred rows at most, so the response is built whole."""
+    ratelimit.hit("open_data_export", request=request)
     dataset = moderation_ledger_dataset(request)
     response = HttpResponse(
         "".join(iter_csv(dataset.columns, dataset.rows(), bom=request.GET.get("bom") == "1")),

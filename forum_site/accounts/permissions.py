@@ -50,6 +50,48 @@ def is_verified_asn(user, *, unit: Unit | None = None) -> bool:
     return unit is None or profile.unit_id == unit.pk
 
 
+def is_staff_role(user) -> bool:
+    """Moderators, Tim Komunikasi and superusers: the accounts that must have a second
+    factor (when SERAMBI_STAFF_MFA_REQUIRED)."""
+    return bool(
+        user.is_authenticated and user.is_active
+        and (user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin"))
+    )
+
+
+def has_second_factor(user) -> bool:
+    """A TOTP authenticator is set up (allauth.mfa); cached on the user object."""
+    cached = getattr(user, "_serambi_has_second_factor", None)
+    if cached is None:
+        from allauth.mfa.models import Authenticator
+
+        cached = Authenticator.objects.filter(
+            user_id=user.pk, type=Authenticator.Type.TOTP
+        ).exists()
+        user._serambi_has_second_factor = cached
+    return cached
+
+
+def needs_second_factor(user) -> bool:
+    """True while a staff account has not set up its second factor (and the setting
+    requires one): it reaches neither /admin/ nor any moderation action."""
+    from django.conf import settings
+
+    return bool(
+        getattr(settings, "SERAMBI_STAFF_MFA_REQUIRED", True)
+        and is_staff_role(user)
+        and not has_second_factor(user)
+    )
+
+
+def check_second_factor(*, user) -> None:
+    if user is not None and needs_second_factor(user):
+        raise PermissionDenied(_(
+            "Set up two-step verification (an authenticator app) in your account before "
+            "you moderate or use the admin."
+        ))
+
+
 def check_can_request_asn_verification(*, user) -> None:
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied(_("Sign in to ask for ASN verification."))
@@ -61,11 +103,23 @@ def check_can_request_asn_verification(*, user) -> None:
 def check_can_verify_asn(*, user) -> None:
     if not is_moderator(user):
         raise PermissionDenied(_("Only moderators can verify ASN accounts."))
+    check_second_factor(user=user)
+
+
+def check_can_decide_asn_request(*, user, profile: AsnProfile) -> None:
+    """A second person decides: a moderator never approves or rejects their own request
+    (issue 15, finding 6)."""
+    check_can_verify_asn(user=user)
+    if profile.user_id == user.pk:
+        raise PermissionDenied(
+            _("Another moderator must decide on your own verification request.")
+        )
 
 
 def check_can_manage_units(*, user) -> None:
     if not (user.is_authenticated and user.is_active and user.has_perm("accounts.change_unit")):
         raise PermissionDenied(_("Only moderators can edit units."))
+    check_second_factor(user=user)
 
 
 def check_can_answer_officially(*, user, unit: Unit) -> None:
@@ -82,6 +136,7 @@ def check_can_edit_publications(*, user) -> None:
         user.is_superuser or user.groups.filter(name=roles.COMMUNICATIONS).exists()
     ):
         raise PermissionDenied(_("Only the communications team can edit publications."))
+    check_second_factor(user=user)
 
 
 
@@ -89,3 +144,4 @@ def check_can_handle_personal_data_request(*, user) -> None:
     """Moderators answer personal-data requests (they already see NIPs and emails)."""
     if not is_moderator(user):
         raise PermissionDenied(_("Only moderators can handle personal data requests."))
+    check_second_factor(user=user)

@@ -15,6 +15,7 @@ from forum_site.core.redaction import redact_text
 from . import personal_data, roles
 from .models import AsnProfile, Consent, PersonalDataRequest, Unit, User
 from .permissions import (
+    check_can_decide_asn_request,
     check_can_handle_personal_data_request,
     check_can_request_asn_verification,
     check_can_verify_asn,
@@ -97,6 +98,7 @@ def asn_verification_request(
 def _decide(*, profile: AsnProfile, moderator: User, status: str, reason: str) -> AsnProfile:
     check_can_verify_asn(user=moderator)
     profile = AsnProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    check_can_decide_asn_request(user=moderator, profile=profile)
     if profile.status != AsnProfile.Status.PENDING:
         raise ValidationError(_("This request has already been decided."), code="decided")
     profile.status = status
@@ -291,3 +293,17 @@ def display_names_remask() -> int:
             User.objects.filter(pk=pk).update(display_name=masked)
             changed += 1
     return changed
+
+
+def second_factor_reset(*, email: str) -> int:
+    """Remove an account's second factor (TOTP and recovery codes) when its owner lost
+    both phone and codes; for a superuser at the server (`manage.py second_factor_reset`),
+    after checking who asks. A staff account must then set one up again before /admin/.
+    Returns how many authenticators were removed."""
+    from allauth.mfa.models import Authenticator
+
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise ValidationError(_("No account has this email address."))
+    deleted, _details = Authenticator.objects.filter(user=user).delete()
+    return deleted

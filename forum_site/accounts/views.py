@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -126,3 +128,24 @@ def personal_data_request_create(request):
         )
         return redirect("accounts:overview")
     return render(request, "accounts/personal_data_request.html", {"form": form})
+
+
+def login_elsewhere(request):
+    """Wagtail's own sign-in doors (`/admin/login/`, `/_util/login/`) lead here: they
+    never check a password, they send the visitor to allauth's login, the one login of
+    the site (rate limits, email confirmation), keeping a same-site `next`."""
+    return _to_allauth("account_login", request)
+
+
+def password_reset_elsewhere(request, **_kwargs):
+    """Wagtail's password reset (`/admin/password_reset/…`, old links included) leads to
+    allauth's reset, the one reset of the site."""
+    return _to_allauth("account_reset_password", request)
+
+
+def _to_allauth(url_name: str, request):
+    target = reverse(url_name)
+    next_url = _safe_next(request)
+    if next_url:
+        target = f"{target}?{urlencode({'next': next_url})}"
+    return redirect(target)

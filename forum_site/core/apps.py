@@ -17,3 +17,4 @@ class CoreConfig(AppConfig):
         # after every migration). dispatch_uid: once, however often ready() runs.
         post_migrate.connect(sync_sites, sender=apps.get_app_config("sites"),
                              dispatch_uid="serambi.sync_sites")
+

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from . import opendata
+from . import opendata, ratelimit
 from .exports import csv_response, json_response
 
 
@@ -39,6 +39,7 @@ def _dataset(request, slug):
 
 @require_safe
 def dataset_csv(request, slug):
+    ratelimit.hit("open_data_export", request=request)
     dataset = _dataset(request, slug)
     return csv_response(dataset, dataset.rows(), filename=f"serambi-{slug}.csv",
                         bom=request.GET.get("bom") == "1")
@@ -46,6 +47,7 @@ def dataset_csv(request, slug):
 
 @require_safe
 def dataset_json(request, slug):
+    ratelimit.hit("open_data_export", request=request)
     dataset = _dataset(request, slug)
     return json_response(dataset, dataset.rows(), filename=f"serambi-{slug}.json",
                          meta={"generated_at": timezone.now().isoformat()})

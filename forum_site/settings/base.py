@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # second factor: TOTP with recovery codes
     # Background tasks
     "django_tasks",
     "django_tasks_db",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "forum_site.accounts.middleware.SecondFactorRequiredMiddleware",
     "forum_site.core.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -174,15 +176,16 @@ TASKS = {
 
 # --- Authentication ------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One way in: passwords are checked only inside allauth's login flow (rate limits, email
+# confirmation); every other authenticate() call is refused (docs/security.md).
+AUTHENTICATION_BACKENDS = ["forum_site.accounts.auth_backends.AllauthOnlyBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Indonesian favourites (bismillah, sayangku, indonesia…), with digits stripped.
+    {"NAME": "forum_site.accounts.password_validation.IndonesianCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
@@ -191,6 +194,8 @@ LOGOUT_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "forum_site.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "forum_site.accounts.forms.SignupForm"
+# Same work for a known and a new address (hashing; email after commit): issue 15.
+ACCOUNT_FORMS = {"signup": "forum_site.accounts.signup.AccountSignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -203,6 +208,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Serambi] "
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# One email address per account: changing it adds the new one pending, and confirming it
+# replaces the old one (no second address to add).
+ACCOUNT_CHANGE_EMAIL = True
 # Brute-force limits (allauth keeps the counters in the cache: Redis in production).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -211,8 +219,19 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
-    "change_password": "5/m/user",
+    "change_password": "5/m/user,20/h/user",
 }
+
+# Second factor (allauth.mfa): TOTP from an authenticator app, with recovery codes.
+# Moderators, Tim Komunikasi and superusers must set one up before they reach /admin/
+# or take a moderation action (forum_site/accounts/permissions.check_second_factor);
+# any other account (an ASN, a citizen) may. SERAMBI_STAFF_MFA_REQUIRED=0 relaxes it
+# (the demo on a laptop: dev settings default to off).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Serambi"
+MFA_RECOVERY_CODE_COUNT = 10
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either side: phones' clocks drift
+SERAMBI_STAFF_MFA_REQUIRED = env_bool("SERAMBI_STAFF_MFA_REQUIRED", True)
 
 # Privacy notice version: consent is recorded against it (UU 27/2022).
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
@@ -327,6 +346,15 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS: list = []  # no third-party oEmbed calls
+# One login and one password reset for the site and the admin: allauth's. Wagtail's own
+# login, reset and password/email change are off; its old URLs redirect (forum_site/urls.py).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# No third party learns who opens the admin: no Gravatar (initials, or an uploaded avatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security ---------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -382,8 +410,13 @@ SERAMBI_PERMISSIONS_POLICY = (
 # SERAMBI_NEW_ACCOUNT_AGE seconds), ip (per client address), key (e.g. per email address).
 SERAMBI_RATE_LIMITS_ENABLED = env_bool("SERAMBI_RATE_LIMITS_ENABLED", True)
 SERAMBI_NEW_ACCOUNT_AGE = env_int("SERAMBI_NEW_ACCOUNT_AGE", 86400)
-# Number of trusted proxies in front of gunicorn whose X-Forwarded-For we believe.
+# Number of trusted proxies in front of gunicorn whose X-Forwarded-For we believe (0: none,
+# the TCP peer is the client). One setting for every limiter: ours
+# (forum_site.core.ratelimit.client_ip) and allauth's login/signup/reset limits, whose
+# adapter asks the same function (forum_site/accounts/adapter.py). Production refuses to
+# start without it (forum_site/settings/production.py).
 SERAMBI_TRUSTED_PROXY_COUNT = env_int("SERAMBI_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = SERAMBI_TRUSTED_PROXY_COUNT
 SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "asn_verification_request": {"user": "5/d", "ip": "20/d"},
     "thread_create": {"user": "5/h", "new_user": "2/h", "ip": "20/h"},
@@ -395,6 +428,9 @@ SERAMBI_RATE_LIMITS: dict[str, dict[str, str]] = {
     "confirmation_email": {"key": "3/h", "ip": "10/h"},
     "personal_data_export": {"user": "10/h", "ip": "30/h"},
     "personal_data_request": {"user": "5/d", "ip": "20/d"},
+    # CSV/JSON downloads (/data/…, the annual report annex, the moderation ledger): whole
+    # tables built per request; a shared cache serves repeats, a crawler loop is capped.
+    "open_data_export": {"ip": "30/10m"},
 }
 
 # --- Logging ------------------------------------------------------------------------

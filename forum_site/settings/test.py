@@ -26,3 +26,7 @@ ACCOUNT_RATE_LIMITS = False
 # it cost a fifth of building a page tree. tests/publications/test_admin_search.py turns it
 # back on and searches the admin as an editor does.
 WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
+
+# Staff fixtures have no authenticator; the second-factor tests and the authorisation
+# matrix switch the requirement on (tests/accounts/test_second_factor.py).
+SERAMBI_STAFF_MFA_REQUIRED = False

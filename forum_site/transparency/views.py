@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from forum_site.accounts.models import Unit
+from forum_site.core import ratelimit
 from forum_site.core.exports import csv_response
 
 from .forms import ReportYearForm, StatisticsFilterForm
@@ -54,6 +55,7 @@ def information_report(request, year: int):
 
 @require_safe
 def information_report_csv(request, year: int):
+    ratelimit.hit("open_data_export", request=request)
     dataset = annex_dataset(year=year, request=request)
     return csv_response(dataset, dataset.rows(), bom=request.GET.get("bom") == "1",
                         filename=f"laporan-layanan-informasi-{year}-lampiran.csv")

@@ -273,7 +273,7 @@ def test_asn_queue_refused_to_non_moderators(role, request, pending_asn, decide)
         assert response.status_code in (302, 403)
         if response.status_code == 302:
             assert response["Location"].startswith(
-                (reverse("wagtailadmin_login"), reverse("wagtailadmin_home"))
+                (reverse("account_login"), reverse("wagtailadmin_home"))
             )
 
     profile.refresh_from_db()

@@ -233,7 +233,10 @@ def test_password_reset_link_sets_a_new_password(client):
         set_url, {"password1": "Pantai-Manakarra-9", "password2": "Pantai-Manakarra-9"}
     )
     assert response.status_code == 302
-    assert Client().login(email="siti@example.id", password="Pantai-Manakarra-9")
+    fresh = Client()
+    fresh.post(reverse("account_login"), {"login": "siti@example.id",
+                                          "password": "Pantai-Manakarra-9"})
+    assert "_auth_user_id" in fresh.session
 
 
 @pytest.mark.django_db

@@ -178,7 +178,7 @@ def test_citizens_and_asn_cannot_reach_the_admin(request, tree, who):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         if response.status_code == 302:
-            assert response["Location"].startswith("/admin/login/")
+            assert response["Location"].startswith("/akun/login/")
 
 
 def test_comms_maintains_partners_and_the_register(comms_client, moderator_client):

@@ -1,0 +1,20 @@
+"""The one authentication backend: passwords are checked only inside allauth's login.
+
+allauth's flow is where the brute-force limits are counted and where an unconfirmed
+email is stopped before a session exists. Any other caller of
+``django.contrib.auth.authenticate`` (Wagtail's login views, Django's ``LoginView``, a
+third-party app mounted later) would skip both, so this backend answers None unless the
+call comes from :meth:`forum_site.accounts.adapter.AccountAdapter.authenticate`, which
+marks the request while it runs.
+"""
+
+from allauth.account.auth_backends import AuthenticationBackend
+
+IN_ALLAUTH_FLOW = "_serambi_allauth_authenticating"
+
+
+class AllauthOnlyBackend(AuthenticationBackend):
+    def authenticate(self, request, **credentials):
+        if request is None or not getattr(request, IN_ALLAUTH_FLOW, False):
+            return None
+        return super().authenticate(request, **credentials)
