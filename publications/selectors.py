@@ -175,6 +175,16 @@ def outcome_listing(*, index: Page, params: Mapping) -> dict:
     }
 
 
+def program_choices(*, locale: Locale, including=()) -> PageQuerySet:
+    """The programs an outcome in `locale` may link, for the editor's picker: that
+    language's programs, drafts included, newest first; plus `including` (the ids already
+    linked, so a link to another language shows up to be replaced)."""
+    return (
+        TrainingProgramPage.objects.filter(Q(locale=locale) | Q(pk__in=list(including)))
+        .order_by("-start_date", "title", "pk")
+    )
+
+
 def outcome_detail(*, outcome: OutcomePage) -> dict:
     """Indicators, evidence and the published programs (in the outcome's language)
     behind this outcome. Links may point at any translation of a program; the reader
