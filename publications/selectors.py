@@ -276,10 +276,10 @@ def public_information_register() -> list[RegisterSection]:
 # --- home page ---------------------------------------------------------------------------
 
 
-def key_figures() -> dict:
-    """Headline figures, counted once over the canonical (default-language) records so
-    both languages show the same numbers."""
-    locale = Locale.get_default()
+def key_figures(*, locale: Locale) -> dict:
+    """Headline figures over the pages published in `locale`: what that language's
+    lists show, so /en/ never counts a program its English list does not have (a page
+    not yet translated is counted once its translation is published)."""
     programs = published(TrainingProgramPage.objects.filter(locale=locale))
     totals = programs.aggregate(
         programs_total=Count("pk"),
@@ -315,7 +315,7 @@ def home_highlights(*, locale: Locale) -> dict:
         "latest_programs": list(programs),
         "latest_outcomes": list(outcomes),
         "latest_news": list(news),
-        "key_figures": key_figures(),
+        "key_figures": key_figures(locale=locale),
     }
 
 
