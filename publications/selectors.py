@@ -399,12 +399,15 @@ class ProgramYearArea:
     budget_spent: object
 
 
-def program_statistics(*, organiser: Unit | None = None) -> list[ProgramYearArea]:
+def program_statistics(*, organiser: Unit | None = None, locale: Locale | None = None
+                       ) -> list[ProgramYearArea]:
     """Programs, participants and budget per year and competency area (published programs
-    in the default language, cancelled ones left out), newest year first. Two queries."""
+    in `locale`, by default the default language; cancelled ones left out), newest year
+    first: a language's statistics count what its program list shows. Two queries."""
     from django.db.models.functions import ExtractYear
 
-    programs = published(TrainingProgramPage.objects.filter(locale=Locale.get_default()))
+    programs = published(TrainingProgramPage.objects.filter(
+        locale=locale or Locale.get_default()))
     programs = programs.exclude(status=ProgramStatus.CANCELLED)
     if organiser is not None:
         programs = programs.filter(organiser=organiser)
@@ -436,10 +439,11 @@ def program_statistics(*, organiser: Unit | None = None) -> list[ProgramYearArea
     return result
 
 
-def indicator_statistics() -> list[OutcomeIndicator]:
-    """Indicators of published outcomes (default language) with their outcome joined:
-    target against actual; `progress` is computed by publications.metrics. One query."""
-    outcomes = published(OutcomePage.objects.filter(locale=Locale.get_default()))
+def indicator_statistics(*, locale: Locale | None = None) -> list[OutcomeIndicator]:
+    """Indicators of published outcomes in `locale` (by default the default language)
+    with their outcome joined, so names, units and links are that language's: target
+    against actual; `progress` is computed by publications.metrics. One query."""
+    outcomes = published(OutcomePage.objects.filter(locale=locale or Locale.get_default()))
     return list(
         OutcomeIndicator.objects.filter(page__in=outcomes.order_by().values("pk"))
         .select_related("page")
@@ -447,10 +451,13 @@ def indicator_statistics() -> list[OutcomeIndicator]:
     )
 
 
-def programs_organised_by(*, unit: Unit, limit: int = 20) -> list[TrainingProgramPage]:
-    """Published programs (default language) organised by `unit`, newest first."""
+def programs_organised_by(*, unit: Unit, limit: int = 20, locale: Locale | None = None
+                          ) -> list[TrainingProgramPage]:
+    """Published programs in `locale` (by default the default language) organised by
+    `unit`, newest first."""
     programs = published(
-        TrainingProgramPage.objects.filter(locale=Locale.get_default(), organiser=unit)
+        TrainingProgramPage.objects.filter(locale=locale or Locale.get_default(),
+                                           organiser=unit)
     )
     return list(programs.select_related("competency_area").order_by("-start_date", "-pk")
                 [:limit])
