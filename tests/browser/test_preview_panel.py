@@ -56,3 +56,24 @@ def test_the_preview_panel_renders_the_page_being_edited(editor, base_url):
     frame = next(f for f in editor.frames if "/edit/preview/" in f.url)
     # The page's own stylesheet applies inside the panel, as it will on the public site.
     assert frame.evaluate("() => document.styleSheets.length") > 0
+
+
+def test_the_outcome_program_picker_filters_as_the_editor_types(editor, base_url):
+    """The picker lists the outcome's language only; typing hides what does not match
+    (a checked program always stays in view)."""
+    editor.goto(base_url + "/admin/pages/search/?" + urllib.parse.urlencode(
+        {"q": OUTCOME_TITLE}))
+    editor.locator('a[href$="/edit/"]', has_text=OUTCOME_TITLE).first.click()
+    editor.wait_for_url("**/edit/")
+    picker = editor.locator("[data-program-picker]")
+    search = picker.locator("[data-program-picker-search]")
+    assert search.is_visible()  # hidden in the HTML, shown by the script
+    labels = picker.locator("label:has(input[type=checkbox])")
+    total = labels.count()
+    assert total > 3
+    search.fill("kepemimpinan")
+    visible = [label.inner_text() for label in labels.all() if label.is_visible()]
+    assert 0 < len(visible) < total
+    for text in visible:
+        checked = picker.locator("label", has_text=text.strip()).locator("input").is_checked()
+        assert "kepemimpinan" in text.lower() or checked, text
