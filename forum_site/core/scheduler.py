@@ -153,7 +153,7 @@ def run_job(job: Job) -> bool:
     output = io.StringIO()
     try:
         call_command(job.command, *job.args, stdout=output, stderr=output)
-    except BaseException:  # noqa: BLE001 - SystemExit from a command is a failure too
+    except (Exception, SystemExit):  # noqa: BLE001 - a command's sys.exit() is a failure too
         logger.exception("job %s failed after %.1f s; output: %s", job.name,
                          time.monotonic() - started, output.getvalue().strip() or "(none)")
         return False
@@ -209,7 +209,10 @@ class Scheduler:
         logger.info("scheduler started: %s", ", ".join(
             f"{job.name} ({job.describe()})" for job in self.jobs))
         while not stop.is_set():
-            self.run_pending()
+            try:
+                self.run_pending()
+            except Exception:  # noqa: BLE001 - the loop itself must outlive any surprise
+                logger.exception("scheduler: planning the next runs failed")
             stop.wait(self.tick)
         self.wait(grace)
         logger.info("scheduler stopped")
