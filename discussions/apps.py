@@ -8,6 +8,7 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         from forum_site.accounts import personal_data
+        from forum_site.core import scheduler
 
         from . import search_records, signals  # noqa: F401 - register projections, receivers
         from .opendata import register_datasets
@@ -17,3 +18,7 @@ class DiscussionsConfig(AppConfig):
         personal_data.register_eraser(erase_user_data)
         register_datasets()
         search_records.connect_signals()
+        scheduler.register("sla_tick", every=15 * 60)  # overdue marks, reminders
+        scheduler.register("notifications_retry", every=5 * 60)
+        scheduler.register("comments_maintenance", every=10 * 60)
+        scheduler.register("holidays_sync", at="03:00", day=1, month=12)

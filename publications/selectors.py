@@ -175,6 +175,16 @@ def outcome_listing(*, index: Page, params: Mapping) -> dict:
     }
 
 
+def program_choices(*, locale: Locale, including=()) -> PageQuerySet:
+    """The programs an outcome in `locale` may link, for the editor's picker: that
+    language's programs, drafts included, newest first; plus `including` (the ids already
+    linked, so a link to another language shows up to be replaced)."""
+    return (
+        TrainingProgramPage.objects.filter(Q(locale=locale) | Q(pk__in=list(including)))
+        .order_by("-start_date", "title", "pk")
+    )
+
+
 def outcome_detail(*, outcome: OutcomePage) -> dict:
     """Indicators, evidence and the published programs (in the outcome's language)
     behind this outcome. Links may point at any translation of a program; the reader
@@ -266,10 +276,10 @@ def public_information_register() -> list[RegisterSection]:
 # --- home page ---------------------------------------------------------------------------
 
 
-def key_figures() -> dict:
-    """Headline figures, counted once over the canonical (default-language) records so
-    both languages show the same numbers."""
-    locale = Locale.get_default()
+def key_figures(*, locale: Locale) -> dict:
+    """Headline figures over the pages published in `locale`: what that language's
+    lists show, so /en/ never counts a program its English list does not have (a page
+    not yet translated is counted once its translation is published)."""
     programs = published(TrainingProgramPage.objects.filter(locale=locale))
     totals = programs.aggregate(
         programs_total=Count("pk"),
@@ -305,7 +315,7 @@ def home_highlights(*, locale: Locale) -> dict:
         "latest_programs": list(programs),
         "latest_outcomes": list(outcomes),
         "latest_news": list(news),
-        "key_figures": key_figures(),
+        "key_figures": key_figures(locale=locale),
     }
 
 
@@ -389,12 +399,15 @@ class ProgramYearArea:
     budget_spent: object
 
 
-def program_statistics(*, organiser: Unit | None = None) -> list[ProgramYearArea]:
+def program_statistics(*, organiser: Unit | None = None, locale: Locale | None = None
+                       ) -> list[ProgramYearArea]:
     """Programs, participants and budget per year and competency area (published programs
-    in the default language, cancelled ones left out), newest year first. Two queries."""
+    in `locale`, by default the default language; cancelled ones left out), newest year
+    first: a language's statistics count what its program list shows. Two queries."""
     from django.db.models.functions import ExtractYear
 
-    programs = published(TrainingProgramPage.objects.filter(locale=Locale.get_default()))
+    programs = published(TrainingProgramPage.objects.filter(
+        locale=locale or Locale.get_default()))
     programs = programs.exclude(status=ProgramStatus.CANCELLED)
     if organiser is not None:
         programs = programs.filter(organiser=organiser)
@@ -426,10 +439,11 @@ def program_statistics(*, organiser: Unit | None = None) -> list[ProgramYearArea
     return result
 
 
-def indicator_statistics() -> list[OutcomeIndicator]:
-    """Indicators of published outcomes (default language) with their outcome joined:
-    target against actual; `progress` is computed by publications.metrics. One query."""
-    outcomes = published(OutcomePage.objects.filter(locale=Locale.get_default()))
+def indicator_statistics(*, locale: Locale | None = None) -> list[OutcomeIndicator]:
+    """Indicators of published outcomes in `locale` (by default the default language)
+    with their outcome joined, so names, units and links are that language's: target
+    against actual; `progress` is computed by publications.metrics. One query."""
+    outcomes = published(OutcomePage.objects.filter(locale=locale or Locale.get_default()))
     return list(
         OutcomeIndicator.objects.filter(page__in=outcomes.order_by().values("pk"))
         .select_related("page")
@@ -437,10 +451,13 @@ def indicator_statistics() -> list[OutcomeIndicator]:
     )
 
 
-def programs_organised_by(*, unit: Unit, limit: int = 20) -> list[TrainingProgramPage]:
-    """Published programs (default language) organised by `unit`, newest first."""
+def programs_organised_by(*, unit: Unit, limit: int = 20, locale: Locale | None = None
+                          ) -> list[TrainingProgramPage]:
+    """Published programs in `locale` (by default the default language) organised by
+    `unit`, newest first."""
     programs = published(
-        TrainingProgramPage.objects.filter(locale=Locale.get_default(), organiser=unit)
+        TrainingProgramPage.objects.filter(locale=locale or Locale.get_default(),
+                                           organiser=unit)
     )
     return list(programs.select_related("competency_area").order_by("-start_date", "-pk")
                 [:limit])

@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "serambi_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from forum_site.core import scheduler
+
+        scheduler.register("search_reconcile", at="02:50")
+        scheduler.register("search_optimise", at="03:15", day=1)

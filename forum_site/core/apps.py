@@ -18,3 +18,9 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_sites, sender=apps.get_app_config("sites"),
                              dispatch_uid="serambi.sync_sites")
 
+        from . import scheduler
+
+        # Periodic jobs of the core (docs/operations.md); times are WITA.
+        scheduler.register("clearsessions", at="02:30")
+        scheduler.register("purge_personal_data", at="02:40")
+        scheduler.register("backup", at="01:00")  # into SERAMBI_BACKUP_ROOT

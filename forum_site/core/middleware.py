@@ -6,6 +6,15 @@ Django versions we support. The public site needs no nonce: it has no inline scr
 or style at all (JSON-LD data blocks are not executed and are not governed by
 script-src). The Wagtail admin gets its own, looser policy because its editor relies
 on inline scripts; it is only reachable by staff.
+
+Previews are public pages rendered for an editor inside the admin's preview panel (an
+iframe on the admin's own origin). Wagtail renders them by running a *dummy* request for
+the page's public URL through the whole middleware stack (``make_preview_request``: the
+request carries ``is_dummy`` and, once the page serves it, ``is_preview``), so this
+middleware sees the page's path, not ``/admin/``. Such a response keeps the public policy
+(the preview must behave as the published page will) except that the admin may frame it:
+``frame-ancestors 'self'`` and ``X-Frame-Options: SAMEORIGIN``. Every real public request
+keeps ``frame-ancestors 'none'`` and ``DENY``.
 """
 
 from collections.abc import Callable
@@ -21,16 +30,30 @@ def build_csp(policy: dict[str, list[str]]) -> str:
     )
 
 
+def is_preview_request(request: HttpRequest) -> bool:
+    """True for the request Wagtail builds to render a preview (page editor, workflow
+    task preview, revision view, "view draft"); never for a visitor's request."""
+    return bool(getattr(request, "is_preview", False) or getattr(request, "is_dummy", False))
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
         self.public_csp = build_csp(settings.SERAMBI_CSP)
         self.admin_csp = build_csp(settings.SERAMBI_CSP_ADMIN)
+        self.preview_csp = build_csp(
+            {**settings.SERAMBI_CSP, "frame-ancestors": ["'self'"]}
+        )
         self.admin_prefixes = tuple(settings.SERAMBI_CSP_ADMIN_PREFIXES)
         self.permissions_policy = settings.SERAMBI_PERMISSIONS_POLICY
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if is_preview_request(request):
+            # Overwrite, not setdefault: XFrameOptionsMiddleware (below us) already wrote
+            # DENY, and the admin view around the preview keeps whatever we set here.
+            response["Content-Security-Policy"] = self.preview_csp
+            response["X-Frame-Options"] = "SAMEORIGIN"
         is_admin = request.path.startswith(self.admin_prefixes)
         response.headers.setdefault(
             "Content-Security-Policy", self.admin_csp if is_admin else self.public_csp

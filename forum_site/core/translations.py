@@ -51,6 +51,28 @@ def published_translations(page: Page, *, request=None) -> list[Page]:
     )
 
 
+def translated_targets(
+    page: Page, *, languages, request=None, query_string: str = ""
+) -> dict[str, tuple[str, bool]]:
+    """Like `translated_urls`, with whether each URL is `page`'s own translation (True)
+    or the nearest translated ancestor it falls back to (False)."""
+    if not getattr(page, "pk", None):
+        return {}
+    targets: dict[str, tuple[str, bool]] = {}
+    for candidate in _candidates(page, request):
+        code = candidate.locale.language_code
+        if code in targets or code not in languages:
+            continue
+        url = candidate.get_url(request)
+        if not url:
+            continue
+        own = candidate.translation_key == page.translation_key
+        if query_string and own:
+            url = f"{url}?{query_string}"
+        targets[code] = (url, own)
+    return targets
+
+
 def translated_urls(
     page: Page, *, languages, request=None, query_string: str = ""
 ) -> dict[str, str]:
@@ -59,17 +81,6 @@ def translated_urls(
     the nearest ancestor published in that language (a program not yet translated
     lands on the translated program list, or the home page). A language with nothing
     published is left out."""
-    if not getattr(page, "pk", None):
-        return {}
-    urls: dict[str, str] = {}
-    for candidate in _candidates(page, request):
-        code = candidate.locale.language_code
-        if code in urls or code not in languages:
-            continue
-        url = candidate.get_url(request)
-        if not url:
-            continue
-        if query_string and candidate.translation_key == page.translation_key:
-            url = f"{url}?{query_string}"
-        urls[code] = url
-    return urls
+    targets = translated_targets(page, languages=languages, request=request,
+                                 query_string=query_string)
+    return {code: url for code, (url, _own) in targets.items()}

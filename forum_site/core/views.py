@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -51,6 +52,11 @@ def set_language(request: HttpRequest) -> HttpResponse:
     source_language = translation.get_language_from_path(next_path) or settings.LANGUAGE_CODE
     with translation.override(source_language):
         response = HttpResponseRedirect(translate_url(next_url, language))
+    if form.cleaned_data["untranslated"]:
+        with translation.override(language):
+            messages.info(request, _(
+                "The page you were reading has no version in this language yet, so "
+                "you are on the nearest page that has one."))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

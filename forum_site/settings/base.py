@@ -284,6 +284,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # `manage.py backup` writes timestamped folders here (docs/operations.md).
+# Jobs `manage.py run_scheduler` leaves to another runner (names, comma-separated; see
+# `manage.py run_scheduler --list` and docs/operations.md).
+SERAMBI_SCHEDULER_DISABLED = env_list("SERAMBI_SCHEDULER_DISABLED")
 SERAMBI_BACKUP_ROOT = Path(env_str("SERAMBI_BACKUP_ROOT", str(BASE_DIR / "backups")))
 
 # --- Email ------------------------------------------------------------------------

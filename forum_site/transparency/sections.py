@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
@@ -360,7 +361,9 @@ def moderation_section(filters: Filters) -> dict:
 @statistics_section(key="training", title=gettext_lazy("Training and outcomes"), order=60,
                     template="transparency/sections/training.html", forum=False)
 def training_section(filters: Filters) -> dict:
-    rows = publications.program_statistics()
+    # The reader's language: the figures count what that language's lists show.
+    locale = Locale.get_active()
+    rows = publications.program_statistics(locale=locale)
     years: dict[int, dict] = {}
     for row in rows:
         year = years.setdefault(row.year, {"year": row.year, "programs": 0, "participants": 0,
@@ -370,7 +373,7 @@ def training_section(filters: Filters) -> dict:
         year["planned"] += row.budget_planned or 0
         year["spent"] += row.budget_spent or 0
     by_year = sorted(years.values(), key=lambda y: y["year"])
-    indicators = publications.indicator_statistics()
+    indicators = publications.indicator_statistics(locale=locale)
     return {
         "rows": rows,
         "years": by_year,

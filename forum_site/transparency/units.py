@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
@@ -49,6 +50,7 @@ def unit_page_data(*, unit) -> dict:
             threads.select_related(None).select_related("category")
             .order_by("-created_at", "-pk")[:LATEST_THREADS]
         ),
-        "programs": publications.programs_organised_by(unit=unit),
+        "programs": publications.programs_organised_by(unit=unit,
+                                                       locale=Locale.get_active()),
         "today": timezone.localdate(),
     }

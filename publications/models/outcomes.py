@@ -1,9 +1,9 @@
 """Outcomes: what a program changed, measured by indicators, with schedule and budget
 against plan. Progress and variance are computed (publications.metrics), never typed."""
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,10 +12,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from publications import metrics
+from publications.admin_forms import OutcomePageForm
 from publications.blocks import BodyBlock
 
 from .base import PublicationIndexPage, PublicationPage
-from .programs import RUPIAH_DIGITS
+from .programs import RUPIAH_DIGITS, ProgramStatus
 
 MEASURE_DIGITS = 14
 
@@ -75,7 +76,7 @@ class OutcomePage(PublicationPage):
         *PublicationPage.content_panels,
         FieldPanel("summary"),
         FieldPanel("status"),
-        FieldPanel("programs", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("programs"),  # the picker: publications.admin_forms.OutcomePageForm
         InlinePanel("indicators", label=_("Indicators"), heading=_("Indicators"), min_num=0),
         MultiFieldPanel(
             [
@@ -98,6 +99,7 @@ class OutcomePage(PublicationPage):
 
     parent_page_types = ["publications.OutcomeIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = OutcomePageForm
     schema_type = "Report"
     template = "publications/outcome_page.html"
 
@@ -113,8 +115,34 @@ class OutcomePage(PublicationPage):
             errors["planned_end"] = _("The planned finish cannot be before the planned start.")
         if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
             errors["actual_end"] = _("The actual finish cannot be before the actual start.")
+        today = timezone.localdate()
+        for name in ("actual_start", "actual_end"):
+            if getattr(self, name) and getattr(self, name) > today and name not in errors:
+                errors[name] = _("An actual date cannot be in the future: enter it once "
+                                 "it has happened, or use the planned dates.")
         if errors:
             raise ValidationError(errors)
+
+    def program_errors(self, *, programs, locale, publishing: bool) -> list[str]:
+        """Why these programs cannot be this outcome's (empty when they can): every
+        program in the outcome's language, and, when it is being published or sent for
+        review, none still waiting to run."""
+        errors = []
+        for program in programs:
+            if program.locale_id != locale.pk:
+                errors.append(_(
+                    "“%(program)s” is in another language. Choose the program in the "
+                    "outcome's language (each translation links its own programs)."
+                ) % {"program": program.title})
+        if publishing:
+            for program in programs:
+                if program.status in (ProgramStatus.PLANNED, ProgramStatus.OPEN):
+                    errors.append(_(
+                        "“%(program)s” has not run yet (status: %(status)s). An outcome "
+                        "reports what a program produced: publish it once the program "
+                        "has run, or save it as a draft."
+                    ) % {"program": program.title, "status": program.get_status_display()})
+        return errors
 
     @property
     def schedule_variance(self):
@@ -172,6 +200,9 @@ class OutcomeIndicator(Orderable):
     def clean(self):
         if self.actual is not None and self.measured_on is None:
             raise ValidationError({"measured_on": _("Say when the actual value was measured.")})
+        if self.measured_on and self.measured_on > timezone.localdate():
+            raise ValidationError({"measured_on": _(
+                "The measurement date cannot be in the future.")})
 
     def __str__(self) -> str:
         return self.name

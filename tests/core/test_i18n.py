@@ -251,6 +251,42 @@ def test_switch_from_untranslated_program_lands_on_the_english_program_list(clie
     assert _switch_from(client, program.url, "en") == programs.en.url == "/en/programs/"
 
 
+def test_the_switch_says_when_a_page_has_no_translation(client, programs):
+    from tests.publications import factories as f
+
+    program = f.publish(f.program_page(slug="tanpa-terjemahan"), parent=programs.id)
+    html = client.get(program.url).content.decode()
+    assert '<span class="language-switch__note" id="language-switch-note-en" lang="en">' \
+        'This page is not translated yet</span>' in html
+    assert 'name="untranslated" value="1"' in html
+    landed = _switch(client, language="en", next="/en/programs/", untranslated="1")
+    page = client.get(landed["Location"]).content.decode()
+    assert "has no version in this language yet" in page
+    assert "nearest page that has one" in page
+
+    # …and the other way round, in Indonesian.
+    english_only = f.publish(f.program_page(slug="english-only", locale=programs.en.locale),
+                             parent=programs.en)
+    html = client.get(english_only.url).content.decode()
+    assert 'lang="id">Halaman ini belum diterjemahkan</span>' in html
+    landed = _switch(client, language="id", next="/program/", untranslated="1")
+    page = client.get(landed["Location"]).content.decode()
+    assert "belum tersedia dalam bahasa ini" in page
+
+
+def test_the_switch_says_nothing_on_a_translated_page_or_another_view(client, programs):
+    from tests.publications import factories as f
+
+    program = f.publish(f.program_page(slug="diterjemahkan"), parent=programs.id)
+    english = translate(program, title="Translated", slug="translated")
+    for url in (program.url, english.url, "/en/programs/", reverse("core:privacy")):
+        html = client.get(url).content.decode()
+        assert "language-switch__note" not in html, url
+        assert 'name="untranslated"' not in html, url
+    landed = _switch(client, language="en", next=english.url)
+    assert "no version in this language" not in client.get(landed["Location"]).content.decode()
+
+
 def test_switch_keeps_the_filters_of_a_program_list(client, programs):
     assert _switch_targets(client, "/program/?status=completed") == {
         "en": "/en/programs/?status=completed"

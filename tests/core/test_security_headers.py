@@ -93,6 +93,11 @@ def test_admin_paths_get_admin_policy(client, moderator_client):
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_admin_pages_ask_no_third_party_for_avatars(moderator_client):
+    html = moderator_client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
+
+
 def test_admin_policy_does_not_leak_to_public_paths_that_look_similar(client, db):
     response = client.get("/administrasi/")
     policy = parse_csp(response["Content-Security-Policy"])

@@ -30,9 +30,13 @@ def _programs(tree, area, count, **fields):
 
 
 def test_home_shows_key_figures_formatted_for_each_language(client, tree, area):
-    _programs(tree, area, 1, participants=1200)
-    _programs(tree, area, 1, participants=50, status="running")
-    _programs(tree, area, 1, participants=50)
+    programs = [
+        *_programs(tree, area, 1, participants=1200),
+        *_programs(tree, area, 1, participants=50, status="running"),
+        *_programs(tree, area, 1, participants=50),
+    ]
+    for n, program in enumerate(programs):
+        translate(program, title=f"Test program {n}", slug=f"test-program-{n}")
     html = _html(client)
     assert "Angka utama" in html
     assert '<strong class="figure">1.250</strong> peserta' in html  # completed programs only
@@ -42,6 +46,29 @@ def test_home_shows_key_figures_formatted_for_each_language(client, tree, area):
     assert "Key figures" in english
     assert '<strong class="figure">1,250</strong> participants' in english
     assert '<strong class="figure">3</strong> programs' in english
+
+
+def test_each_language_counts_what_its_own_lists_show(client, tree, area):
+    """A program and an outcome not yet translated count on the Indonesian home page
+    only: /en/ counts what /en/programs/ and /en/outcomes/ list."""
+    translated, untranslated = _programs(tree, area, 2, participants=20)
+    translate(translated, title="Test program", slug="test-program")
+    outcome = f.publish(f.outcome_page(programs=[translated]), parent=tree.outcomes)
+    translate(outcome, title="Test outcome", slug="test-outcome")
+    f.publish(f.outcome_page(programs=[untranslated]), parent=tree.outcomes)
+
+    html = _html(client)
+    assert '<strong class="figure">2</strong> program' in html
+    assert '<strong class="figure">40</strong> peserta' in html
+    assert '<strong class="figure">2</strong> capaian' in html
+    assert len(client.get("/program/").context["items"]) == 2
+
+    english = _html(client, "/en/")
+    assert '<strong class="figure">1</strong> program' in english
+    assert '<strong class="figure">20</strong> participants' in english
+    assert '<strong class="figure">1</strong> outcome published' in english
+    assert len(client.get("/en/programs/").context["items"]) == 1
+    assert len(client.get("/en/outcomes/").context["items"]) == 1
 
 
 def test_home_without_publications_shows_no_row_of_zeros(client, tree):

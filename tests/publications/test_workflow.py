@@ -53,7 +53,7 @@ def outcome_form(*, program, **overrides) -> dict:
         "status": "in_progress",
         "indicators": inline_formset([{
             "name": "Rata-rata waktu persetujuan naskah", "unit_of_measure": "hari",
-            "baseline": "5", "target": "2", "actual": "3", "measured_on": "2027-04-01",
+            "baseline": "5", "target": "2", "actual": "3", "measured_on": "2026-11-02",
             "source": "Aplikasi e-Office",
         }]),
         "planned_start": "", "planned_end": "", "actual_start": "", "actual_end": "",

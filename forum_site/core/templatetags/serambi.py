@@ -118,24 +118,27 @@ def admin_url(viewname: str, *args) -> str:
 def language_switch_targets(context) -> list[dict]:
     """The languages a reader can switch to, each with the `next` URL the switch should
     land on: for a Wagtail page, its published translation in that language (or the
-    nearest translated ancestor); for any other view, the current path, which
+    nearest translated ancestor, with `translated` False so the switch says the page
+    has no version in that language); for any other view, the current path, which
     core.views.set_language translates with Django's translate_url."""
     from wagtail.models import Page
 
-    from forum_site.core.translations import translated_urls
+    from forum_site.core.translations import translated_targets
 
     current = get_language() or settings.LANGUAGE_CODE
     request = context.get("request")
     fallback = request.get_full_path() if request is not None else "/"
     others = [code for code, _name in settings.LANGUAGES if code != current]
     page = context.get("page")
-    urls = {}
-    if isinstance(page, Page) and others:
+    targets = {}
+    is_page = isinstance(page, Page) and bool(getattr(page, "pk", None))
+    if is_page and others:
         query_string = request.META.get("QUERY_STRING", "") if request is not None else ""
-        urls = translated_urls(page, languages=others, request=request,
-                               query_string=query_string)
+        targets = translated_targets(page, languages=others, request=request,
+                                     query_string=query_string)
     return [
         {"code": code, "name": get_language_info(code)["name_local"],
-         "next": urls.get(code, fallback)}
+         "next": targets.get(code, (fallback, True))[0],
+         "translated": not is_page or targets.get(code, (fallback, False))[1]}
         for code in others
     ]
