@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus
 
@@ -67,7 +68,11 @@ class AccountAdapter(DefaultAccountAdapter):
         allauth builds its links (activate_url, password_reset_url, signup_url) from the
         request's host; they are moved onto the public base URL (SERAMBI_BASE_URL), the
         one place every email link comes from."""
-        context = {
+        request = getattr(self, "request", None)
+        # What allauth's own send_mail puts in every email's context ("Halo dari
+        # {{ current_site.name }}!"): the sites row, named after the office at migrate.
+        context = {"request": request, "email": email,
+                   "current_site": get_current_site(request)} | {
             key: rebase(value) if isinstance(value, str) and _is_link(value) else value
             for key, value in context.items()
         }
@@ -81,7 +86,6 @@ class AccountAdapter(DefaultAccountAdapter):
         # With the database task backend (production) the row is written in this
         # request's transaction and the worker sees it only after commit.
         result = tasks.send_account_email.enqueue(**payload)
-        request = getattr(self, "request", None)
         if result.status == TaskResultStatus.FAILED and request is not None \
                 and hasattr(request, "_messages"):
             messages.warning(request, _(

@@ -38,9 +38,12 @@ def user_register(*, user: User, display_name: str, consent_version: str | None 
     """Finish a citizen's registration: display name, Warga role, recorded consent.
 
     Called by the allauth adapter once allauth has created the user row."""
-    user.display_name = redact_text(display_name.strip())[: User._meta.get_field(
-        "display_name").max_length]
+    # The name as typed must fit (a clear form error, never a silent cut); its masked form
+    # ("[nomor HP disembunyikan]" for a phone number) may be longer and is cut to fit.
+    user.display_name = display_name.strip()
     user.full_clean(exclude=["password"])
+    user.display_name = redact_text(user.display_name)[: User._meta.get_field(
+        "display_name").max_length]
     user.save(update_fields=["display_name"])
     _add_role(user, roles.CITIZEN)
     consent_record(
