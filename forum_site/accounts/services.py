@@ -130,6 +130,32 @@ def asn_verification_reject(*, profile: AsnProfile, moderator: User, reason: str
     return profile
 
 
+@transaction.atomic
+def asn_verification_revoke(*, profile: AsnProfile, moderator: User, reason: str) -> AsnProfile:
+    """Withdraw a verification (the person left the unit, the claim proved false): the ASN
+    role and badge go, they can no longer answer officially; answers already published
+    stay signed with the name, position and unit they held then (OfficialAnswer keeps that
+    snapshot). The reason is mandatory and sent to them. Another moderator decides, as for
+    the request (check_can_decide_asn_request)."""
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for withdrawing the verification.")})
+    check_can_verify_asn(user=moderator)
+    profile = AsnProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    check_can_decide_asn_request(user=moderator, profile=profile)
+    if profile.status != AsnProfile.Status.VERIFIED:
+        raise ValidationError(_("Only a verified account can have its verification withdrawn."),
+                              code="not_verified")
+    profile.status = AsnProfile.Status.REVOKED
+    profile.decided_by = moderator
+    profile.decided_at = timezone.now()
+    profile.decision_reason = reason.strip()
+    profile.full_clean()
+    profile.save()
+    _remove_role(profile.user, roles.ASN)
+    transaction.on_commit(lambda: send_asn_decision_email.enqueue(profile.pk))
+    return profile
+
+
 # --- Personal data (UU 27/2022) --------------------------------------------------------
 
 PERSONAL_DATA_REQUEST_HOURS = 72
