@@ -117,3 +117,31 @@ def test_a_withdrawn_asn_may_ask_again(verified_asn, moderator_client, client, u
     client.force_login(verified_asn)
     page = client.get(reverse("accounts:asn_verification_request"))
     assert page.status_code == 200
+
+
+def test_deactivating_a_unit_withdraws_its_verifications(moderator_client, verified_asn,
+                                                         pending_asn, unit_a, mailoutbox,
+                                                         django_capture_on_commit_callbacks):
+    url = reverse("units:edit", args=[unit_a.pk])
+    data = {"name": unit_a.name, "short_name": unit_a.short_name, "slug": unit_a.slug,
+            "public_email": unit_a.public_email}  # is_active unticked
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(url, data)
+    assert response.status_code == 302
+    unit_a.refresh_from_db()
+    assert not unit_a.is_active
+    profile = AsnProfile.objects.get(user=verified_asn)
+    assert profile.status == AsnProfile.Status.REVOKED
+    assert unit_a.name in profile.decision_reason
+    assert not verified_asn.groups.filter(name=roles.ASN).exists()
+    # A waiting request stays in the queue for a moderator to decide.
+    assert AsnProfile.objects.get(user=pending_asn).status == AsnProfile.Status.PENDING
+    assert [m.to for m in mailoutbox] == [[verified_asn.email]]
+
+
+def test_editing_an_active_unit_withdraws_nothing(moderator_client, verified_asn, unit_a):
+    url = reverse("units:edit", args=[unit_a.pk])
+    moderator_client.post(url, {"name": "BKPSDM Mamuju", "short_name": unit_a.short_name,
+                                "slug": unit_a.slug, "public_email": unit_a.public_email,
+                                "is_active": "on"})
+    assert AsnProfile.objects.get(user=verified_asn).status == AsnProfile.Status.VERIFIED
