@@ -7,4 +7,5 @@ app_name = "accounts_admin"
 urlpatterns = [
     path("", admin_views.verification_queue, name="verification_queue"),
     path("<int:pk>/", admin_views.verification_review, name="verification_review"),
+    path("<int:pk>/revoke/", admin_views.verification_revoke, name="verification_revoke"),
 ]

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import AsnDecisionForm, PersonalDataResponseForm
+from .forms import AsnDecisionForm, AsnRevokeForm, PersonalDataResponseForm
 from .models import AsnProfile, PersonalDataRequest
 from .permissions import check_can_handle_personal_data_request, check_can_verify_asn
 from .selectors import asn_verification_queue, personal_data_request_queue
@@ -56,7 +57,32 @@ def verification_review(request, pk: int):
     return TemplateResponse(
         request,
         "accounts/admin/verification_review.html",
-        {"profile": profile, "form": form},
+        {"profile": profile, "form": form, "revoke_form": AsnRevokeForm()},
+    )
+
+
+@require_POST
+def verification_revoke(request, pk: int):
+    """Withdraw a verification, with a reason (another moderator than the person)."""
+    check_can_verify_asn(user=request.user)
+    profile = get_object_or_404(asn_verification_queue(status=None), pk=pk)
+    form = AsnRevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.asn_verification_revoke(
+                profile=profile, moderator=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The verification of %(name)s was withdrawn.")
+                             % {"name": profile.user.public_name})
+            return redirect("accounts_admin:verification_review", pk=profile.pk)
+    return TemplateResponse(
+        request,
+        "accounts/admin/verification_review.html",
+        {"profile": profile, "form": AsnDecisionForm(), "revoke_form": form},
+        status=400,
     )
 
 

@@ -122,6 +122,16 @@ class AsnDecisionForm(forms.Form):
         return cleaned
 
 
+class AsnRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawing the verification"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to the person. Their published answers stay signed as they were."),
+        error_messages={"required": _("Give the reason for withdrawing the verification.")},
+    )
+
+
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
         label=_("Your current password"),

@@ -109,6 +109,7 @@ class AsnProfile(models.Model):
         PENDING = "pending", _("Awaiting verification")
         VERIFIED = "verified", _("Verified")
         REJECTED = "rejected", _("Rejected")
+        REVOKED = "revoked", _("Verification withdrawn")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="asn_profile",

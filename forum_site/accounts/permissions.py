@@ -96,7 +96,9 @@ def check_can_request_asn_verification(*, user) -> None:
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied(_("Sign in to ask for ASN verification."))
     profile = _asn_profile(user)
-    if profile is not None and profile.status != AsnProfile.Status.REJECTED:
+    if profile is not None and profile.status not in (
+        AsnProfile.Status.REJECTED, AsnProfile.Status.REVOKED
+    ):
         raise PermissionDenied(_("You have already asked for ASN verification."))
 
 

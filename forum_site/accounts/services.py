@@ -17,6 +17,7 @@ from .models import AsnProfile, Consent, PersonalDataRequest, Unit, User
 from .permissions import (
     check_can_decide_asn_request,
     check_can_handle_personal_data_request,
+    check_can_manage_units,
     check_can_request_asn_verification,
     check_can_verify_asn,
 )
@@ -134,6 +135,57 @@ def asn_verification_reject(*, profile: AsnProfile, moderator: User, reason: str
     )
     _remove_role(profile.user, roles.ASN)
     return profile
+
+
+@transaction.atomic
+def asn_verification_revoke(*, profile: AsnProfile, moderator: User, reason: str) -> AsnProfile:
+    """Withdraw a verification (the person left the unit, the claim proved false): the ASN
+    role and badge go, they can no longer answer officially; answers already published
+    stay signed with the name, position and unit they held then (OfficialAnswer keeps that
+    snapshot). The reason is mandatory and sent to them. Another moderator decides, as for
+    the request (check_can_decide_asn_request)."""
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for withdrawing the verification.")})
+    check_can_verify_asn(user=moderator)
+    profile = AsnProfile.objects.select_for_update().select_related("user").get(pk=profile.pk)
+    check_can_decide_asn_request(user=moderator, profile=profile)
+    if profile.status != AsnProfile.Status.VERIFIED:
+        raise ValidationError(_("Only a verified account can have its verification withdrawn."),
+                              code="not_verified")
+    profile.status = AsnProfile.Status.REVOKED
+    profile.decided_by = moderator
+    profile.decided_at = timezone.now()
+    profile.decision_reason = reason.strip()
+    profile.full_clean()
+    profile.save()
+    _remove_role(profile.user, roles.ASN)
+    transaction.on_commit(lambda: send_asn_decision_email.enqueue(profile.pk))
+    return profile
+
+
+@transaction.atomic
+def asn_verifications_revoke_for_unit(*, unit: Unit, moderator: User) -> int:
+    """Withdraw every verification of a unit that was deactivated (the reason names the
+    unit; each person is told by email). Returns how many were withdrawn."""
+    check_can_manage_units(user=moderator)
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _("The unit %(unit)s was deactivated.") % {"unit": unit.name}
+    profiles = list(
+        AsnProfile.objects.select_for_update().select_related("user")
+        .filter(unit=unit, status=AsnProfile.Status.VERIFIED)
+    )
+    now = timezone.now()
+    for profile in profiles:
+        profile.status = AsnProfile.Status.REVOKED
+        profile.decided_by = moderator
+        profile.decided_at = now
+        profile.decision_reason = reason
+        profile.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+        _remove_role(profile.user, roles.ASN)
+        transaction.on_commit(
+            lambda pk=profile.pk: send_asn_decision_email.enqueue(pk)
+        )
+    return len(profiles)
 
 
 # --- Personal data (UU 27/2022) --------------------------------------------------------

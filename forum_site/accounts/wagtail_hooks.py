@@ -2,9 +2,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_urls, admin_views
+from . import admin_urls, admin_views, services
 from .models import Unit
 from .permissions import is_moderator
 
@@ -50,8 +51,21 @@ def register_data_request_menu_item():
     )
 
 
+class UnitEditView(EditView):
+    def save_instance(self):
+        """A unit switched off takes its ASN verifications with it (issue 15, finding 6):
+        nobody answers officially for a unit that no longer exists."""
+        was_active = Unit.objects.filter(pk=self.object.pk).values_list(
+            "is_active", flat=True).first()
+        instance = super().save_instance()
+        if was_active and not instance.is_active:
+            services.asn_verifications_revoke_for_unit(unit=instance, moderator=self.request.user)
+        return instance
+
+
 class UnitViewSet(ModelViewSet):
     model = Unit
+    edit_view_class = UnitEditView
     icon = "group"
     menu_label = _("Units (OPD)")
     menu_order = 710

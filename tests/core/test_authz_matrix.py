@@ -224,6 +224,12 @@ ENDPOINTS: list[Endpoint] = [
         data=lambda w: {"decision": "approve", "reason": "NIP dan jabatan sesuai."},
     ),
     Endpoint(
+        "accounts_admin:verification_revoke",
+        moderators_only(302, others=DENIED),
+        kwargs=lambda w: {"pk": w["verified_asn"].asn_profile.pk},
+        data=lambda w: {"reason": "Sudah pindah tugas ke instansi lain."},
+    ),
+    Endpoint(
         "accounts_data_requests:answer",
         moderators_only(302, others=DENIED),
         kwargs=lambda w: {"pk": w["data_request"].pk},
