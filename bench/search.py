@@ -357,7 +357,7 @@ def compare_engines(args) -> None:
         es.rebuild(make_records(args.records, random.Random(20261128)), progress=lambda m: None)
         print(f"Elasticsearch full rebuild (index, refresh, alias swap): "
               f"{time.perf_counter() - start:.0f} s", flush=True)
-        client.indices.forcemerge(index=alias, max_num_segments=1, request_timeout=600)
+        client.options(request_timeout=600).indices.forcemerge(index=alias, max_num_segments=1)
     else:
         print(f"reusing the Elasticsearch index ({have} records)")
     db = database_engine()

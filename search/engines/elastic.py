@@ -287,15 +287,21 @@ class ElasticsearchEngine(SearchEngine):
         name = self.new_index_name()
         with _unavailable():
             self._create_index(name)
-            count = 0
-            for _ok, _item in helpers.streaming_bulk(
-                self.client, (self._index_action(r, index=name) for r in records),
-                chunk_size=BATCH, raise_on_error=True,
-            ):
-                count += 1
-                if count % BATCH == 0:
-                    progress(f"{count} records")
-            self.client.indices.refresh(index=name)
+            try:
+                count = 0
+                for _ok, _item in helpers.streaming_bulk(
+                    self.client, (self._index_action(r, index=name) for r in records),
+                    chunk_size=BATCH, raise_on_error=True,
+                ):
+                    count += 1
+                    if count % BATCH == 0:
+                        progress(f"{count} records")
+                self.client.indices.refresh(index=name)
+            except BaseException:
+                # Never leave a half-built index behind (found live: a refused record left
+                # one per attempt); the alias still points to the previous index.
+                self._drop(name)
+                raise
             old = []
             if self.client.indices.exists_alias(name=self.alias):
                 old = list(self.client.indices.get_alias(name=self.alias).body)
@@ -307,6 +313,12 @@ class ElasticsearchEngine(SearchEngine):
         self._alias_ready = True
         progress(f"index {name} now behind alias {self.alias}")
         return count
+
+    def _drop(self, name: str) -> None:
+        try:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
+        except (TransportError, ApiError):
+            logger.warning("search: could not delete the unfinished index %s", name)
 
     # --- writing --------------------------------------------------------------------------------
 

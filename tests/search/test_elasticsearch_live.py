@@ -111,3 +111,18 @@ def test_a_document_the_node_refuses_is_reported_and_repaired(live_es, category)
     assert "elasticsearch: 0 written, 1 removed" in out.getvalue()  # 5001 is not public
     assert keys(live_es, "kepegawaian") == {f"thread:{thread.pk}"}
     assert not EngineStatus.objects.get(engine="elasticsearch").needs_reconcile
+
+
+def test_a_failed_rebuild_leaves_the_previous_index_in_place(live_es, category):
+    thread = ThreadFactory(category=category, title="Topik kearsipan lama", indexed=False)
+    services.rebuild(engines=[live_es])
+    before = indices_behind(live_es)
+    refused = record(6001, title="Catatan kearsipan", unit="u" * 40_000)
+    with pytest.raises(EngineUnavailable):
+        live_es.rebuild([record(6000, title="Catatan kearsipan baru"), refused],
+                        progress=lambda _m: None)
+    # The alias still serves the previous index, and no half-built index is left behind.
+    assert indices_behind(live_es) == before
+    assert list(live_es.client.indices.get(index=f"{live_es.alias}-*").body) == before
+    assert keys(live_es, "kearsipan") == {f"thread:{thread.pk}"}
+
