@@ -138,6 +138,8 @@ class ThreadForm(forms.Form):
     )
     about = forms.IntegerField(required=False, widget=forms.HiddenInput)
     similar_checked = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Set once the author has seen how personal data in their text will be masked.
+    masking_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, categories, units, **kwargs):
         super().__init__(*args, **kwargs)

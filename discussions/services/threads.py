@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -34,6 +36,24 @@ from ._common import (
 )
 from .events import record_event
 from .notifications import notify, unit_asn_users
+
+
+@dataclass(frozen=True)
+class MaskingPreview:
+    title: str
+    body: str
+    kinds: list[str]
+
+
+def thread_masking_preview(*, title: str, body: str) -> MaskingPreview:
+    """How `thread_create` will store this title and body: the author sees it before
+    posting when personal data would be masked (nothing is stored)."""
+    masked: set[str] = set()
+    return MaskingPreview(
+        title=public_text(normalise_title(title), masked=masked),
+        body=public_text(normalise_text(body), masked=masked),
+        kinds=sorted(masked),
+    )
 
 
 @transaction.atomic

@@ -59,12 +59,16 @@ def thread_create(request):
     categories, units = selectors.category_list_active(), selectors.unit_list_for_forum()
     initial = {"about": page.pk if page else None, "category": request.GET.get("category")}
     form = ThreadForm(request.POST or None, categories=categories, units=units, initial=initial)
-    similar = []
+    similar, preview = [], None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         similar = [] if data["similar_checked"] else selectors.similar_threads(title=data["title"])
-        if similar:
-            form = _confirmed(request.POST, categories=categories, units=units)
+        if not data["masking_seen"]:
+            preview = services.thread_masking_preview(title=data["title"], body=data["body"])
+            preview = preview if preview.kinds else None
+        if similar or preview:
+            form = _confirmed(request.POST, categories=categories, units=units,
+                              masking_seen=preview is not None)
         else:
             try:
                 thread = services.thread_create(
@@ -79,14 +83,17 @@ def thread_create(request):
                                  % {"unit": thread.unit.name})
                 return redirect(thread)
     return render(request, "discussions/thread_form.html", {
-        "form": form, "similar": similar, "about_page": page,
+        "form": form, "similar": similar, "about_page": page, "preview": preview,
     })
 
 
-def _confirmed(data, **kwargs) -> ThreadForm:
-    """The same form, marked as 'similar threads seen', so the next submit posts."""
+def _confirmed(data, *, masking_seen: bool = False, **kwargs) -> ThreadForm:
+    """The same form, marked as 'similar threads seen' (and 'masking seen' when the
+    author was shown it), so the next submit posts."""
     data = data.copy()
     data["similar_checked"] = "on"
+    if masking_seen:
+        data["masking_seen"] = "on"
     form = ThreadForm(data, **kwargs)
     form.is_valid()
     return form

@@ -46,10 +46,17 @@ def _get(client, url, **params):
 
 def test_a_thread_is_masked_on_every_surface(citizen_client, anonymous_client, category,
                                              verified_asn):
-    response = citizen_client.post(reverse("discussions:thread_create"), {
-        "kind": "question", "category": category.slug, "similar_checked": "on",
-        "title": f"Jadwal pelatihan, hubungi {PHONE}", "body": BODY,
-    })
+    data = {"kind": "question", "category": category.slug, "similar_checked": "on",
+            "title": f"Jadwal pelatihan, hubungi {PHONE}", "body": BODY}
+    # First the author sees, on the server-rendered form, how it will be published.
+    response = citizen_client.post(reverse("discussions:thread_create"), data)
+    assert response.status_code == 200 and not Thread.objects.exists()
+    preview = response.content.decode()
+    assert "Data pribadi akan disamarkan" in preview
+    assert "Jadwal pelatihan, hubungi [nomor telepon disamarkan]" in preview
+    assert 'name="masking_seen"' in preview
+    response = citizen_client.post(reverse("discussions:thread_create"),
+                                   {**data, "masking_seen": "on"})
     assert response.status_code == 302
     thread = Thread.objects.get()
     assert "[nomor telepon disamarkan]" in thread.title
