@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -133,7 +133,13 @@ def personal_data_request_create(request):
 def login_elsewhere(request):
     """Wagtail's own sign-in doors (`/admin/login/`, `/_util/login/`) lead here: they
     never check a password, they send the visitor to allauth's login, the one login of
-    the site (rate limits, email confirmation), keeping a same-site `next`."""
+    the site (rate limits, email confirmation), keeping a same-site `next`.
+
+    Wagtail also sends here whoever it refuses (the admin without admin access, a page
+    restricted to a group). A signed-in person gets a 403 page: allauth's login would send
+    them straight back to `next`, which refuses them again, in a loop."""
+    if request.user.is_authenticated:
+        raise PermissionDenied(_("Your account has no access to this page."))
     return _to_allauth("account_login", request)
 
 

@@ -351,8 +351,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS: list = []  # no third-party oEmbed calls
 # One login and one password reset for the site and the admin: allauth's. Wagtail's own
 # login, reset and password/email change are off; its old URLs redirect (forum_site/urls.py).
-WAGTAILADMIN_LOGIN_URL = "account_login"
-WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Wagtail sends every refused visitor to these; they lead an anonymous one to allauth's login
+# and answer a signed-in one 403 (allauth would send a signed-in person straight back to
+# `next`, which refuses them again: a redirect loop).
+WAGTAILADMIN_LOGIN_URL = "wagtail_login_redirect"
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtail_frontend_login_redirect"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

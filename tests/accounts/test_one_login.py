@@ -84,18 +84,40 @@ def test_old_login_urls_keep_a_same_site_next_and_drop_another_site():
 
 
 def test_admin_sends_visitors_to_allauths_login():
-    response = Client().get("/admin/pages/")
-    assert response.status_code == 302
-    assert response["Location"] == f"{LOGIN}?next=/admin/pages/"
+    response = Client().get("/admin/pages/", follow=True)
+    assert response.redirect_chain[-1] == (f"{LOGIN}?next=%2Fadmin%2Fpages%2F", 302)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/forum/threads/"])
+def test_signed_in_person_without_admin_access_gets_403_not_a_redirect_loop(
+    citizen_client, path
+):
+    """allauth's login sends a signed-in person back to `next`, which refused them: the
+    browser gave up with 'too many redirects'. They get a clear 403 page instead."""
+    response = citizen_client.get(path, follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
 
 
 def test_private_page_sends_visitors_to_allauths_login(home_page):
     from wagtail.models import PageViewRestriction
 
     PageViewRestriction.objects.create(page=home_page, restriction_type="login")
-    response = Client().get("/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(f"{LOGIN}?next=/")
+    response = Client().get("/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(f"{LOGIN}?next=")
+    assert response.status_code == 200
+
+
+def test_private_page_of_a_group_answers_403_to_a_signed_in_outsider(home_page, citizen_client):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(page=home_page, restriction_type="groups")
+    restriction.groups.add(Group.objects.create(name="Hanya redaksi"))
+    response = citizen_client.get("/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
 
 
 def test_wagtail_password_reset_sends_no_email_and_leads_to_allauth(citizen):

@@ -223,6 +223,21 @@ CASES: dict[str, Case] = {
     "accounts_admin:verification_queue": _plain("accounts_admin:verification_queue"),
     "accounts_admin:verification_review": lambda w: [get(reverse(
         "accounts_admin:verification_review", kwargs={"pk": w["other_asn"].asn_profile.pk}))],
+    "accounts_admin:verification_revoke": lambda w: [get(reverse(
+        "accounts_admin:verification_revoke", kwargs={"pk": w["other_asn"].asn_profile.pk}))],
+    # A person's own lists: the citizen followed the hidden thread before it was hidden.
+    "discussions:my_threads": _plain("discussions:my_threads"),
+    "discussions:followed_threads": _plain("discussions:followed_threads"),
+    "units:edit": lambda w: [get(reverse("units:edit", kwargs={"pk": w["unit_a"].pk}))],
+    # Wagtail's old doors only redirect to allauth's; the second-factor screens show no
+    # forum content (allauth.mfa, mounted under /akun/).
+    "wagtail_login_redirect": _plain("wagtail_login_redirect"),
+    "wagtail_frontend_login_redirect": _plain("wagtail_frontend_login_redirect"),
+    "wagtail_password_reset_redirect": lambda w: [get("/admin/password_reset/")],
+    **{name: _plain(name) for name in (
+        "mfa_index", "mfa_authenticate", "mfa_reauthenticate", "mfa_activate_totp",
+        "mfa_deactivate_totp", "mfa_generate_recovery_codes", "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes")},
     "accounts_data_requests:queue": _plain("accounts_data_requests:queue"),
     "accounts_data_requests:answer": lambda w: [get(reverse(
         "accounts_data_requests:answer", kwargs={"pk": 999999}))],
