@@ -272,6 +272,29 @@ def make_home_page():
     return home
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, put the migrated data back.
+
+    Its teardown flushes the database, and Django only restores the serialized data at the
+    *start* of the next serialized_rollback test: it relies on running those tests last.
+    With test workers (pytest-xdist) a module holding one goes wherever it is scheduled,
+    and the next module on that worker found no groups, no Wagtail Site and content types
+    under new ids. Restoring here leaves every test the database the migrations made."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback"):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
+
+
 def pytest_collection_modifyitems(config, items):
     """Every transactional test must restore the migrated data (serialized_rollback).
 
