@@ -125,6 +125,7 @@ def _production_env(**overrides):
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="serambi.mamujukab.go.id",
         SERAMBI_TRUSTED_PROXY_COUNT="1",
+        SERAMBI_BASE_URL="https://serambi.mamujukab.go.id",
     )
     env.update(overrides)
     return {k: v for k, v in env.items() if v is not None}

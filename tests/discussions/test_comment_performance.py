@@ -26,6 +26,8 @@ def _thread_with_comments(category, author, asn, count):
 
 
 @pytest.mark.django_db
+@pytest.mark.slow(reason="builds 550 threaded comments through the comment model, which "
+                         "computes each reply's order and level on save")
 def test_thread_page_with_500_comments_has_bounded_queries(
         category, citizen, verified_asn, settings, django_assert_max_num_queries):
     settings.SERAMBI_RATE_LIMITS_ENABLED = False
