@@ -46,3 +46,7 @@ CACHES = {
         "LOCATION": str(Path(STATIC_ROOT).parent / "cache"),  # noqa: F405
     }
 }
+
+# The gate serves the site as production does: Wagtail's page index follows every save
+# (the fast test settings turn that off), so the editor's page search finds the demo pages.
+WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True  # noqa: F405
