@@ -283,7 +283,11 @@ def pytest_runtest_teardown(item, nextitem):
     under new ids. Restoring here leaves every test the database the migrations made."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback"):
+    # After the last test the session's fixtures are gone too (the test database with
+    # them): nothing follows that needs the data.
+    if nextitem is None or not marker:
+        return result
+    if marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback"):
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key
 
