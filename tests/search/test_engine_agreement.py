@@ -86,6 +86,7 @@ def assert_agree(db, es, text: str, **options):
     return a
 
 
+@pytest.mark.slow(reason="seeds the whole demo site and indexes it in both engines")
 def test_engines_agree_on_the_demo_site(both):
     db, es = both
     call_command("seed_demo", stdout=StringIO())
