@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import escape
 from xml.etree import ElementTree
 
 import markdown
@@ -151,16 +152,34 @@ class _Headings(markdown.Extension):
         md.treeprocessors.register(_ShiftHeadings(md), "serambi_headings", 5)
 
 
+# Python-Markdown looks for the end of a link from every "[" it meets: text made of
+# thousands of brackets costs seconds (quadratic). Past this many, brackets are plain text
+# (bare https://… addresses still become links).
+MAX_LINK_BRACKETS = 200
+
+
+def _defuse(source: str) -> str:
+    if source.count("[") > MAX_LINK_BRACKETS:
+        source = source.replace("\\", "\\\\").replace("[", "\\[")
+    return source
+
+
 def render_markdown(source: str) -> str:
     """Markdown source → safe HTML (allow-listed tags; http, https and mailto links only,
     each with rel="nofollow ugc noopener"). As the help text says: a line starting with
     "-" (or "1.") makes a list, even straight under a line of text; a new line is a line
     break; [text](https://…) and a bare https://… address are links."""
-    html = markdown.markdown(
-        source or "",
-        extensions=["sane_lists", "tables", "nl2br", _NoRawHtml(), _Headings(), _Writing()],
-        output_format="html",
-    )
+    source = _defuse(source or "")
+    try:
+        html = markdown.markdown(
+            source,
+            extensions=["sane_lists", "tables", "nl2br", _NoRawHtml(), _Headings(), _Writing()],
+            output_format="html",
+        )
+    except RecursionError:
+        # Thousands of nested list or quote markers ("- - - - …"): Python-Markdown
+        # recurses once per level. Such a text has no structure worth keeping.
+        html = "".join(f"<p>{escape(part)}</p>" for part in source.split("\n\n"))
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -173,7 +192,8 @@ def render_markdown(source: str) -> str:
 
 def plain_excerpt(source: str, *, length: int = 200) -> str:
     """The first `length` characters of a post as plain text (for descriptions, feeds)."""
-    text = nh3.clean(render_markdown(source), tags=set())
+    # Only the start is rendered: an excerpt is read on every page view and feed item.
+    text = nh3.clean(render_markdown((source or "")[: max(length * 4, 2000)]), tags=set())
     text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
     # nh3 leaves entities (&amp;) in text; the template engine escapes again on output.
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')

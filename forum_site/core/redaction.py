@@ -40,7 +40,12 @@ MASKS = {
 _OPEN, _CLOSE = r"[\[\(\{<]", r"[\]\)\}>]"
 _AT = rf"(?:\s?@\s?|\s*{_OPEN}\s*(?:at|@)\s*{_CLOSE}\s*)"
 _DOT = rf"(?:\.|\s*{_OPEN}\s*(?:dot|titik|\.)\s*{_CLOSE}\s*)"
-_EMAIL = re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)+", re.IGNORECASE)
+# Bounded parts (64 characters before the @, 63 per domain label: RFC 5321's limits) and
+# a start that is not inside a word keep the search linear: text of ten thousand letters
+# without an @ must not cost seconds.
+_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_AT}[\w-]{{1,63}}(?:{_DOT}[\w-]{{1,63}}){{1,8}}",
+    re.IGNORECASE)
 
 # A run of digit groups joined by one space, dot or dash (or a closing parenthesis and
 # a space), optionally after "+" or "(", not glued to letters, to other digits, or to
@@ -80,6 +85,21 @@ def _classify(groups: list[str], *, plus: bool, before: str) -> str | None:
     return None
 
 
+MAX_PHONE_DIGITS, MAX_ID_DIGITS = 15, 18
+
+
+def _last_within(groups: list[re.Match], i: int, digits: int) -> int:
+    """The largest j such that groups[i:j] hold at most `digits` digits (at least i + 1):
+    no number we mask is longer, so a run of thousands of groups costs linear time."""
+    j, count = i, 0
+    while j < len(groups):
+        count += len(groups[j].group(0))
+        if count > digits and j > i:
+            break
+        j += 1
+    return j
+
+
 def _mask_run(text: str, match: re.Match, found: set[str]) -> str:
     run = match.group(0)
     before = text[max(0, match.start() - 30):match.start()]
@@ -98,7 +118,7 @@ def _mask_run(text: str, match: re.Match, found: set[str]) -> str:
                 plus and first_digits.startswith("62")):
             # A phone number: the shortest run of groups that makes one (two numbers
             # written one after the other are two numbers).
-            for j in range(i + 1, len(groups) + 1):
+            for j in range(i + 1, _last_within(groups, i, MAX_PHONE_DIGITS) + 1):
                 kind = _classify([g.group(0) for g in groups[i:j]], plus=plus,
                                  before=before)
                 if kind == PHONE:
@@ -106,7 +126,7 @@ def _mask_run(text: str, match: re.Match, found: set[str]) -> str:
                     break
         else:
             # An identity number: the longest run of groups that makes one.
-            for j in range(len(groups), i, -1):
+            for j in range(_last_within(groups, i, MAX_ID_DIGITS), i, -1):
                 kind = _classify([g.group(0) for g in groups[i:j]], plus=plus,
                                  before=before)
                 if kind is not None and kind != PHONE:

@@ -89,3 +89,40 @@ def test_several_in_one_text_each_masked_in_place():
 def test_two_phones_written_one_after_the_other_are_two_masks():
     masked, _kinds = redact("0812 4567 8910 0813 2222 3333")
     assert masked == "[nomor telepon disamarkan] [nomor telepon disamarkan]"
+
+
+# --- Hostile text costs linear work ------------------------------------------------------
+# A 10,000-character body of "1 1 1 …" made the number search try every run of groups
+# (81 s of CPU per post, seen as a fuzz test over the time limit); letters without an @
+# made the email search quadratic (2.7 s). Counted, not timed: the number of candidate
+# runs examined grows with the text, not with its square.
+
+def _classify_calls(monkeypatch, text):
+    from forum_site.core import redaction
+    calls = []
+    real = redaction._classify
+
+    def counting(groups, **kwargs):
+        calls.append(len(groups))
+        return real(groups, **kwargs)
+
+    monkeypatch.setattr(redaction, "_classify", counting)
+    redaction.redact(text)
+    return calls
+
+
+@pytest.mark.parametrize("unit", ["1 ", "1.", "12-", "0812 ", "(1) ", "+62 "])
+def test_a_long_run_of_numbers_is_examined_in_linear_work(monkeypatch, unit):
+    text = unit * (10_000 // len(unit))
+    calls = _classify_calls(monkeypatch, text)
+    groups = text.count(unit)
+    assert len(calls) <= 20 * groups
+    assert max(calls, default=0) <= 18  # no candidate longer than the longest number
+
+
+def test_bounds_keep_every_masked_format_masked():
+    """The bounds (18 digits, 64 + 63 characters of an address) are above every format."""
+    text = ("a" * 64 + "@" + "b" * 63 + ".go.id, NIP 19850101 201001 1 001, "
+            "+62 812 4567 8910")
+    masked, kinds = redact(text)
+    assert kinds == ["email", "nip", "phone"], masked

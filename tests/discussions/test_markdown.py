@@ -90,3 +90,32 @@ def test_the_help_text_says_what_renders(citizen_client):
     html = citizen_client.get(reverse("discussions:thread_create")).content.decode()
     assert "baris yang diawali - (atau 1.) untuk daftar" in html
     assert "Baris baru tetap menjadi baris baru" in html
+
+
+# --- Hostile structure ----------------------------------------------------------------------
+# Python-Markdown recurses once per nested list or quote level, and scans forward from
+# every "[" for the end of a link: "- - - - …" was a 500 (RecursionError) and "a [a [ …"
+# seconds of rendering on each page view (the page's description renders the body).
+
+@pytest.mark.parametrize("body", [
+    "- " * 4_000 + "akhir",
+    "> " * 4_000 + "akhir",
+    "1. " * 3_000 + "akhir",
+], ids=["nested lists", "nested quotes", "nested numbered lists"])
+def test_thousands_of_nesting_markers_post_and_render(citizen_client, anonymous_client,
+                                                      category, body):
+    thread = _ask(citizen_client, category, body)
+    response = anonymous_client.get(thread.get_absolute_url())
+    assert response.status_code == 200
+    assert "akhir" in thread.body_html
+
+
+def test_a_flood_of_brackets_is_plain_text_and_a_link_still_works():
+    html = render_markdown("[a " * 3_000 + "[tautan](https://contoh.go.id) https://bkn.go.id")
+    assert "[a [a" in html
+    assert '<a href="https://bkn.go.id"' in html
+    assert render_markdown("\\" + "[" * 300).count("\\") == 1
+
+
+def test_a_few_brackets_still_make_links():
+    assert '<a href="https://contoh.go.id"' in render_markdown("[tautan](https://contoh.go.id)")
