@@ -12,7 +12,11 @@ from . import services
 from .forms import AsnDecisionForm, AsnRevokeForm, PersonalDataResponseForm
 from .models import AsnProfile, PersonalDataRequest
 from .permissions import check_can_handle_personal_data_request, check_can_verify_asn
-from .selectors import asn_verification_queue, personal_data_request_queue
+from .selectors import (
+    asn_nip_conflicts,
+    asn_verification_queue,
+    personal_data_request_queue,
+)
 
 
 def verification_queue(request):
@@ -57,7 +61,8 @@ def verification_review(request, pk: int):
     return TemplateResponse(
         request,
         "accounts/admin/verification_review.html",
-        {"profile": profile, "form": form, "revoke_form": AsnRevokeForm()},
+        {"profile": profile, "form": form, "revoke_form": AsnRevokeForm(),
+         "nip_conflicts": asn_nip_conflicts(profile=profile)},
     )
 
 
@@ -81,7 +86,8 @@ def verification_revoke(request, pk: int):
     return TemplateResponse(
         request,
         "accounts/admin/verification_review.html",
-        {"profile": profile, "form": AsnDecisionForm(), "revoke_form": form},
+        {"profile": profile, "form": AsnDecisionForm(), "revoke_form": form,
+         "nip_conflicts": asn_nip_conflicts(profile=profile)},
         status=400,
     )
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -8,7 +9,7 @@ from forum_site.core.text import has_visible_text
 
 from .models import AsnProfile, PersonalDataRequest, Unit, User
 from .selectors import unit_list_active
-from .validators import normalise_nip, validate_nip
+from .validators import normalise_nip, validate_nip, validate_official_email
 
 
 def _consent_label():
@@ -70,7 +71,8 @@ class AsnVerificationRequestForm(forms.Form):
     official_email = forms.EmailField(
         label=_("Official email"),
         max_length=254,
-        help_text=_("Your work address at the unit, for the moderators' check."),
+        help_text=_("Your work address at the unit. We send a link to it: the request "
+                    "reaches the moderators once you confirm it."),
         error_messages={"required": _("Enter your official email address.")},
     )
 
@@ -83,16 +85,16 @@ class AsnVerificationRequestForm(forms.Form):
         self.fields["official_email"].widget.attrs.update({"autocomplete": "email"})
 
     def clean_nip(self):
+        # Whether another account names this NIP is never said here (that would tell a
+        # stranger who is registered): the moderators see the conflict.
         nip = normalise_nip(self.cleaned_data["nip"])
         validate_nip(nip)
-        if AsnProfile.objects.filter(nip=nip).exclude(
-            status=AsnProfile.Status.REJECTED
-        ).exists():
-            raise forms.ValidationError(
-                _("This NIP is already registered. "
-                  "Contact the moderators if you think this is wrong.")
-            )
         return nip
+
+    def clean_official_email(self):
+        email = self.cleaned_data["official_email"].strip().lower()
+        validate_official_email(email, settings.SERAMBI_OFFICIAL_EMAIL_DOMAINS)
+        return email
 
     def clean_position(self):
         position = " ".join(self.cleaned_data["position"].split())

@@ -106,6 +106,7 @@ class AsnProfile(models.Model):
     export or API."""
 
     class Status(models.TextChoices):
+        AWAITING_EMAIL = "awaiting_email", _("Awaiting confirmation of the official email")
         PENDING = "pending", _("Awaiting verification")
         VERIFIED = "verified", _("Verified")
         REJECTED = "rejected", _("Rejected")
@@ -115,7 +116,9 @@ class AsnProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="asn_profile",
         verbose_name=_("user"),
     )
-    nip = models.CharField(_("NIP"), max_length=18, unique=True, validators=[validate_nip])
+    # Several requests may name one NIP (someone may type another person's): a conflict
+    # goes to the moderators, never to the visitor; only one account is verified with it.
+    nip = models.CharField(_("NIP"), max_length=18, db_index=True, validators=[validate_nip])
     position = models.CharField(_("position"), max_length=150)
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="asn_profiles", verbose_name=_("unit")
@@ -131,12 +134,20 @@ class AsnProfile(models.Model):
         related_name="+", verbose_name=_("decided by"),
     )
     decision_reason = models.TextField(_("reason"), blank=True)
+    email_confirmed_at = models.DateTimeField(
+        _("official email confirmed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ASN profile")
         verbose_name_plural = _("ASN profiles")
         permissions = [("verify_asnprofile", _("Can verify ASN accounts"))]
         indexes = [models.Index(fields=["status", "requested_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"], condition=models.Q(status="verified"),
+                name="accounts_asnprofile_one_verified_per_nip",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user.public_name} — {self.position}, {self.unit}"

@@ -97,7 +97,7 @@ def check_can_request_asn_verification(*, user) -> None:
         raise PermissionDenied(_("Sign in to ask for ASN verification."))
     profile = _asn_profile(user)
     if profile is not None and profile.status not in (
-        AsnProfile.Status.REJECTED, AsnProfile.Status.REVOKED
+        AsnProfile.Status.REJECTED, AsnProfile.Status.REVOKED, AsnProfile.Status.AWAITING_EMAIL
     ):
         raise PermissionDenied(_("You have already asked for ASN verification."))
 

@@ -1,7 +1,7 @@
 """Reads shared by views, admin and other apps."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from . import roles
 from .models import AsnProfile, PersonalDataRequest, Unit
@@ -21,10 +21,27 @@ def asn_verification_queue(
     *, status: str | None = AsnProfile.Status.PENDING
 ) -> QuerySet[AsnProfile]:
     """Verification requests for moderators, oldest first."""
-    qs = AsnProfile.objects.select_related("user", "unit", "decided_by")
+    others = AsnProfile.objects.filter(nip=OuterRef("nip")).exclude(pk=OuterRef("pk")).filter(
+        status__in=NIP_CLAIMING_STATUSES)
+    qs = AsnProfile.objects.select_related("user", "unit", "decided_by").annotate(
+        nip_conflict=Exists(others))
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("requested_at")
+
+
+NIP_CLAIMING_STATUSES = (AsnProfile.Status.AWAITING_EMAIL, AsnProfile.Status.PENDING,
+                         AsnProfile.Status.VERIFIED)
+
+
+def asn_nip_conflicts(*, profile: AsnProfile) -> list[AsnProfile]:
+    """Other accounts that name the same NIP (waiting, pending or verified): shown to the
+    moderator who decides, never to the applicant."""
+    return list(
+        AsnProfile.objects.select_related("user", "unit")
+        .filter(nip=profile.nip, status__in=NIP_CLAIMING_STATUSES)
+        .exclude(pk=profile.pk).order_by("requested_at")
+    )
 
 
 def moderator_emails() -> list[str]:

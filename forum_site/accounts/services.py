@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -21,8 +22,12 @@ from .permissions import (
     check_can_request_asn_verification,
     check_can_verify_asn,
 )
-from .tasks import send_asn_decision_email, send_asn_request_received_email
-from .validators import normalise_nip
+from .tasks import (
+    send_asn_decision_email,
+    send_asn_official_email_confirmation,
+    send_asn_request_received_email,
+)
+from .validators import normalise_nip, validate_official_email
 
 
 def _add_role(user: User, role: str) -> None:
@@ -63,40 +68,108 @@ def consent_record(*, user: User, purpose: str, version: str) -> Consent:
     return consent
 
 
+ASN_EMAIL_SALT = "serambi.asn.official-email"
+
+
 @transaction.atomic
 def asn_verification_request(
     *, user: User, nip: str, position: str, unit: Unit, official_email: str
 ) -> AsnProfile:
     """A registered user asks to be verified as an ASN of `unit`.
 
-    A rejected request may be made again; it goes back to the queue."""
+    The request waits until the official email is confirmed (a link sent to it; the
+    address must be at one of SERAMBI_OFFICIAL_EMAIL_DOMAINS); only then does it reach
+    the moderators. A NIP that another request or account already names is accepted the
+    same way: the visitor learns nothing about other accounts, and the moderators see the
+    conflict (selectors.asn_nip_conflicts). A rejected or withdrawn request may be made
+    again."""
     check_can_request_asn_verification(user=user)
+    official_email = official_email.strip().lower()
+    validate_official_email(official_email, settings.SERAMBI_OFFICIAL_EMAIL_DOMAINS)
     profile = AsnProfile.objects.select_for_update().filter(user=user).first() or AsnProfile(
         user=user
     )
     profile.nip = normalise_nip(nip)
     profile.position = position.strip()
     profile.unit = unit
-    profile.official_email = official_email.strip().lower()
-    profile.status = AsnProfile.Status.PENDING
+    profile.official_email = official_email
+    profile.status = AsnProfile.Status.AWAITING_EMAIL
     profile.requested_at = timezone.now()
+    profile.email_confirmed_at = None
     profile.decided_at = None
     profile.decided_by = None
     profile.decision_reason = ""
-    profile.full_clean()
+    profile.full_clean(validate_constraints=False)
+    profile.save()
+    transaction.on_commit(lambda: send_asn_official_email_confirmation.enqueue(profile.pk))
+    return profile
+
+
+def asn_official_email_token(profile: AsnProfile) -> str:
+    """The signed link token: it names the request, the address and the moment it was
+    made, so a new request (or a changed address) makes older links void."""
+    return signing.dumps(
+        [profile.pk, profile.official_email, profile.requested_at.isoformat()],
+        salt=ASN_EMAIL_SALT, compress=True)
+
+
+def asn_profile_for_email_token(token: str) -> AsnProfile:
+    """The request a confirmation link names; ValidationError when the link is broken,
+    expired, or made void by a newer request."""
+    max_age = timedelta(days=settings.SERAMBI_ASN_EMAIL_CONFIRM_DAYS)
     try:
-        # full_clean checked the NIP is free, but a simultaneous request can take it
-        # between that check and this insert: answer with the same form error, not a 500.
-        with transaction.atomic():
-            profile.save()
-    except IntegrityError:
-        raise ValidationError(
-            {"nip": _("This NIP is already registered. Contact the moderators if you think "
-                      "this is wrong.")},
-            code="nip_taken",
-        ) from None
+        pk, email, stamp = signing.loads(token, salt=ASN_EMAIL_SALT, max_age=max_age)
+    except signing.SignatureExpired:
+        raise ValidationError(_("This confirmation link has expired. Ask for a new one "
+                                "from your account page."), code="expired") from None
+    except (signing.BadSignature, ValueError, TypeError):
+        raise ValidationError(_("This confirmation link is not valid. Copy the whole link "
+                                "from the email, or ask for a new one from your account "
+                                "page."), code="invalid") from None
+    profile = AsnProfile.objects.select_related("user", "unit").filter(pk=pk).first()
+    if (profile is None or profile.official_email != email
+            or profile.requested_at.isoformat() != stamp):
+        raise ValidationError(_("This confirmation link belongs to an older request. Use "
+                                "the link in the newest email."), code="stale")
+    return profile
+
+
+@transaction.atomic
+def asn_official_email_confirm(*, token: str) -> AsnProfile:
+    """Whoever holds the link has the official mailbox: the request goes to the
+    moderators' queue. Confirming twice is harmless (the second time changes nothing)."""
+    profile = asn_profile_for_email_token(token)
+    profile = AsnProfile.objects.select_for_update().get(pk=profile.pk)
+    if profile.status != AsnProfile.Status.AWAITING_EMAIL:
+        return profile
+    profile.status = AsnProfile.Status.PENDING
+    profile.email_confirmed_at = timezone.now()
+    profile.save(update_fields=["status", "email_confirmed_at"])
     transaction.on_commit(lambda: send_asn_request_received_email.enqueue(profile.pk))
     return profile
+
+
+@transaction.atomic
+def asn_official_email_resend(*, user: User) -> AsnProfile:
+    """Send the confirmation link again (the same link: it stays valid for its days)."""
+    profile = AsnProfile.objects.select_for_update().filter(user=user).first()
+    if profile is None or profile.status != AsnProfile.Status.AWAITING_EMAIL:
+        raise ValidationError(_("There is no request waiting for an email confirmation."),
+                              code="not_waiting")
+    if timezone.now() - profile.requested_at > timedelta(
+            days=settings.SERAMBI_ASN_EMAIL_CONFIRM_DAYS):
+        # The old link has expired: a fresh moment makes a fresh link.
+        profile.requested_at = timezone.now()
+        profile.save(update_fields=["requested_at"])
+    transaction.on_commit(lambda: send_asn_official_email_confirmation.enqueue(profile.pk))
+    return profile
+
+
+def _nip_holder(profile: AsnProfile) -> AsnProfile | None:
+    """The other account verified with this profile's NIP, if any."""
+    return (AsnProfile.objects.select_related("user")
+            .filter(nip=profile.nip, status=AsnProfile.Status.VERIFIED)
+            .exclude(pk=profile.pk).first())
 
 
 def _decide(*, profile: AsnProfile, moderator: User, status: str, reason: str) -> AsnProfile:
@@ -105,12 +178,25 @@ def _decide(*, profile: AsnProfile, moderator: User, status: str, reason: str) -
     check_can_decide_asn_request(user=moderator, profile=profile)
     if profile.status != AsnProfile.Status.PENDING:
         raise ValidationError(_("This request has already been decided."), code="decided")
+    if status == AsnProfile.Status.VERIFIED:
+        holder = _nip_holder(profile)
+        if holder is not None:
+            raise ValidationError(
+                _("Another account (%(name)s) is verified with this NIP. Withdraw that "
+                  "verification first if it was wrong, or reject this request.")
+                % {"name": holder.user.public_name}, code="nip_verified_elsewhere")
     profile.status = status
     profile.decided_by = moderator
     profile.decided_at = timezone.now()
     profile.decision_reason = reason.strip()
-    profile.full_clean()
-    profile.save()
+    profile.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError:
+        # Two moderators approving two requests for one NIP at the same moment.
+        raise ValidationError(_("Another account was verified with this NIP a moment ago."),
+                              code="nip_verified_elsewhere") from None
     transaction.on_commit(lambda: send_asn_decision_email.enqueue(profile.pk))
     return profile
 

@@ -71,3 +71,20 @@ def validate_nip(value: str) -> None:
             _("The last 3 digits of a NIP are a sequence number starting at 001."),
             code="nip_sequence",
         )
+
+
+def official_email_domain_allowed(email: str, domains: list[str]) -> bool:
+    """The address is at one of `domains` or a subdomain of one (bkpsdm.mamujukab.go.id
+    is at mamujukab.go.id; evilmamujukab.go.id is not)."""
+    domain = (email or "").rpartition("@")[2].strip().lower().rstrip(".")
+    return any(domain == allowed or domain.endswith("." + allowed)
+               for allowed in (d.strip().lower().lstrip("@.") for d in domains) if allowed)
+
+
+def validate_official_email(email: str, domains: list[str]) -> None:
+    if not official_email_domain_allowed(email, domains):
+        raise ValidationError(
+            _("Use your official work address: it must end in %(domains)s."),
+            code="official_email_domain",
+            params={"domains": ", ".join(f"@{d}" for d in domains)},
+        )

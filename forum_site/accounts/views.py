@@ -51,11 +51,44 @@ def asn_verification_request(request):
             # e.g. a NIP still held by another user's rejected request (unique NIP)
             form.add_error(None, exc)
         else:
-            messages.success(
-                request, _("Your request has been sent. A moderator will check it soon.")
-            )
+            messages.success(request, _(
+                "Almost done: we sent a link to your official email. Open it to confirm the "
+                "address; your request then goes to the moderators."))
             return redirect("accounts:overview")
     return render(request, "accounts/asn_verification_request.html", {"form": form})
+
+
+@never_cache
+def asn_email_confirm(request, token: str):
+    """The link from the email to the official address. Opening it changes nothing (mail
+    scanners open links); the button confirms. No sign-in needed: holding the link proves
+    the mailbox, and the link names the request."""
+    try:
+        profile = services.asn_profile_for_email_token(token)
+    except ValidationError as exc:
+        return render(request, "accounts/asn_email_confirm.html",
+                      {"error": exc.messages[0]}, status=400)
+    if request.method == "POST":
+        ratelimit.hit("asn_verification_request", request=request)
+        profile = services.asn_official_email_confirm(token=token)
+        messages.success(request, _("Your official email is confirmed. A moderator will "
+                                    "check your request."))
+        return redirect(request.path)
+    return render(request, "accounts/asn_email_confirm.html", {"profile": profile})
+
+
+@login_required
+@require_POST
+def asn_email_resend(request):
+    ratelimit.hit("asn_verification_request", request=request)
+    try:
+        profile = services.asn_official_email_resend(user=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("We sent the link again to %(email)s.")
+                         % {"email": profile.official_email})
+    return redirect("accounts:overview")
 
 
 @login_required

@@ -233,6 +233,13 @@ MFA_RECOVERY_CODE_COUNT = 10
 MFA_TOTP_TOLERANCE = 1  # one 30-second step either side: phones' clocks drift
 SERAMBI_STAFF_MFA_REQUIRED = env_bool("SERAMBI_STAFF_MFA_REQUIRED", True)
 
+# ASN verification: the official email must be at one of these domains (or a subdomain)
+# and is confirmed by a link before the request reaches the moderators. go.id covers
+# every Indonesian government domain; an office narrows it to its own (e.g.
+# "mamujukab.go.id,bkn.go.id"). The link is valid SERAMBI_ASN_EMAIL_CONFIRM_DAYS days.
+SERAMBI_OFFICIAL_EMAIL_DOMAINS = env_list("SERAMBI_OFFICIAL_EMAIL_DOMAINS") or ["go.id"]
+SERAMBI_ASN_EMAIL_CONFIRM_DAYS = env_int("SERAMBI_ASN_EMAIL_CONFIRM_DAYS", 3)
+
 # Privacy notice version: consent is recorded against it (UU 27/2022).
 PRIVACY_NOTICE_VERSION = env_str("PRIVACY_NOTICE_VERSION", "2026-11")
 # IP addresses stored with content are blanked after this many days

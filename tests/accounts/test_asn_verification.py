@@ -30,13 +30,31 @@ def request_data(unit_a):
     }
 
 
+def confirm_link(official_email: str) -> str:
+    """The path of the confirmation link in the newest email to the official address."""
+    message = [m for m in mail.outbox if m.to == [official_email.lower()]][-1]
+    match = re.search(r"https://serambi\.test(/\S+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
 @pytest.fixture
 def submit(django_capture_on_commit_callbacks):
-    """POST the request form, running the after-commit email tasks."""
+    """POST the request form, running the after-commit email tasks; then, as the applicant
+    does, open the link sent to the official address (in another browser: no sign-in)
+    and press its button. confirm=False stops before the link."""
 
-    def post(client, data):
+    def post(client, data, *, confirm=True):
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(reverse("accounts:asn_verification_request"), data)
+            response = client.post(reverse("accounts:asn_verification_request"), data)
+        if confirm and response.status_code == 302 and (
+                response["Location"] == reverse("accounts:overview")):
+            link = confirm_link(data["official_email"])
+            mailbox = Client()
+            assert mailbox.get(link).status_code == 200
+            with django_capture_on_commit_callbacks(execute=True):
+                assert mailbox.post(link).status_code == 302
+        return response
 
     return post
 
@@ -75,15 +93,34 @@ def test_asn_request_form_lists_active_units_only(citizen_client, unit_a, unit_b
         assert f'name="{field}"' in html
 
 
-def test_asn_request_creates_pending_profile_and_emails_moderators(
-    citizen, citizen_client, moderator, superuser, comms, request_data, submit, unit_a
+def test_asn_request_waits_for_the_official_email_then_emails_moderators(
+    citizen, citizen_client, moderator, moderator_client, superuser, comms, request_data,
+    submit, unit_a, django_capture_on_commit_callbacks
 ):
-    response = submit(citizen_client, request_data)
+    response = submit(citizen_client, request_data, confirm=False)
 
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:overview")
     profile = AsnProfile.objects.get(user=citizen)
+    # First the official address proves itself: one email, to it, no NIP; the
+    # moderators hear nothing yet and their queue is empty.
+    assert profile.status == AsnProfile.Status.AWAITING_EMAIL
+    assert [m.to for m in mail.outbox] == [["siti.warga@bkpsdm.mamujukab.go.id"]]
+    assert NIP not in mail.outbox[0].body and NIP[:8] not in mail.outbox[0].body
+    assert not moderator_client.get(
+        reverse("accounts_admin:verification_queue")).context["profiles"]
+    link = confirm_link(request_data["official_email"])
+    mailbox = Client()
+    page = mailbox.get(link)
+    assert "siti.warga@bkpsdm.mamujukab.go.id" in page.content.decode()
+    profile.refresh_from_db()
+    assert profile.status == AsnProfile.Status.AWAITING_EMAIL  # opening the link is not enough
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mailbox.post(link).status_code == 302
+    profile.refresh_from_db()
     assert profile.status == AsnProfile.Status.PENDING
+    assert profile.email_confirmed_at is not None
     assert profile.nip == NIP  # stored normalised
     assert profile.position == "Analis SDM Aparatur"
     assert profile.official_email == "siti.warga@bkpsdm.mamujukab.go.id"
@@ -237,7 +274,8 @@ def test_asn_rejected_user_may_request_again(
     assert profile.unit == unit_b
     assert profile.decision_reason == "" and profile.decided_by is None
     assert AsnProfile.objects.filter(user=pending_asn).count() == 1
-    assert len(mail.outbox) == 1  # moderators told again
+    assert len(mail.outbox) == 2  # the link to the new official address, then moderators
+    assert profile.official_email in mail.outbox[0].to
 
 
 def test_asn_decision_on_a_decided_request_is_refused(
@@ -365,27 +403,129 @@ def test_asn_request_inactive_unit_is_refused(citizen, citizen_client, request_d
     assert "unit" in response.context["form"].errors
 
 
-def test_asn_request_nip_already_claimed_gives_form_error(
-    pending_asn, citizen, citizen_client, request_data, submit
+def test_a_nip_another_account_names_is_not_revealed_and_goes_to_the_moderators(
+    pending_asn, citizen, citizen_client, moderator_client, request_data, submit, decide
 ):
-    response = submit(citizen_client, {**request_data, "nip": pending_asn.asn_profile.nip})
-    assert response.status_code == 200
-    assert "nip" in response.context["form"].errors
-    assert not AsnProfile.objects.filter(user=citizen).exists()
+    """Typing someone else's NIP neither claims it nor tells the visitor it is taken: the
+    answer is the same as for a free NIP, and the moderator sees the conflict."""
+    nip = pending_asn.asn_profile.nip
+    response = submit(citizen_client, {**request_data, "nip": nip})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:overview")
+    assert "sudah terdaftar" not in citizen_client.get(response["Location"]).content.decode()
+    mine = AsnProfile.objects.get(user=citizen)
+    assert mine.status == AsnProfile.Status.PENDING and mine.nip == nip
+
+    queue = moderator_client.get(reverse("accounts_admin:verification_queue"))
+    assert queue.content.decode().count("NIP") >= 3  # header + two conflict marks
+    assert {p.pk for p in queue.context["profiles"] if p.nip_conflict} == {
+        mine.pk, pending_asn.asn_profile.pk}
+    review = moderator_client.get(
+        reverse("accounts_admin:verification_review", args=[mine.pk])).content.decode()
+    assert pending_asn.public_name in review
+
+    # The first one verified holds the NIP; the second cannot be verified with it.
+    assert decide(moderator_client, pending_asn.asn_profile, "approve").status_code == 302
+    refused = decide(moderator_client, mine, "approve")
+    assert refused.status_code == 200
+    assert pending_asn.public_name in str(refused.context["form"].non_field_errors())
+    mine.refresh_from_db()
+    assert mine.status == AsnProfile.Status.PENDING
+    assert not citizen.groups.filter(name=roles.ASN).exists()
 
 
-def test_asn_request_nip_of_someone_elses_rejected_request_gives_form_error_not_500(
+def test_only_one_account_can_be_verified_per_nip_in_the_database(unit_a):
+    from django.db import IntegrityError, transaction
+    AsnProfileFactory(unit=unit_a, nip=NIP, verified=True)
+    second = AsnProfileFactory(unit=unit_a, nip=NIP)
+    second.status = AsnProfile.Status.VERIFIED
+    with pytest.raises(IntegrityError), transaction.atomic():
+        second.save()
+
+
+def test_the_nip_of_someone_elses_rejected_request_is_accepted(
     citizen, citizen_client, request_data, submit, unit_a
 ):
-    """Regression: the form let a NIP held by another user's *rejected* request through,
-    and the model's unique NIP then raised an uncaught ValidationError (a 500)."""
     other = AsnProfileFactory(unit=unit_a, nip=NIP, rejected=True)
     response = submit(citizen_client, request_data)
-    assert response.status_code == 200
-    assert response.context["form"].errors
-    assert not AsnProfile.objects.filter(user=citizen).exists()
+    assert response.status_code == 302
+    assert AsnProfile.objects.get(user=citizen).status == AsnProfile.Status.PENDING
     other.refresh_from_db()
     assert other.status == AsnProfile.Status.REJECTED
+
+
+@pytest.mark.parametrize("email", [
+    "siti@gmail.com", "siti@mamujukab.go.id.evil.example", "siti@evilgo.id",
+])
+def test_an_official_email_outside_the_office_domains_is_a_form_error(
+    citizen, citizen_client, request_data, submit, email
+):
+    response = submit(citizen_client, {**request_data, "official_email": email})
+    assert response.status_code == 200
+    errors = response.context["form"].errors["official_email"]
+    assert "@go.id" in str(errors)
+    assert not AsnProfile.objects.filter(user=citizen).exists()
+    assert not mail.outbox
+
+
+def test_the_office_narrows_the_domains(settings, citizen, citizen_client, request_data,
+                                         submit):
+    settings.SERAMBI_OFFICIAL_EMAIL_DOMAINS = ["mamujukab.go.id"]
+    refused = submit(citizen_client, {**request_data, "official_email": "a@bkn.go.id"})
+    assert "@mamujukab.go.id" in str(refused.context["form"].errors["official_email"])
+    assert submit(citizen_client, request_data).status_code == 302  # bkpsdm.mamujukab.go.id
+
+
+def test_broken_expired_and_replaced_links_are_clear_400s(
+    settings, citizen, citizen_client, request_data, submit, django_capture_on_commit_callbacks
+):
+    submit(citizen_client, request_data, confirm=False)
+    first = confirm_link(request_data["official_email"])
+    anyone = Client()
+
+    broken = anyone.post(first[:-8] + "xxxxxxx/")
+    assert broken.status_code == 400 and "tidak sah" in broken.content.decode()
+
+    settings.SERAMBI_ASN_EMAIL_CONFIRM_DAYS = 0
+    expired = anyone.post(first)
+    assert expired.status_code == 400 and "kedaluwarsa" in expired.content.decode()
+    settings.SERAMBI_ASN_EMAIL_CONFIRM_DAYS = 3
+
+    # Correcting the details sends a new link; the old one is void.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        citizen_client.post(reverse("accounts:asn_verification_request"),
+                            {**request_data, "position": "Pranata Komputer"})
+    stale = anyone.post(first)
+    assert stale.status_code == 400
+    profile = AsnProfile.objects.get(user=citizen)
+    assert profile.status == AsnProfile.Status.AWAITING_EMAIL
+    assert anyone.post(confirm_link(request_data["official_email"])).status_code == 302
+    profile.refresh_from_db()
+    assert profile.status == AsnProfile.Status.PENDING
+    # Pressing again changes nothing.
+    again = anyone.post(confirm_link(request_data["official_email"]))
+    assert again.status_code == 302
+    assert AsnProfile.objects.get(user=citizen).status == AsnProfile.Status.PENDING
+
+
+def test_the_applicant_can_have_the_link_sent_again(
+    citizen, citizen_client, request_data, submit, django_capture_on_commit_callbacks
+):
+    submit(citizen_client, request_data, confirm=False)
+    overview = citizen_client.get(reverse("accounts:overview")).content.decode()
+    assert reverse("accounts:asn_email_resend") in overview
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = citizen_client.post(reverse("accounts:asn_email_resend"))
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["siti.warga@bkpsdm.mamujukab.go.id"]]
+    # Nothing to resend once confirmed: a clear message, no email.
+    assert Client().post(confirm_link(request_data["official_email"])).status_code == 302
+    mail.outbox.clear()
+    response = citizen_client.post(reverse("accounts:asn_email_resend"), follow=True)
+    assert not mail.outbox
+    assert "konfirmasi" in response.content.decode()
 
 
 def test_overview_requires_login(client):
@@ -499,3 +639,13 @@ def test_asn_new_user_factory_roles(unit_a):
     """Sanity of the fixtures the suite rests on: group names come from the migration."""
     user = UserFactory(roles=[roles.CITIZEN, roles.ASN])
     assert set(user.groups.values_list("name", flat=True)) == {roles.CITIZEN, roles.ASN}
+
+
+@pytest.mark.parametrize("token", [
+    "rusak", "a" * 2000, "..", "%00", "ＮＩＰ", "eyJ0eXAiOiJKV1Qi:1:2", ":" * 50,
+])
+def test_any_token_in_the_link_is_a_clear_400_never_a_500(client, token):
+    from urllib.parse import quote
+    url = reverse("accounts:asn_email_confirm", args=["x"]).replace("/x/", f"/{quote(token)}/")
+    assert client.get(url).status_code in (400, 404)
+    assert client.post(url).status_code in (400, 404)

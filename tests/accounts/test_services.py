@@ -31,10 +31,12 @@ def test_user_public_name_never_empty():
     assert str(UserFactory(display_name="Nur")) == "Nur"
 
 
-def test_asn_profile_nip_is_unique_in_the_database(unit_a):
-    AsnProfileFactory(nip=nip_for(7), unit=unit_a)
+def test_many_requests_may_name_a_nip_but_one_account_is_verified_with_it(unit_a):
+    AsnProfileFactory(nip=nip_for(7), unit=unit_a, verified=True)
+    second = AsnProfileFactory(nip=nip_for(7), unit=unit_a)  # pending: allowed
+    second.status = AsnProfile.Status.VERIFIED
     with pytest.raises(IntegrityError), transaction.atomic():
-        AsnProfileFactory(nip=nip_for(7), unit=unit_a)
+        second.save()
 
 
 def test_unit_with_asn_profiles_cannot_be_deleted(pending_asn, unit_a):
@@ -122,29 +124,29 @@ def test_asn_rejection_removes_the_asn_role(unit_a, moderator):
     assert user.groups.filter(name=roles.CITIZEN).exists()
 
 
-def test_asn_rejected_profile_releases_nothing_to_other_users(unit_a, moderator, citizen):
-    """After a rejection the NIP row still exists (unique): another user claiming the
-    same NIP is refused with a validation error, not a database error."""
+def test_a_nip_named_by_another_request_is_accepted_and_left_to_the_moderators(
+        unit_a, moderator, citizen):
+    """Nobody claims a NIP by typing it: a second request naming it waits like any
+    other (the moderators see the conflict), whatever the first request's state."""
     profile = AsnProfileFactory(unit=unit_a, nip=nip_for(11))
     services.asn_verification_reject(profile=profile, moderator=moderator, reason="Ganda.")
-    with pytest.raises(ValidationError):
-        services.asn_verification_request(
-            user=citizen, nip=nip_for(11), position="Analis", unit=unit_a,
-            official_email="a@mamujukab.go.id",
-        )
+    mine = services.asn_verification_request(
+        user=citizen, nip=nip_for(11), position="Analis", unit=unit_a,
+        official_email="a@mamujukab.go.id",
+    )
+    assert mine.status == AsnProfile.Status.AWAITING_EMAIL
 
 
-def test_asn_request_losing_a_nip_race_gets_a_form_error_not_a_500(
-    citizen, pending_asn, unit_a, monkeypatch
+def test_two_moderators_verifying_one_nip_at_once_get_a_form_error_not_a_500(
+    citizen, verified_asn, unit_a, moderator, monkeypatch
 ):
-    """Two people submit the same NIP at once: both pass the uniqueness check, the second
-    insert hits the unique index. Simulated by skipping the check (the race window)."""
-    taken = pending_asn.asn_profile.nip
-    monkeypatch.setattr(AsnProfile, "validate_unique", lambda self, exclude=None: None)
+    """The check for an account already verified with the NIP passes for both (the race
+    window, simulated by skipping it); the database's constraint refuses the second."""
+    taken = verified_asn.asn_profile.nip
+    mine = AsnProfileFactory(user=citizen, unit=unit_a, nip=taken)
+    monkeypatch.setattr(services, "_nip_holder", lambda profile: None)
     with pytest.raises(ValidationError) as excinfo:
-        services.asn_verification_request(
-            user=citizen, nip=taken, position="Analis", unit=unit_a,
-            official_email="analis@bkpsdm.go.id",
-        )
-    assert "nip" in excinfo.value.message_dict
-    assert not AsnProfile.objects.filter(user=citizen).exists()
+        services.asn_verification_approve(profile=mine, moderator=moderator)
+    assert excinfo.value.code == "nip_verified_elsewhere"
+    mine.refresh_from_db()
+    assert mine.status == AsnProfile.Status.PENDING

@@ -125,6 +125,11 @@ ENDPOINTS: list[Endpoint] = [
         # ASN (verified or waiting) already asked; moderators/comms/superuser may ask.
         signed_in(200, pending_asn=403, verified_asn=403),
     ),
+    # The link to the official email: a broken one is a clear 400 for anyone (a working
+    # one is followed end to end in tests/accounts/test_asn_verification.py).
+    Endpoint("accounts:asn_email_confirm", everyone(400), kwargs=lambda w: {"token": "rusak"}),
+    # Nothing waits for a confirmation in this world: a message, back to the account.
+    Endpoint("accounts:asn_email_resend", signed_in(302)),
     Endpoint("accounts:personal_data_export", signed_in(200)),
     Endpoint(
         "accounts:personal_data_request", signed_in(302),

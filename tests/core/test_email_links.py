@@ -92,17 +92,25 @@ def test_every_email_links_to_the_public_site_and_each_link_answers(
     Client().post(reverse("account_reset_password"), {"email": "siapa@contoh.id"})
     assert len(reader.read_new()) == 2
 
-    # ASN verification: the request to moderators (admin link), then the decision.
+    # ASN verification: the link to the official address (opening it shows the button;
+    # pressing it confirms), the request to moderators (admin link), then the decision.
     asker = UserFactory(display_name="Rahmat Calon", roles=[roles.CITIZEN])
     asker_client = Client()
     asker_client.force_login(asker)
     _after_commit(asker_client.post, reverse("accounts:asn_verification_request"), {
         "nip": "198503302010011002", "position": "Analis SDM Aparatur",
         "unit": str(unit_a.pk), "official_email": "rahmat@bkpsdm.mamujukab.go.id"})
+    (confirmation,) = reader.read_new()
+    assert confirmation.to == ["rahmat@bkpsdm.mamujukab.go.id"]
+    (link,) = email_links(confirmation)
+    parts = urlsplit(link)
+    assert _after_commit(Client().post, parts.path, HTTP_HOST=parts.netloc,
+                         secure=True).status_code == 302
+    assert len(reader.read_new()) == 1  # the moderators'
     profile = AsnProfile.objects.get(user=asker)
     _after_commit(account_services.asn_verification_approve, profile=profile,
                   moderator=moderator)
-    assert len(reader.read_new()) == 2
+    assert len(reader.read_new()) == 1
 
     # A citizen's thread goes to the unit: its ASN hear of it.
     thread = _after_commit(services.thread_create, author=citizen, kind=ThreadKind.QUESTION,

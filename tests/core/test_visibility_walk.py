@@ -152,6 +152,8 @@ CASES: dict[str, Case] = {
     "account_reset_password_done": _plain("account_reset_password_done"),
     "accounts:overview": _plain("accounts:overview"),
     "accounts:asn_verification_request": _plain("accounts:asn_verification_request"),
+    "accounts:asn_email_confirm": _plain("accounts:asn_email_confirm", token="rusak"),
+    "accounts:asn_email_resend": _plain("accounts:asn_email_resend"),
     "accounts:personal_data_export": _plain("accounts:personal_data_export"),
     "accounts:personal_data_request": _plain("accounts:personal_data_request"),
     "accounts:account_delete": _plain("accounts:account_delete"),
