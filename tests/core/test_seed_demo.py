@@ -56,6 +56,7 @@ def test_seed_demo_reports_success(seeded):
     assert "Demo data ready." in seeded
 
 
+@pytest.mark.slow(reason="runs the whole demo site (seed_demo: 7-9 s of CPU, and growing)")
 def test_seed_demo_is_idempotent(seeded):
     first = _counts()
     assert "Demo data ready." in _seed()

@@ -15,6 +15,7 @@ from publications.models import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.slow(reason="builds the whole demo site (seed_demo: 7-9 s of CPU, and growing)")
 def test_seed_demo_builds_the_publication_set_idempotently(client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -43,6 +43,7 @@ def test_reconcile_repairs_drift_and_is_idempotent(category):
     assert "database: 0 written, 0 removed" in run("search_reconcile")
 
 
+@pytest.mark.slow(reason="builds the whole demo site (seed_demo: 7-9 s of CPU, and growing)")
 def test_demo_site_finds_leadership_training_everywhere(client):
     """Done means: "pelatihan kepemimpinan" on the demo site shows programs, outcomes,
     threads and answers with highlights and facet counts, and narrows by unit."""

@@ -27,6 +27,7 @@ def _draftail(text: str) -> str:
     }], "entityMap": {}})
 
 
+@pytest.mark.slow(reason="builds the whole demo site (seed_demo: 7-9 s of CPU, and growing)")
 def test_citizen_reads_statistics_and_staff_publish_the_annual_report(client, superuser):
     call_command("seed_demo", verbosity=0)
     InformationServiceReportPage.objects.all().delete()  # staff write this year's below

@@ -19,6 +19,7 @@ def _body(response) -> str:
     return content.decode("utf-8")
 
 
+@pytest.mark.slow(reason="builds the whole demo site (seed_demo: 7-9 s of CPU, and growing)")
 def test_no_email_or_nip_in_any_export_feed_or_statistics_page(client):
     call_command("seed_demo", verbosity=0)
     emails = [email for email in User.objects.values_list("email", flat=True) if email]
