@@ -283,16 +283,31 @@ class ElasticsearchEngine(SearchEngine):
                 self.client.indices.put_alias(index=name, name=self.alias)
         self._alias_ready = True
 
+    @property
+    def next_alias(self) -> str:
+        """Points at the index a rebuild is filling, while it runs: live writes go there
+        too, so nothing written during a rebuild is lost at the swap."""
+        return f"{self.alias}-next"
+
     def rebuild(self, records: Iterable[SearchRecord], *, progress: Progress) -> int:
+        """Fill a new index and swap it in. Writes that arrive meanwhile (a comment
+        approved, a thread hidden) go to both indices (see `_write`); the rebuild only
+        *creates* documents, so a record it read before such a write never overwrites the
+        newer version. A record deleted while the rebuild still had it in hand can come
+        back in the new index: the next `search_reconcile` removes it."""
         name = self.new_index_name()
         with _unavailable():
             self._create_index(name)
             try:
+                self.client.indices.put_alias(index=name, name=self.next_alias)
                 count = 0
-                for _ok, _item in helpers.streaming_bulk(
-                    self.client, (self._index_action(r, index=name) for r in records),
-                    chunk_size=BATCH, raise_on_error=True,
+                for ok, item in helpers.streaming_bulk(
+                    self.client, (self._index_action(r, index=name, op="create")
+                                  for r in records),
+                    chunk_size=BATCH, raise_on_error=False, raise_on_exception=True,
                 ):
+                    if not ok and item.get("create", {}).get("status") != 409:
+                        raise helpers.BulkIndexError("1 document(s) failed to index.", [item])
                     count += 1
                     if count % BATCH == 0:
                         progress(f"{count} records")
@@ -307,6 +322,7 @@ class ElasticsearchEngine(SearchEngine):
                 old = list(self.client.indices.get_alias(name=self.alias).body)
             actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]
             actions.append({"add": {"index": name, "alias": self.alias}})
+            actions.append({"remove": {"index": name, "alias": self.next_alias}})
             self.client.indices.update_aliases(actions=actions)
             for o in old:
                 self.client.indices.delete(index=o)
@@ -322,29 +338,47 @@ class ElasticsearchEngine(SearchEngine):
 
     # --- writing --------------------------------------------------------------------------------
 
-    def _index_action(self, record: SearchRecord, *, index: str) -> dict:
-        return {"_op_type": "index", "_index": index, "_id": record.key,
+    def _index_action(self, record: SearchRecord, *, index: str, op: str = "index") -> dict:
+        return {"_op_type": op, "_index": index, "_id": record.key,
                 "_source": document_source(record)}
+
+    def _write(self, actions: list[dict], *, ignore_missing: bool) -> int:
+        """Each action to the alias, and a copy to the index a rebuild is filling if one
+        is (`require_alias`: every target must be an alias, so without a rebuild the copy
+        fails at once instead of creating an index of that name). Returns how many
+        actions on the alias succeeded; a refusal there raises (EngineUnavailable), a
+        copy's refusal is left to the rebuild and to reconcile."""
+        if not actions:
+            return 0
+        copies = [{**a, "_index": self.next_alias} for a in actions]
+        written, refused = 0, []
+        with _unavailable():
+            results = helpers.streaming_bulk(
+                self.client, actions + copies, chunk_size=BATCH, raise_on_error=False,
+                raise_on_exception=True, require_alias=True)
+            for position, (ok, item) in enumerate(results):
+                if position >= len(actions):
+                    continue  # a copy: the rebuild and reconcile stand behind it
+                if ok or (ignore_missing and next(iter(item.values())).get("status") == 404):
+                    written += ok
+                    continue
+                refused.append(item)
+        if refused:
+            raise EngineUnavailable(_refusal(helpers.BulkIndexError(
+                f"{len(refused)} document(s) failed to index.", refused)))
+        return written
 
     def upsert(self, records: Iterable[SearchRecord]) -> int:
         self._ensure_alias()
-        actions = [self._index_action(r, index=self.alias) for r in records]
-        if not actions:
-            return 0
-        with _unavailable():
-            ok, _errors = helpers.bulk(self.client, actions, chunk_size=BATCH, refresh=False)
-        return ok
+        return self._write([self._index_action(r, index=self.alias) for r in records],
+                           ignore_missing=False)
 
     def delete(self, keys: Iterable[str]) -> int:
         self._ensure_alias()
-        actions = [{"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys]
-        if not actions:
-            return 0
-        with _unavailable():
-            # A record that was never indexed is already gone: 404 is fine.
-            ok, _errors = helpers.bulk(self.client, actions, chunk_size=BATCH,
-                                       ignore_status=(404,))
-        return ok
+        # A record that was never indexed is already gone: 404 is fine.
+        return self._write(
+            [{"_op_type": "delete", "_index": self.alias, "_id": key} for key in keys],
+            ignore_missing=True)
 
     def checksums(self) -> dict[str, str]:
         self._ensure_alias()

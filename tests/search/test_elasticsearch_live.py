@@ -126,3 +126,33 @@ def test_a_failed_rebuild_leaves_the_previous_index_in_place(live_es, category):
     assert list(live_es.client.indices.get(index=f"{live_es.alias}-*").body) == before
     assert keys(live_es, "kearsipan") == {f"thread:{thread.pk}"}
 
+
+
+def test_writes_during_a_rebuild_reach_the_new_index(live_es):
+    """A comment approved or a thread edited while `search_rebuild` runs (minutes on a
+    large site) was written to the old index only, and lost at the alias swap until the
+    next reconcile. Now it goes to both; the rebuild never overwrites it with the older
+    version it read before."""
+    live_es.upsert([record(1, title="Topik kearsipan pertama")])
+
+    def records():
+        yield record(1, title="Topik kearsipan pertama")
+        # Meanwhile, on the site: a new thread, and thread 2 edited after the rebuild read it.
+        live_es.upsert([record(3, title="Topik kearsipan ketiga ditambahkan")])
+        live_es.upsert([record(2, title="Topik kearsipan kedua sudah direvisi")])
+        yield record(2, title="Topik kearsipan kedua versi lama")
+
+    assert live_es.rebuild(records(), progress=lambda _m: None) == 2
+    assert keys(live_es, "kearsipan") == {"thread:1", "thread:2", "thread:3"}
+    assert keys(live_es, "direvisi") == {"thread:2"}
+    assert keys(live_es, "versi lama") == set()
+    # The rebuild's own alias is gone with it.
+    assert not live_es.client.indices.exists_alias(name=live_es.next_alias)
+
+
+def test_writes_outside_a_rebuild_create_no_stray_index(live_es):
+    live_es.upsert([record(1, title="Topik kepegawaian")])
+    live_es.delete(["thread:1", "thread:99"])
+    assert not live_es.client.indices.exists(index=live_es.next_alias)
+    assert len(indices_behind(live_es)) == 1
+    assert keys(live_es, "kepegawaian") == set()
