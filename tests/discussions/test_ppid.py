@@ -1,0 +1,213 @@
+"""The public-information path over HTTP (UU 14/2008, Perki 1/2021): registration number
+and receipt, the PPID's written decision, the objection to the atasan PPID, its clock,
+the case file for the Komisi Informasi, the registers and the annual report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from discussions import clock
+from discussions.models import (
+    InformationRequest,
+    Objection,
+    Thread,
+    ThreadEvent,
+    WrittenDecision,
+)
+from discussions.sla import sla_tick
+from forum_site.accounts import roles
+from tests.accounts.factories import UserFactory
+from tests.discussions.factories import CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+BODY = "Mohon salinan daftar nilai seleksi jabatan pimpinan tinggi pratama tahun 2026."
+TITLE = "Permohonan salinan hasil seleksi JPT pratama 2026"
+
+
+def at(day: dt.date, hour: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def pdf_text(content: bytes) -> str:
+    assert content.startswith(b"%PDF-")
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def _with_role(user, role: str):
+    Group.objects.get(name=role).user_set.add(user)
+    return user
+
+
+@pytest.fixture
+def ppid_officer(db):
+    return _with_role(UserFactory(display_name="Petugas PPID", first_name="Andi",
+                                  last_name="Petugas"), roles.PPID)
+
+
+@pytest.fixture
+def superior(db):
+    return _with_role(UserFactory(display_name="Atasan PPID", first_name="Budi",
+                                  last_name="Atasan"), roles.PPID_SUPERIOR)
+
+
+@pytest.fixture
+def category(unit_a):
+    return CategoryFactory(default_unit=unit_a, slug="informasi-publik")
+
+
+def _file_request(client, category, day=dt.date(2026, 9, 7)) -> Thread:
+    with clock.frozen(at(day)):
+        response = client.post(reverse("discussions:thread_create"), {
+            "kind": "information_request", "category": category.slug, "title": TITLE,
+            "body": BODY, "similar_checked": "on",
+        })
+    assert response.status_code == 302, response.content[:2000]
+    return Thread.objects.get(title=TITLE)
+
+
+def _decide_refusal(client, thread, day=dt.date(2026, 9, 17), **overrides):
+    data = {
+        "outcome": "refused", "exemption": "h",
+        "consequence_test": "Nilai perorangan peserta adalah rahasia pribadi; membukanya "
+                            "merugikan peserta lebih besar daripada manfaatnya.",
+        "body": "Permohonan ditolak karena berisi nilai perorangan peserta seleksi.",
+        "cost": "0",
+    } | overrides
+    with clock.frozen(at(day)):
+        return client.post(reverse("discussions:ppid_decide", args=[thread.pk]), data)
+
+
+def _object(client, thread, day=dt.date(2026, 9, 21), **overrides):
+    data = {"grounds": ["a"], "reason": "Saya hanya meminta nilai agregat, bukan nilai "
+                                        "perorangan; penolakan tidak tepat."} | overrides
+    with clock.frozen(at(day)):
+        return client.post(reverse("discussions:ppid_object", args=[thread.pk]), data)
+
+
+def test_done_means_the_whole_path_over_http(
+    client, citizen, category, ppid_officer, superior, verified_asn,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(citizen)
+    thread = _file_request(client, category)
+
+    # 1. Registration number at once, receipt page and PDF.
+    registered = InformationRequest.objects.get(thread=thread)
+    assert registered.number == "PPID/BKPSDM/2026/0001"
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "PPID/BKPSDM/2026/0001" in page
+    receipt = client.get(reverse("discussions:ppid_receipt", args=[thread.pk]))
+    assert receipt.status_code == 200 and "PPID/BKPSDM/2026/0001" in receipt.content.decode()
+    text = pdf_text(client.get(reverse("discussions:ppid_receipt_pdf", args=[thread.pk]))
+                    .content)
+    assert "PPID/BKPSDM/2026/0001" in text and "07-09-2026" in text and "21-09-2026" in text
+    assert "Kantor Regional" in text  # the office's identity from the settings
+
+    # 2. The PPID decides: refusal with the Pasal 17 exemption and consequence test.
+    officer = client_for(ppid_officer)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _decide_refusal(officer, thread).status_code == 302
+    decision = WrittenDecision.objects.get(request=registered)
+    assert (decision.outcome, decision.exemption, decision.working_days) == ("refused", "h", 8)
+    thread.refresh_from_db()
+    assert thread.information_decision == "refused" and thread.answers_count == 1
+    assert any(citizen.email in m.to for m in mail.outbox)
+    letter = pdf_text(client.get(reverse("discussions:ppid_decision_pdf", args=[thread.pk]))
+                      .content)
+    assert "PPID/BKPSDM/2026/0001" in letter and "Pasal 17" in letter
+
+    # 3. The citizen objects (2 working days later); it goes to the atasan PPID.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _object(client, thread).status_code == 302
+    objection = Objection.objects.get(request=registered)
+    assert objection.due == dt.date(2026, 11, 2)  # 30 working days after 21 September
+    assert any(superior.email in m.to for m in mail.outbox)
+
+    # The atasan does not answer in time: the tick marks the objection overdue.
+    with clock.frozen(at(dt.date(2026, 11, 3), 1)):
+        result = sla_tick(today=dt.date(2026, 11, 3))
+    assert result.objections_overdue == 1
+    objection.refresh_from_db()
+    assert objection.is_overdue and objection.komisi_due == dt.date(2026, 11, 20)
+    assert ThreadEvent.objects.filter(thread=thread, kind="objection_overdue").count() == 1
+
+    # ... and answers late.
+    boss = client_for(superior)
+    with clock.frozen(at(dt.date(2026, 11, 5))):
+        response = boss.post(reverse("discussions:ppid_objection_answer", args=[thread.pk]),
+                             {"upheld": "0", "answer": "Keberatan ditolak; nilai perorangan "
+                                                       "tetap dikecualikan."})
+    assert response.status_code == 302
+    objection.refresh_from_db()
+    assert objection.answered_late and objection.answer_working_days == 33
+    assert objection.komisi_due == dt.date(2026, 11, 25)
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "Komisi Informasi" in page and "25 November 2026" in page
+
+    # 4. The citizen takes it to the Komisi, and downloads the case file.
+    with clock.frozen(at(dt.date(2026, 11, 10))):
+        assert client.post(reverse("discussions:ppid_komisi", args=[thread.pk])).status_code == 302
+    case = pdf_text(client.get(reverse("discussions:ppid_case_file_pdf", args=[thread.pk]))
+                    .content)
+    for date in ("07-09-2026", "21-09-2026", "17-09-2026", "02-11-2026", "03-11-2026",
+                 "05-11-2026", "10-11-2026", "25-11-2026"):
+        assert date in case, date
+    # Working days since receipt: decision 8, objection 10, its due date 40, overdue 41,
+    # answered 43, Komisi 46, the Komisi deadline 57; the answer took 33.
+    rows = [line for line in case.splitlines() if "-2026" in line]
+    joined = "\n".join(rows)
+    for label, from_receipt in (("17-09-2026", "8"), ("02-11-2026", "40"),
+                                ("03-11-2026", "41"), ("05-11-2026", "43"),
+                                ("10-11-2026", "46"), ("25-11-2026", "57")):
+        assert any(label in row and f" {from_receipt} " in f" {row} " for row in rows), (
+            label, joined)
+    assert "33" in case
+    archive = zipfile.ZipFile(io.BytesIO(client.get(
+        reverse("discussions:ppid_case_file_zip", args=[thread.pk])).content))
+    assert sorted(archive.namelist()) == [
+        "berkas-PPID-BKPSDM-2026-0001.pdf", "keputusan-PPID-BKPSDM-2026-0001.pdf",
+        "tanda-terima-PPID-BKPSDM-2026-0001.pdf"]
+
+    # 5. Both registers list the case, without personal data.
+    anonymous = client_for(None)
+    for name in ("discussions:ppid_request_register", "discussions:ppid_objection_register"):
+        html = anonymous.get(reverse(name)).content.decode()
+        assert "PPID/BKPSDM/2026/0001" in html
+        assert citizen.public_name not in html and citizen.email not in html
+    for slug in ("information-request-register", "information-objection-register"):
+        response = anonymous.get(reverse("core:dataset_csv", args=[slug]))
+        csv = b"".join(response.streaming_content).decode()
+        assert "PPID/BKPSDM/2026/0001" in csv and citizen.public_name not in csv
+
+    # The annual report counts the objection and the dispute.
+    report = anonymous.get(reverse("transparency:information_report", args=[2026]))
+    html = report.content.decode()
+    assert 'data-figure="objections">1<' in html
+    assert 'data-figure="disputes">1<' in html
+    assert 'data-figure="objections_late">1<' in html
+
+    # Every step is on the public timeline.
+    kinds = set(ThreadEvent.objects.filter(thread=thread).values_list("kind", flat=True))
+    assert {"registered", "decided", "objected", "objection_overdue", "objection_answered",
+            "komisi"} <= kinds
+
+
+def client_for(user):
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
