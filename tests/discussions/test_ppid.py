@@ -211,3 +211,150 @@ def client_for(user):
     if user is not None:
         client.force_login(user)
     return client
+
+
+# --- bad input: a clear form error, nothing saved --------------------------------------
+
+
+@pytest.fixture
+def decided(client, citizen, category, ppid_officer):
+    """A registered request refused by the PPID on 17 September 2026."""
+    client.force_login(citizen)
+    thread = _file_request(client, category)
+    assert _decide_refusal(client_for(ppid_officer), thread).status_code == 302
+    return thread
+
+
+def test_refusal_without_exemption_is_a_form_error(client, citizen, category, ppid_officer):
+    client.force_login(citizen)
+    thread = _file_request(client, category)
+    response = _decide_refusal(client_for(ppid_officer), thread, exemption="",
+                               consequence_test="")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "must cite the exemption" in html and "consequence test" in html
+    assert not WrittenDecision.objects.exists()
+    thread.refresh_from_db()
+    assert thread.answers_count == 0 and thread.information_decision == ""
+
+
+def test_late_objection_is_a_form_error(client, decided):
+    # 30 working days after 17 September 2026 end on 29 October.
+    response = _object(client, decided, day=dt.date(2026, 10, 30))
+    assert response.status_code == 200
+    assert "30 working days to object ended on 29-10-2026" in response.content.decode()
+    assert not Objection.objects.exists()
+    assert _object(client, decided, day=dt.date(2026, 10, 29)).status_code == 302
+
+
+def test_second_objection_is_a_form_error(client, decided):
+    assert _object(client, decided).status_code == 302
+    response = _object(client, decided, day=dt.date(2026, 9, 22))
+    assert response.status_code == 200
+    assert "already been filed" in response.content.decode()
+    assert Objection.objects.count() == 1
+    assert ThreadEvent.objects.filter(thread=decided, kind="objected").count() == 1
+
+
+def test_objection_without_ground_is_a_form_error(client, decided):
+    response = _object(client, decided, grounds=[])
+    assert response.status_code == 200 and "at least one ground" in response.content.decode()
+    assert not Objection.objects.exists()
+
+
+def test_objection_before_any_decision_or_deadline_is_a_form_error(client, citizen, category):
+    client.force_login(citizen)
+    thread = _file_request(client, category)
+    response = _object(client, thread, day=dt.date(2026, 9, 10))
+    assert response.status_code == 200 and "once the PPID has decided" in (
+        response.content.decode())
+    assert not Objection.objects.exists()
+
+
+def test_objection_after_a_missed_deadline_needs_no_decision(client, citizen, category):
+    client.force_login(citizen)
+    thread = _file_request(client, category)  # due 21 September
+    assert _object(client, thread, day=dt.date(2026, 9, 22), grounds=["c"]).status_code == 302
+
+
+# --- forged attempts by the wrong roles: 403, nothing saved ------------------------------
+
+
+def test_objection_by_someone_else_is_refused(decided, verified_asn, ppid_officer):
+    other = UserFactory(display_name="Warga Lain", roles=[roles.CITIZEN])
+    for user in (other, verified_asn, ppid_officer):
+        assert _object(client_for(user), decided).status_code == 403
+    assert not Objection.objects.exists()
+
+
+def test_decision_by_anyone_but_ppid_is_refused(
+    client, citizen, category, verified_asn, moderator, superior
+):
+    client.force_login(citizen)
+    thread = _file_request(client, category)
+    for user in (citizen, verified_asn, moderator, superior):
+        assert _decide_refusal(client_for(user), thread).status_code == 403, user
+    assert not WrittenDecision.objects.exists()
+
+
+def test_objection_answer_by_anyone_but_the_atasan_is_refused(
+    client, decided, ppid_officer, verified_asn, moderator, citizen
+):
+    assert _object(client, decided).status_code == 302
+    url = reverse("discussions:ppid_objection_answer", args=[decided.pk])
+    for user in (citizen, ppid_officer, verified_asn, moderator):
+        response = client_for(user).post(url, {"upheld": "1", "answer": "Keberatan diterima "
+                                                                      "seluruhnya, terima kasih."})
+        assert response.status_code == 403, user
+    assert Objection.objects.get().answered_at is None
+
+
+def test_komisi_step_by_someone_else_is_refused(decided, verified_asn):
+    response = client_for(verified_asn).post(reverse("discussions:ppid_komisi",
+                                                     args=[decided.pk]))
+    assert response.status_code == 403
+
+
+def test_case_papers_are_for_the_requester_and_the_ppid(decided, verified_asn, ppid_officer,
+                                                         superior, citizen):
+    names = ("ppid_receipt", "ppid_receipt_pdf", "ppid_decision_pdf", "ppid_case_file_pdf")
+    for name in names:
+        url = reverse(f"discussions:{name}", args=[decided.pk])
+        assert client_for(verified_asn).get(url).status_code == 403
+        assert client_for(None).get(url).status_code == 302  # to the login
+        for user in (citizen, ppid_officer, superior):
+            assert client_for(user).get(url).status_code == 200
+
+
+# --- registration numbers ----------------------------------------------------------------
+
+
+def test_numbers_count_per_unit_code_and_year(client, citizen, category, unit_b):
+    from discussions.services.ppid import information_request_register
+    from tests.discussions.factories import ThreadFactory
+
+    client.force_login(citizen)
+    first = _file_request(client, category)
+    later = ThreadFactory(kind="information_request", category=category,
+                          created_at=at(dt.date(2026, 9, 8)))
+    other_unit = ThreadFactory(kind="information_request", unit=unit_b, category=category,
+                               created_at=at(dt.date(2026, 9, 8)))
+    next_year = ThreadFactory(kind="information_request", category=category,
+                              created_at=at(dt.date(2027, 1, 4)))
+    numbers = [information_request_register(thread=t).number
+               for t in (later, other_unit, next_year)]
+    assert first.information_request.number == "PPID/BKPSDM/2026/0001"
+    assert numbers == ["PPID/BKPSDM/2026/0002", "PPID/DINKES/2026/0001",
+                       "PPID/BKPSDM/2027/0001"]
+    # Registering twice gives the same number back.
+    assert information_request_register(thread=later).number == "PPID/BKPSDM/2026/0002"
+
+
+def test_a_question_gets_no_registration_number(client, citizen, category):
+    client.force_login(citizen)
+    with clock.frozen(at(dt.date(2026, 9, 7))):
+        client.post(reverse("discussions:thread_create"), {
+            "kind": "question", "category": category.slug, "title": TITLE, "body": BODY,
+            "similar_checked": "on",
+        })
+    assert Thread.objects.count() == 1 and not InformationRequest.objects.exists()
