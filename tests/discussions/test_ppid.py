@@ -232,7 +232,7 @@ def test_refusal_without_exemption_is_a_form_error(client, citizen, category, pp
                                consequence_test="")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "must cite the exemption" in html and "consequence test" in html
+    assert "wajib menyebut pengecualian" in html and "uji konsekuensi" in html
     assert not WrittenDecision.objects.exists()
     thread.refresh_from_db()
     assert thread.answers_count == 0 and thread.information_decision == ""
@@ -242,7 +242,7 @@ def test_late_objection_is_a_form_error(client, decided):
     # 30 working days after 17 September 2026 end on 29 October.
     response = _object(client, decided, day=dt.date(2026, 10, 30))
     assert response.status_code == 200
-    assert "30 working days to object ended on 29-10-2026" in response.content.decode()
+    assert "30 hari kerja untuk mengajukan keberatan berakhir pada 29-10-2026" in response.content.decode()
     assert not Objection.objects.exists()
     assert _object(client, decided, day=dt.date(2026, 10, 29)).status_code == 302
 
@@ -251,14 +251,14 @@ def test_second_objection_is_a_form_error(client, decided):
     assert _object(client, decided).status_code == 302
     response = _object(client, decided, day=dt.date(2026, 9, 22))
     assert response.status_code == 200
-    assert "already been filed" in response.content.decode()
+    assert "sudah diajukan; hanya satu" in response.content.decode()
     assert Objection.objects.count() == 1
     assert ThreadEvent.objects.filter(thread=decided, kind="objected").count() == 1
 
 
 def test_objection_without_ground_is_a_form_error(client, decided):
     response = _object(client, decided, grounds=[])
-    assert response.status_code == 200 and "at least one ground" in response.content.decode()
+    assert response.status_code == 200 and "paling sedikit satu alasan" in response.content.decode()
     assert not Objection.objects.exists()
 
 
@@ -266,7 +266,7 @@ def test_objection_before_any_decision_or_deadline_is_a_form_error(client, citiz
     client.force_login(citizen)
     thread = _file_request(client, category)
     response = _object(client, thread, day=dt.date(2026, 9, 10))
-    assert response.status_code == 200 and "once the PPID has decided" in (
+    assert response.status_code == 200 and "setelah PPID memutuskan" in (
         response.content.decode())
     assert not Objection.objects.exists()
 
@@ -358,3 +358,22 @@ def test_a_question_gets_no_registration_number(client, citizen, category):
             "similar_checked": "on",
         })
     assert Thread.objects.count() == 1 and not InformationRequest.objects.exists()
+
+
+def test_pages_and_letters_speak_indonesian_and_english(client, decided, citizen):
+    from django.utils import translation
+
+    client.force_login(citizen)
+    with translation.override("id"):
+        receipt_url = reverse("discussions:ppid_receipt", args=[decided.pk])
+        register_url = reverse("discussions:ppid_request_register")
+    assert "/tanda-terima/" in receipt_url and "/permohonan-informasi/register/" in register_url
+    page = client.get(decided.get_absolute_url()).content.decode()
+    assert "Nomor registrasi" in page and "Ditolak (informasi yang dikecualikan)" in page
+    assert "Diregistrasi sebagai permohonan informasi publik PPID/BKPSDM/2026/0001" in page
+    letter = pdf_text(client.get(reverse("discussions:ppid_decision_pdf", args=[decided.pk]))
+                      .content)
+    assert "PEMBERITAHUAN TERTULIS" in letter and "Pasal 17 huruf h" in letter
+    with translation.override("en"):
+        english = client.get(reverse("discussions:ppid_request_register")).content.decode()
+    assert "Register of public-information requests" in english
