@@ -242,7 +242,8 @@ def test_late_objection_is_a_form_error(client, decided):
     # 30 working days after 17 September 2026 end on 29 October.
     response = _object(client, decided, day=dt.date(2026, 10, 30))
     assert response.status_code == 200
-    assert "30 hari kerja untuk mengajukan keberatan berakhir pada 29-10-2026" in response.content.decode()
+    assert ("30 hari kerja untuk mengajukan keberatan berakhir pada 29-10-2026"
+            in response.content.decode())
     assert not Objection.objects.exists()
     assert _object(client, decided, day=dt.date(2026, 10, 29)).status_code == 302
 
