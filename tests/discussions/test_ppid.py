@@ -378,3 +378,54 @@ def test_pages_and_letters_speak_indonesian_and_english(client, decided, citizen
     with translation.override("en"):
         english = client.get(reverse("discussions:ppid_request_register")).content.decode()
     assert "Register of public-information requests" in english
+
+
+def test_account_deletion_removes_the_requester_name_from_the_letters(decided, citizen):
+    from discussions.personal_data import erase_user_data
+
+    registered = InformationRequest.objects.get(thread=decided)
+    assert registered.requester_name
+    erase_user_data(user=citizen, pseudonym="Pengguna terhapus 1")
+    registered.refresh_from_db()
+    assert registered.requester_name == "Pengguna terhapus 1"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_requests_never_share_a_number():
+    """Twelve requests registered at the same moment, each in its own transaction and
+    connection: twelve different numbers, 0001 to 0012 (PostgreSQL: the counter row
+    lock; SQLite serialises writers, so there is no race to test)."""
+    import threading
+
+    from django.db import connection, connections
+
+    from discussions.services.ppid import information_request_register
+    from tests.accounts.factories import UnitFactory
+    from tests.discussions.factories import ThreadFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: concurrent transactions and row locks")
+    unit = UnitFactory(short_name="BKPSDM", slug="bkpsdm-uji")
+    category = CategoryFactory(default_unit=unit)
+    threads = [ThreadFactory(kind="information_request", category=category, indexed=False,
+                             created_at=at(dt.date(2026, 9, 7))) for _ in range(12)]
+    barrier = threading.Barrier(len(threads))
+    errors = []
+
+    def register(thread):
+        try:
+            barrier.wait(timeout=30)
+            information_request_register(thread=thread)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=register, args=(t,)) for t in threads]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert not errors
+    numbers = sorted(InformationRequest.objects.values_list("number", flat=True))
+    assert numbers == [f"PPID/BKPSDM/2026/{n:04d}" for n in range(1, 13)]
