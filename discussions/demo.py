@@ -142,7 +142,7 @@ def komisi(after):
     return ("komisi", after)
 
 
-PPID_USER = ("ppid@serambi.localhost", "Petugas PPID", "Nurul", "Hidayah")
+PPID_USER = ("petugas.ppid@serambi.localhost", "Petugas PPID", "Nurul", "Hidayah")
 PPID_SUPERIOR_USER = ("atasan.ppid@serambi.localhost", "Atasan PPID", "Hasan", "Basri")
 
 
