@@ -429,3 +429,42 @@ def test_concurrent_requests_never_share_a_number():
     assert not errors
     numbers = sorted(InformationRequest.objects.values_list("number", flat=True))
     assert numbers == [f"PPID/BKPSDM/2026/{n:04d}" for n in range(1, 13)]
+
+
+def test_granted_with_an_attachment_goes_into_the_zip(client, citizen, category, ppid_officer,
+                                                      settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    client.force_login(citizen)
+    thread = _file_request(client, category)
+    officer = client_for(ppid_officer)
+    page = officer.get(thread.get_absolute_url()).content.decode()
+    assert reverse("discussions:ppid_decide", args=[thread.pk]) in page  # the form is there
+    fake = SimpleUploadedFile("daftar.pdf", b"<html>bukan pdf</html>", "application/pdf")
+    response = _decide_refusal(officer, thread, outcome="granted", information_form="softcopy",
+                               attachment=fake, body="Salinan daftar nilai agregat terlampir.")
+    assert response.status_code == 200 and not WrittenDecision.objects.exists()
+    real = SimpleUploadedFile("daftar.pdf", b"%PDF-1.4\n% lampiran uji\n", "application/pdf")
+    response = _decide_refusal(officer, thread, outcome="granted", information_form="softcopy",
+                               attachment=real, cost="5000", cost_note="Fotokopi 50 lembar",
+                               body="Salinan daftar nilai agregat terlampir.")
+    assert response.status_code == 302
+    decision = WrittenDecision.objects.get()
+    assert (decision.outcome, decision.cost, decision.exemption) == ("granted", 5000, "")
+    archive = zipfile.ZipFile(io.BytesIO(client.get(
+        reverse("discussions:ppid_case_file_zip", args=[thread.pk])).content))
+    assert archive.read("lampiran-PPID-BKPSDM-2026-0001.pdf").startswith(b"%PDF-1.4")
+
+
+def test_objection_clock_reminds_once_then_marks_overdue_once(decided, client, superior):
+    from discussions.models import Notification
+
+    assert _object(client, decided).status_code == 302  # due 2 November 2026
+    sla_tick(today=dt.date(2026, 10, 30))  # one working day before
+    sla_tick(today=dt.date(2026, 10, 30))
+    # One when it was filed, one reminder.
+    assert Notification.objects.filter(user=superior, kind="objection").count() == 2
+    assert sla_tick(today=dt.date(2026, 11, 3)).objections_overdue == 1
+    assert sla_tick(today=dt.date(2026, 11, 4)).objections_overdue == 0
+    assert Notification.objects.filter(user=superior, kind="objection").count() == 3
