@@ -59,8 +59,8 @@ def test_no_email_or_nip_in_any_export_feed_or_statistics_page(client):
     report = _body(client.get(f"/statistik/permohonan-informasi/{year}/"))
     assert "Ditolak: Informasi yang dikecualikan" in report
     # The registers list the demo's requests and objections without the requesters.
-    requesters = [name for name in User.objects.filter(
-        forum_threads__kind="information_request").values_list("display_name", flat=True)]
+    requesters = list(User.objects.filter(
+        forum_threads__kind="information_request").values_list("display_name", flat=True))
     for name in ("discussions:ppid_request_register", "discussions:ppid_objection_register"):
         body = _body(client.get(reverse(name)))
         assert "PPID/BKPSDM/" in body
