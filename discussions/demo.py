@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from forum_site.accounts import roles
 from forum_site.accounts.demo import ensure_demo_user
 from forum_site.accounts.models import Unit, User
 from forum_site.core.demo import demo_seeder
 
 from . import clock, services
 from .models import Category, EmailStatus, Notification, Thread
+from .services import ppid as ppid_services
 from .services.calendar import holidays_sync
 from .sla import WorkingCalendar, sla_tick
 
@@ -120,6 +122,28 @@ def reroute(after, unit, reason):
 
 def edit(after, text):
     return ("edit", after, text)
+
+
+# The public-information path (services.ppid): the PPID's written decision, the
+# requester's objection, the atasan PPID's answer, the step to the Komisi Informasi.
+def decide(after, outcome, text, *, exemption="", test="", form="", office=""):
+    return ("decide", after, outcome, text, exemption, test, form, office)
+
+
+def object_(after, grounds, reason):
+    return ("object", after, grounds, reason)
+
+
+def objection_answer(after, upheld, text):
+    return ("objection_answer", after, upheld, text)
+
+
+def komisi(after):
+    return ("komisi", after)
+
+
+PPID_USER = ("petugas.ppid@serambi.localhost", "Petugas PPID", "Nurul", "Hidayah")
+PPID_SUPERIOR_USER = ("atasan.ppid@serambi.localhost", "Atasan PPID", "Hasan", "Basri")
 
 
 KP = "layanan-kepegawaian"
@@ -392,13 +416,43 @@ THREADS: list[Spec] = [
     Spec(PI, "information_request", 4, 2, "Permohonan SOP layanan pengaduan Diskominfo",
          "Mohon salinan SOP penanganan pengaduan masyarakat yang berlaku."),
     # Refused requests, so the annual information-service report shows its grounds.
+    # The whole legal path: refused with an exemption, objected, answered by the atasan
+    # PPID in time, then taken to the Komisi Informasi.
     Spec(PI, "information_request", 1, 30, "Permohonan daftar NIK peserta seleksi PPPK 2026",
          "Mohon daftar lengkap peserta seleksi PPPK 2026 beserta NIK dan alamat rumahnya.",
          unit="bkpsdm",
-         steps=[answer(4, "Permohonan tidak dapat kami penuhi: NIK dan alamat rumah adalah data "
-                          "pribadi yang dikecualikan (Pasal 17 huruf h UU 14/2008). Daftar "
-                          "nama peserta yang lulus sudah diumumkan di laman BKPSDM.",
-                       "refused", "exempt")]),
+         steps=[decide(4, "refused", "Permohonan tidak dapat kami penuhi: NIK dan alamat rumah "
+                                     "adalah data pribadi. Daftar nama peserta yang lulus "
+                                     "sudah diumumkan di laman BKPSDM.",
+                       exemption="h",
+                       test="Membuka NIK dan alamat rumah peserta membuka rahasia pribadi "
+                            "mereka dan berisiko penyalahgunaan identitas; kepentingan publik "
+                            "sudah terpenuhi oleh pengumuman nama peserta yang lulus."),
+                object_(6, ["a"], "Saya memerlukan daftar ini untuk memeriksa keadilan "
+                                  "seleksi; setidaknya nama dan asal instansi bisa diberikan."),
+                objection_answer(20, False, "Keberatan tidak dapat diterima. Nama dan asal "
+                                            "instansi peserta lulus sudah diumumkan; NIK "
+                                            "dan alamat tetap dikecualikan."),
+                komisi(24)]),
+    # Objected, answered late by the atasan PPID (marked overdue first).
+    Spec(PI, "information_request", 3, 60,
+         "Permohonan hasil asesmen kompetensi pejabat administrator 2026",
+         "Mohon salinan hasil asesmen kompetensi seluruh pejabat administrator tahun 2026.",
+         unit="bkpsdm",
+         steps=[decide(5, "partly_granted", "Rekapitulasi hasil asesmen per kategori kami "
+                                            "berikan; nilai perorangan dikecualikan.",
+                       exemption="h", form="softcopy",
+                       test="Nilai perorangan adalah penilaian atas diri seseorang; "
+                            "membukanya merugikan pejabat tanpa menambah akuntabilitas."),
+                object_(7, ["a", "e"], "Rekapitulasi saja tidak cukup; saya meminta nilai "
+                                       "per jabatan tanpa nama."),
+                objection_answer(42, True, "Keberatan diterima sebagian: nilai per jabatan "
+                                           "tanpa nama akan diberikan oleh PPID.")]),
+    # Not held: the PPID names the office that holds it.
+    Spec(PI, "information_request", 5, 9, "Permohonan data penerima bantuan sosial 2026",
+         "Mohon data jumlah penerima bantuan sosial per desa tahun 2026.", unit="bkpsdm",
+         steps=[decide(3, "not_held", "BKPSDM tidak menguasai data bantuan sosial.",
+                       office="Dinas Sosial Kabupaten Mamuju")]),
     Spec(PI, "information_request", 6, 24, "Permohonan notulen rapat perencanaan jalan 2015",
          "Mohon salinan notulen rapat perencanaan jalan kabupaten tahun 2015.",
          unit="dinas-pupr",
@@ -411,6 +465,11 @@ THREADS: list[Spec] = [
 
 def _users() -> dict[str, User]:
     users = {}
+    # The PPID and its superior: roles a superuser gives (Wagtail admin → Groups).
+    for (email, display, first, last), role in ((PPID_USER, roles.PPID),
+                                                (PPID_SUPERIOR_USER, roles.PPID_SUPERIOR)):
+        users[email] = ensure_demo_user(email=email, display_name=display, first_name=first,
+                                        last_name=last, role=role)
     for email, display, first, last in CITIZENS:
         users[email] = ensure_demo_user(
             email=email, display_name=display, first_name=first, last_name=last
@@ -563,6 +622,20 @@ def _step(index, name, step, created, author, users, units, unit_user):
         elif name == "answer":
             services.answer_publish(user=unit_user(), thread=thread, body=step[2],
                                     decision=step[3], refusal_ground=step[4])
+        elif name == "decide":
+            _kind, _after, outcome, text, exemption, test, form, office = step
+            ppid_services.request_decide(
+                user=users[PPID_USER[0]], thread=thread, outcome=outcome, body=text,
+                exemption=exemption, consequence_test=test, information_form=form,
+                holding_office=office)
+        elif name == "object":
+            ppid_services.objection_file(user=author, thread=thread, grounds=step[2],
+                                         reason=step[3])
+        elif name == "objection_answer":
+            ppid_services.objection_answer(user=users[PPID_SUPERIOR_USER[0]], thread=thread,
+                                           upheld=step[2], answer=step[3])
+        elif name == "komisi":
+            ppid_services.komisi_record(user=author, thread=thread)
         elif name == "edit":
             first = thread.answers.order_by("created_at").first()
             services.answer_edit(user=first.author, answer=first, body=step[2])

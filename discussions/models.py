@@ -346,6 +346,13 @@ class ThreadEventKind(models.TextChoices):
     HIDDEN = "hidden", _("Hidden by a moderator")
     RESTORED = "restored", _("Shown again by a moderator")
     AUTO_HIDDEN = "auto_hidden", _("Hidden after reports, pending review")
+    # The public-information path (ppid_models).
+    REGISTERED = "registered", _("Request registered")
+    DECIDED = "decided", _("Written decision given")
+    OBJECTED = "objected", _("Objection filed")
+    OBJECTION_ANSWERED = "objection_answered", _("Objection answered")
+    OBJECTION_OVERDUE = "objection_overdue", _("Objection answer overdue")
+    KOMISI = "komisi", _("Taken to the Komisi Informasi")
 
 
 class ActorRole(models.TextChoices):
@@ -514,6 +521,7 @@ class NotificationKind(models.TextChoices):
     ROUTED = "routed", _("A thread sent to my unit")
     REOPENED = "reopened", _("A thread of my unit reopened by the asker")
     DEADLINE = "deadline", _("A deadline of my unit approaching or passed")
+    OBJECTION = "objection", _("An objection to a PPID decision for me to answer")
 
 
 # Kinds only ASN of a unit receive (the preferences page shows them to ASN only).
@@ -602,4 +610,16 @@ from .comment_models import (  # noqa: E402, F401 - re-exported
     ModerationAction,
     ModerationLedgerEntry,
     ModerationRule,
+)
+
+# The public-information path (registration, written decision, objection).
+from .ppid_models import (  # noqa: E402, F401 - re-exported
+    DecisionOutcome,
+    Exemption,
+    InformationForm,
+    InformationRequest,
+    Objection,
+    ObjectionGround,
+    RequestNumberCounter,
+    WrittenDecision,
 )

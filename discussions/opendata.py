@@ -187,6 +187,101 @@ def moderation_ledger_dataset(request=None) -> Dataset:
 LEDGER_DATASET_GROUPING = ("month", "item_kind", "area", "action", "rule")
 
 
+def _objection_of(registered):
+    from .ppid_selectors import objection_of
+
+    return objection_of(registered)
+
+
+def _decision_of(registered):
+    from .ppid_selectors import decision_of
+
+    return decision_of(registered)
+
+
+def request_register_dataset(request=None) -> Dataset:
+    """The public register of information requests (Perki 1/2021): the register page's
+    rows. No requester."""
+    from .ppid_selectors import request_register
+
+    def decision(row, field, default=None):
+        value = _decision_of(row)
+        return getattr(value, field) if value is not None else default
+
+    columns = (
+        Column("number", T.TEXT, _("Registration number, PPID/<unit code>/<year>/<sequence>."),
+               lambda r: r.number),
+        Column("received_at", T.DATETIME, _("When the request was received."),
+               lambda r: r.received_at),
+        Column("subject", T.TEXT, _("What was requested (the thread's title)."),
+               lambda r: r.thread.title),
+        Column("unit", T.TEXT, _("Unit (OPD) the request went to."), lambda r: r.thread.unit.name),
+        Column("thread_id", T.INTEGER, _("The forum thread of the request."),
+               lambda r: r.thread_id),
+        Column("due", T.DATE, _("Deadline for the written decision (after any extension)."),
+               lambda r: r.thread.answer_due),
+        Column("extended", T.BOOLEAN, _("Whether the deadline was extended."),
+               lambda r: r.thread.extended_at is not None),
+        Column("decision", T.TEXT, _("granted, partly_granted, refused or not_held; empty "
+                                     "while waiting."), lambda r: decision(r, "outcome", "")),
+        Column("exemption", T.TEXT, _("Letter of the UU 14/2008 Pasal 17 exemption cited."),
+               lambda r: decision(r, "exemption", "")),
+        Column("decided_at", T.DATETIME, _("When the written decision was given."),
+               lambda r: decision(r, "decided_at")),
+        Column("working_days", T.INTEGER, _("Working days from receipt to decision."),
+               lambda r: decision(r, "working_days")),
+        Column("objection", T.TEXT, _("Number of the objection to the decision, if any."),
+               lambda r: getattr(_objection_of(r), "number", "")),
+    )
+    return Dataset(
+        slug="information-request-register",
+        title=_("Register of public-information requests"),
+        description=_("One row per registered information request: number, date, subject, "
+                      "decision and working days. No requester."),
+        columns=columns,
+        rows=lambda: request_register().order_by("received_at", "pk").iterator(
+            chunk_size=CHUNK_SIZE),
+    )
+
+
+def objection_register_dataset(request=None) -> Dataset:
+    """The public register of objections to PPID decisions. No requester."""
+    from .ppid_selectors import objection_register
+
+    columns = (
+        Column("number", T.TEXT, _("Objection number (the request's number + /KEB)."),
+               lambda o: o.number),
+        Column("request_number", T.TEXT, _("Registration number of the request."),
+               lambda o: o.request.number),
+        Column("subject", T.TEXT, _("What was requested."), lambda o: o.request.thread.title),
+        Column("filed_at", T.DATETIME, _("When the objection was filed."), lambda o: o.filed_at),
+        Column("grounds", T.TEXT, _("UU 14/2008 Pasal 35(1) grounds, letters a–g, separated "
+                                    "by spaces."), lambda o: " ".join(o.grounds)),
+        Column("due", T.DATE, _("Deadline for the atasan PPID's answer (30 working days)."),
+               lambda o: o.due),
+        Column("answered_at", T.DATETIME, _("When the objection was answered."),
+               lambda o: o.answered_at),
+        Column("upheld", T.BOOLEAN, _("Whether the objection was upheld (empty while "
+                                      "waiting)."), lambda o: o.upheld),
+        Column("working_days", T.INTEGER, _("Working days from filing to answer."),
+               lambda o: o.answer_working_days),
+        Column("late", T.BOOLEAN, _("Answered after the deadline, or overdue now."),
+               lambda o: o.answered_late or o.is_overdue),
+        Column("komisi_filed_at", T.DATETIME, _("When the requester took it to the Komisi "
+                                                "Informasi (Pasal 37), if they did."),
+               lambda o: o.komisi_filed_at),
+    )
+    return Dataset(
+        slug="information-objection-register",
+        title=_("Register of objections"),
+        description=_("One row per objection to a PPID decision: grounds, outcome, working "
+                      "days, Komisi Informasi. No requester."),
+        columns=columns,
+        rows=lambda: objection_register().order_by("filed_at", "pk").iterator(
+            chunk_size=CHUNK_SIZE),
+    )
+
+
 def code_lists():
     return [
         ("threads.kind", ThreadKind.choices),
@@ -194,6 +289,21 @@ def code_lists():
         ("threads.information_decision", InformationDecision.choices),
         ("threads.refusal_ground", RefusalGround.choices),
     ]
+
+
+def ppid_code_lists():
+    from .models import DecisionOutcome, Exemption
+
+    return [
+        ("information-request-register.decision", DecisionOutcome.choices),
+        ("information-request-register.exemption", Exemption.choices),
+    ]
+
+
+def objection_code_lists():
+    from .models import ObjectionGround
+
+    return [("information-objection-register.grounds", ObjectionGround.choices)]
 
 
 def ledger_code_lists():
@@ -213,6 +323,10 @@ def register_datasets() -> None:
     opendata.register("official-answers", answer_dataset, order=40)
     opendata.register("moderation-ledger", moderation_ledger_dataset, order=45,
                       code_lists=ledger_code_lists)
+    opendata.register("information-request-register", request_register_dataset, order=46,
+                      code_lists=ppid_code_lists)
+    opendata.register("information-objection-register", objection_register_dataset,
+                      order=47, code_lists=objection_code_lists)
     opendata.register_feed(
         "threads", title=_("New forum threads"), order=30,
         url=lambda: reverse("discussions:feed"),

@@ -166,3 +166,47 @@ def can_view_comment(user, comment, *, target=None) -> bool:
 def check_can_view_comment(*, user, comment, target=None) -> None:
     if not can_view_comment(user, comment, target=target):
         raise Http404
+
+
+# --- the public-information path (ppid_models) ---------------------------------------------
+
+
+def is_ppid(user) -> bool:
+    """PPID staff: the PPID role (given by a superuser) or a superuser."""
+    return _signed_in(user) and user.has_perm("discussions.decide_informationrequest")
+
+
+def is_ppid_superior(user) -> bool:
+    """The atasan PPID: the role given by a superuser (or a superuser)."""
+    return _signed_in(user) and user.has_perm("discussions.answer_objection")
+
+
+def check_can_decide_request(*, user, thread: Thread) -> None:
+    """Only PPID staff record the written decision on an information request."""
+    if not is_ppid(user):
+        raise PermissionDenied(_("Only PPID staff can record the decision on a request."))
+
+
+def check_can_object(*, user, thread: Thread) -> None:
+    """Only the requester files an objection to the PPID's decision."""
+    if not _signed_in(user) or thread.author_id != user.pk:
+        raise PermissionDenied(_("Only the person who made the request can object."))
+
+
+def check_can_answer_objection(*, user, thread: Thread) -> None:
+    if not is_ppid_superior(user):
+        raise PermissionDenied(_("Only the atasan PPID can answer an objection."))
+
+
+def can_view_case(user, thread: Thread) -> bool:
+    """The receipt, the decision letter and the case file name the requester: they are
+    for the requester, PPID staff, the atasan PPID and moderators."""
+    return bool(_signed_in(user) and (
+        thread.author_id == user.pk or is_ppid(user) or is_ppid_superior(user)
+        or is_moderator(user)
+    ))
+
+
+def check_can_view_case(*, user, thread: Thread) -> None:
+    if not can_view_case(user, thread):
+        raise PermissionDenied(_("These papers are for the requester and the PPID."))

@@ -112,6 +112,13 @@ def erase_user_data(*, user, pseudonym: str) -> None:
     NotificationPreference.objects.filter(user=user).delete()
     Support.objects.filter(user=user).update(user=None)
     _erase_comment_data(user=user, pseudonym=pseudonym)
+    # The information path: the requester's name kept for their letters goes; the PPID's
+    # and atasan's signatures keep the position and lose the name, as official answers.
+    from .models import InformationRequest, Objection, WrittenDecision
+
+    InformationRequest.objects.filter(thread__author=user).update(requester_name=pseudonym)
+    WrittenDecision.objects.filter(decided_by=user).update(decided_by=None, signer_name="")
+    Objection.objects.filter(answered_by=user).update(answered_by=None, signer_name="")
 
 
 def _erase_comment_data(*, user, pseudonym: str) -> None:

@@ -300,10 +300,14 @@ def unread_notification_count(*, user) -> int:
 def notification_kinds_for(*, user) -> list[str]:
     """The kinds a user can receive: ASN and moderators also get their unit's notices."""
     from .models import UNIT_KINDS
+    from .permissions import is_ppid_superior
 
-    kinds = [kind for kind in NotificationKind.values if kind not in UNIT_KINDS]
+    kinds = [kind for kind in NotificationKind.values
+             if kind not in UNIT_KINDS and kind != NotificationKind.OBJECTION]
     if verified_asn_profile(user) is not None:
         kinds += list(UNIT_KINDS)
+    if is_ppid_superior(user):
+        kinds.append(NotificationKind.OBJECTION)
     return kinds
 
 

@@ -221,9 +221,13 @@ class TickResult:
     overdue: int = 0
     reminded: int = 0
     resolved: int = 0
+    objections_overdue: int = 0
+    objections_reminded: int = 0
 
     def __str__(self) -> str:
-        return f"overdue={self.overdue} reminded={self.reminded} resolved={self.resolved}"
+        return (f"overdue={self.overdue} reminded={self.reminded} resolved={self.resolved} "
+                f"objections_overdue={self.objections_overdue} "
+                f"objections_reminded={self.objections_reminded}")
 
 
 def sla_tick(*, today: dt.date | None = None) -> TickResult:
@@ -271,7 +275,13 @@ def sla_tick(*, today: dt.date | None = None) -> TickResult:
         if deadlines.thread_auto_resolve(thread_id=pk, today=today):
             result.resolved += 1
 
-    if result.overdue or result.reminded or result.resolved:
+    # Objections to the atasan PPID run on the same clock (services.ppid).
+    from .services.ppid import objections_tick
+
+    result.objections_overdue, result.objections_reminded = objections_tick(today=today)
+
+    if (result.overdue or result.reminded or result.resolved or result.objections_overdue
+            or result.objections_reminded):
         logger.info("sla_tick %s: %s", today.isoformat(), result)
     return result
 

@@ -4,7 +4,7 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import actions, answers, comments, feeds, mine, notifications, queue, threads
+from .views import actions, answers, comments, feeds, mine, notifications, ppid, queue, threads
 
 app_name = "discussions"
 
@@ -26,6 +26,22 @@ urlpatterns = [
     path(_("<int:pk>/close/"), actions.thread_close, name="thread_close"),
     path(_("<int:pk>/answer/"), answers.answer_publish, name="answer_publish"),
     path(_("<int:pk>/report/"), comments.thread_flag, name="thread_flag"),
+    # The public-information path (UU 14/2008): papers for the requester and the PPID,
+    # the written decision, the objection and its answer, the Komisi step.
+    path(_("<int:pk>/receipt/"), ppid.receipt, name="ppid_receipt"),
+    path(_("<int:pk>/receipt.pdf"), ppid.receipt_pdf, name="ppid_receipt_pdf"),
+    path(_("<int:pk>/decision/"), ppid.decide, name="ppid_decide"),
+    path(_("<int:pk>/decision.pdf"), ppid.decision_pdf, name="ppid_decision_pdf"),
+    path(_("<int:pk>/objection/"), ppid.object_, name="ppid_object"),
+    path(_("<int:pk>/objection/answer/"), ppid.objection_answer,
+         name="ppid_objection_answer"),
+    path(_("<int:pk>/komisi/"), ppid.komisi, name="ppid_komisi"),
+    path(_("<int:pk>/case-file.pdf"), ppid.case_file_pdf, name="ppid_case_file_pdf"),
+    path(_("<int:pk>/case-file.zip"), ppid.case_file_zip, name="ppid_case_file_zip"),
+    path(_("information-requests/register/"), ppid.request_register,
+         name="ppid_request_register"),
+    path(_("information-requests/objections/"), ppid.objection_register,
+         name="ppid_objection_register"),
     path(_("comments/"), comments.comment_post, name="comment_post"),
     path(_("comments/<int:pk>/reply/"), comments.comment_reply, name="comment_reply"),
     path(_("comments/<int:pk>/like/"), comments.comment_like, name="comment_like"),

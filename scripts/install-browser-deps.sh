@@ -5,6 +5,8 @@
 #
 #   - Debian chromium + chromium-driver        (when /usr/bin/chromium is missing)
 #   - a Java runtime for the Nu HTML checker   (when `java` is missing)
+#   - pango and DejaVu fonts for WeasyPrint    (the site's PDF letters: receipt, decision,
+#     case file of the public-information path; needed by the app itself, not only the gate)
 #   - tests/browser/node_modules: axe-core and vnu.jar, pinned by tests/browser/package-lock.json
 #     (npm ci, only when missing or older than the lock file)
 #
@@ -17,6 +19,9 @@ apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium chromium-driver)
 command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || apt_packages+=("$pkg")
+done
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

@@ -113,9 +113,17 @@ def answer_publish(
             code="conflict",
         )
     _information_decision(thread, decision, refusal_ground)
+    return publish_locked(user=user, thread=thread, body=body,
+                          signature=_signature(user, thread))
+
+
+def publish_locked(*, user, thread: Thread, body: str,
+                   signature: tuple[str, str, str]) -> OfficialAnswer:
+    """The publishing step of `answer_publish`, for a thread already locked and checked
+    (the PPID's written decision publishes its letter through it too)."""
     now = clock.now()
     today = local_today(now)
-    name, position, unit_name = _signature(user, thread)
+    name, position, unit_name = signature
     masked: set[str] = set()
     answer = OfficialAnswer(
         thread=thread, author=user, signer_name=name, signer_position=position,

@@ -110,6 +110,11 @@ def thread_create(
         to_status=ThreadStatus.OPEN, at=now,
         data={"unit": unit.name, "chosen_by_author": unit.pk != category.default_unit_id},
     )
+    if thread.is_information_request:
+        # UU 14/2008 Pasal 22: the registration number is given at once.
+        from .ppid import information_request_register
+
+        information_request_register(thread=thread)
     notify(
         kind=NotificationKind.ROUTED, thread=thread, event=event,
         users=unit_asn_users(unit_id=unit.pk), exclude=[author],

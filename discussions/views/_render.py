@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from .. import selectors
+from .. import ppid_selectors, selectors
 from ..forms import (
     AcknowledgeForm,
     AnswerForm,
@@ -46,6 +46,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
             units = selectors.unit_list_for_forum().exclude(pk=thread.unit_id)
             forms.setdefault("reroute", RerouteForm(units=units))
     context = {
+        "ppid": _ppid_context(user, thread, forms, asker=asker),
         "thread": thread,
         "answers": answers,
         "events": selectors.thread_events(thread=thread),
@@ -60,3 +61,35 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
         "canonical_url": request.build_absolute_uri(thread.get_absolute_url()),
     }
     return render(request, "discussions/thread_detail.html", context, status=status)
+
+
+def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool) -> dict | None:
+    """The public-information path on an information request's page: its registration,
+    decision and objection, and the forms the visitor's role allows now."""
+    if not thread.is_information_request:
+        return None
+    from ..permissions import can_view_case, is_ppid, is_ppid_superior
+    from ..ppid_forms import DecisionForm, ObjectionAnswerForm, ObjectionForm
+    from ..services.ppid import komisi_open, objection_window
+    from ..sla import local_today
+
+    registered = ppid_selectors.request_for(thread=thread)
+    if registered is None:
+        return None
+    decision = ppid_selectors.decision_of(registered)
+    objection = ppid_selectors.objection_of(registered)
+    window = objection_window(thread=thread) if objection is None else None
+    published = thread.visibility == ThreadVisibility.PUBLISHED
+    if (published and decision is None and is_ppid(user)
+            and thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED)):
+        forms.setdefault("decision", DecisionForm())
+    if published and asker and window is not None and local_today() <= window[1]:
+        forms.setdefault("objection", ObjectionForm())
+    if (published and objection is not None and objection.answered_at is None
+            and is_ppid_superior(user)):
+        forms.setdefault("objection_answer", ObjectionAnswerForm())
+    return {
+        "registered": registered, "decision": decision, "objection": objection,
+        "window": window, "can_view_case": can_view_case(user, thread),
+        "komisi_open": asker and komisi_open(objection),
+    }

@@ -34,3 +34,13 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "wagtaildocs.choose_document",
     ),
 }
+
+# The public-information path (discussions.ppid_models): groups created by a discussions
+# migration, members given by a superuser (Wagtail admin → Groups). Holding the
+# permission is what counts (superusers hold every permission).
+PPID = "PPID"
+PPID_SUPERIOR = "Atasan PPID"
+PPID_ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    PPID: ("discussions.decide_informationrequest",),
+    PPID_SUPERIOR: ("discussions.answer_objection",),
+}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from discussions import ppid_selectors
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
 from discussions.models import InformationDecision, RefusalGround
@@ -41,6 +42,7 @@ def report_data(*, year: int) -> dict:
         "decisions": decisions,
         "grounds": grounds,
         "requests": list(report_requests(year=year)),
+        "objections": ppid_selectors.objection_year_figures(year=year),
         "annex_url": reverse("transparency:information_report_csv", args=[year]),
     }
 

@@ -151,6 +151,16 @@ PAGES: list[PageType] = [
     PageType("moderation-ledger",
              {"id": "/forum/catatan-moderasi/", "en": "/en/forum/moderation-ledger/"},
              route="discussions:moderation_ledger"),
+    # The public registers of the public-information path (UU 14/2008, Perki 1/2021):
+    # the demo's requests at every step, objections, the Komisi Informasi.
+    PageType("information-request-register",
+             {"id": "/forum/permohonan-informasi/register/",
+              "en": "/en/forum/information-requests/register/"},
+             route="discussions:ppid_request_register"),
+    PageType("information-objection-register",
+             {"id": "/forum/permohonan-informasi/keberatan/",
+              "en": "/en/forum/information-requests/objections/"},
+             route="discussions:ppid_objection_register"),
     # Transparency (forum_site/transparency; demo data from the forum, publications and
     # transparency seeders). The report year is the current one, as seed_demo makes it.
     # The statistics page carries every section, the moderation ledger's too (its SVG

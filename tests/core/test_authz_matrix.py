@@ -192,6 +192,33 @@ ENDPOINTS: list[Endpoint] = [
         kwargs=lambda w: {"pk": w["answer"].pk},
         data=lambda w: {"body": "Pendaftaran dibuka tanggal 5 bulan depan."},
     ),
+    # The public-information path, on the citizen's registered information request
+    # (no decision yet, deadline not passed). PPID and atasan PPID are roles a superuser
+    # gives; the superuser holds their permissions, nobody else in this matrix does.
+    Endpoint(
+        "discussions:ppid_decide", signed_in(403, superuser=302),
+        kwargs=lambda w: {"pk": w["request_thread"].pk},
+        data=lambda w: {"outcome": "refused", "exemption": "h",
+                        "consequence_test": "Nilai perorangan adalah rahasia pribadi peserta.",
+                        "body": "Permohonan ditolak karena memuat data pribadi peserta."},
+    ),
+    Endpoint(
+        # The requester passes and is told it is too early to object (form again).
+        "discussions:ppid_object", signed_in(403, citizen=200),
+        kwargs=lambda w: {"pk": w["request_thread"].pk},
+        data=lambda w: {"grounds": ["a"], "reason": "Penolakan ini tidak beralasan sama sekali."},
+    ),
+    Endpoint(
+        # The atasan passes and is told there is no objection to answer (form again).
+        "discussions:ppid_objection_answer", signed_in(403, superuser=200),
+        kwargs=lambda w: {"pk": w["request_thread"].pk},
+        data=lambda w: {"upheld": "1", "answer": "Keberatan diterima, informasi diberikan."},
+    ),
+    Endpoint(
+        # The requester passes and is sent back with "not yet" (no objection answered).
+        "discussions:ppid_komisi", signed_in(403, citizen=302),
+        kwargs=lambda w: {"pk": w["request_thread"].pk},
+    ),
     Endpoint(
         "discussions:notification_preferences", signed_in(302),
         data=lambda w: {"answer__email": "on", "answer__site": "on"},
@@ -290,6 +317,13 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "discussions:notification_list": lambda w: {},
     "discussions:my_threads": lambda w: {},
     "discussions:followed_threads": lambda w: {},
+    "discussions:ppid_receipt": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_receipt_pdf": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_decision_pdf": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_case_file_pdf": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_case_file_zip": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_request_register": lambda w: {},
+    "discussions:ppid_objection_register": lambda w: {},
     "core:open_data": lambda w: {},
     "core:dataset_csv": lambda w: {"slug": "no-such-dataset"},
     "core:dataset_json": lambda w: {"slug": "no-such-dataset"},
@@ -400,6 +434,11 @@ def world(module_db):
     )
     thread.refresh_from_db()
     open_thread = ThreadFactory(category=category, author=citizen)
+    request_thread = services.thread_create(
+        author=citizen, kind="information_request", category=category,
+        title="Permohonan salinan laporan kinerja BKPSDM 2026",
+        body="Mohon salinan laporan kinerja instansi pemerintah tahun 2026.",
+    )
     target = comment_services.target_for(thread)
     comment = comment_services.comment_create(
         target=target, user=citizen, body="Apakah jadwal ini juga untuk PPPK?")
@@ -412,6 +451,7 @@ def world(module_db):
     return people | {
         "comment": comment, "pending_comment": pending_comment, "asn_comment": asn_comment,
         "category": category, "thread": thread, "open_thread": open_thread,
+        "request_thread": request_thread,
         "answer": answer, "asn_request": AsnProfile.objects.get(user=people["pending_asn"]),
         "data_request": _data_request(citizen),
         "unsubscribe_token": make_unsubscribe_token(user_id=citizen.pk, kind="answer"),

@@ -187,6 +187,22 @@ CASES: dict[str, Case] = {
     "discussions:thread_close": _each_thread("discussions:thread_close", reason=""),
     "discussions:answer_publish": _each_thread("discussions:answer_publish", body=""),
     "discussions:thread_flag": _each_thread("discussions:thread_flag", method=get),
+    # The public-information path: the hidden thread is an information request
+    # (registered, answered); its papers, forms and the public registers.
+    "discussions:ppid_receipt": _each_thread("discussions:ppid_receipt", method=get),
+    "discussions:ppid_receipt_pdf": _each_thread("discussions:ppid_receipt_pdf", method=get),
+    "discussions:ppid_decision_pdf": _each_thread("discussions:ppid_decision_pdf", method=get),
+    "discussions:ppid_case_file_pdf": _each_thread("discussions:ppid_case_file_pdf",
+                                                   method=get),
+    "discussions:ppid_case_file_zip": _each_thread("discussions:ppid_case_file_zip",
+                                                   method=get),
+    "discussions:ppid_decide": _each_thread("discussions:ppid_decide", body=""),
+    "discussions:ppid_object": _each_thread("discussions:ppid_object", reason=""),
+    "discussions:ppid_objection_answer": _each_thread("discussions:ppid_objection_answer",
+                                                      answer=""),
+    "discussions:ppid_komisi": _each_thread("discussions:ppid_komisi"),
+    "discussions:ppid_request_register": _plain("discussions:ppid_request_register"),
+    "discussions:ppid_objection_register": _plain("discussions:ppid_objection_register"),
     "discussions:answer_edit": lambda w: [get(reverse("discussions:answer_edit",
                                                       kwargs={"pk": w["answer"].pk}))],
     "discussions:answer_history": lambda w: [get(reverse("discussions:answer_history",
@@ -264,6 +280,11 @@ MODERATOR_SEES = {
     # The comments of a hidden thread are public comments on a thread moderators see.
     "discussions:comment_reply", "discussions:comment_like", "discussions:comment_flag",
     "set_language",  # back to the hidden thread's page
+    # A request's papers (receipt, letters, case file) follow its thread screen.
+    "discussions:ppid_receipt", "discussions:ppid_receipt_pdf",
+    "discussions:ppid_decision_pdf", "discussions:ppid_case_file_pdf",
+    "discussions:ppid_case_file_zip", "discussions:ppid_decide", "discussions:ppid_object",
+    "discussions:ppid_objection_answer", "discussions:ppid_komisi",
 }
 
 

@@ -25,6 +25,20 @@ def test_seed_forum_is_rich_and_idempotent(db):
             "asn.dukcapil@serambi.localhost"} <= answerers
     assert ThreadEvent.objects.filter(kind="auto_resolved").exists()
     assert ThreadEvent.objects.filter(kind="overdue").exists()
+    # The public-information path at every step: registered, decided (granted by answer,
+    # refused with an exemption, partly, not held), extended, objected, answered (in time
+    # and late after an overdue mark), taken to the Komisi Informasi.
+    from discussions.models import InformationRequest, Objection, WrittenDecision
+
+    assert InformationRequest.objects.count() == Thread.objects.filter(
+        kind="information_request").count()
+    outcomes = set(WrittenDecision.objects.values_list("outcome", flat=True))
+    assert {"refused", "partly_granted", "not_held"} <= outcomes
+    assert WrittenDecision.objects.filter(outcome="refused").exclude(exemption="").exists()
+    assert Thread.objects.filter(kind="information_request", extended_at__isnull=False).exists()
+    assert Objection.objects.filter(answered_late=False, answered_at__isnull=False).exists()
+    assert Objection.objects.filter(answered_late=True, is_overdue=True).exists()
+    assert Objection.objects.filter(komisi_filed_at__isnull=False).exists()
     # Backdated: the oldest thread opened weeks ago.
     oldest = Thread.objects.order_by("created_at").first()
     newest = Thread.objects.order_by("-created_at").first()

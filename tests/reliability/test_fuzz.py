@@ -25,6 +25,8 @@ from hypothesis import strategies as st
 
 from discussions import services as forum_services
 from discussions.services.notifications import make_unsubscribe_token
+from forum_site.accounts import roles
+from tests.accounts.factories import UserFactory
 from tests.discussions.factories import CategoryFactory, ThreadFactory
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
@@ -142,6 +144,18 @@ FORMS = [
          lambda w: reverse("discussions:comment_like", args=[w["comment"].pk]), ("undo",)),
     Form("thread report", "citizen", lambda w: _thread_url(w, "discussions:thread_flag"),
          ("reason", "note")),
+    Form("PPID decision", "ppid_officer",
+         lambda w: reverse("discussions:ppid_decide", args=[w["request"].pk]),
+         ("outcome", "exemption", "consequence_test", "holding_office", "information_form",
+          "cost", "cost_note", "body")),
+    Form("objection", "citizen",
+         lambda w: reverse("discussions:ppid_object", args=[w["request"].pk]),
+         ("grounds", "reason")),
+    Form("objection answer", "ppid_superior",
+         lambda w: reverse("discussions:ppid_objection_answer", args=[w["request"].pk]),
+         ("upheld", "answer")),
+    Form("Komisi Informasi step", "citizen",
+         lambda w: reverse("discussions:ppid_komisi", args=[w["request"].pk]), ("confirm",)),
 ]
 
 QUERIES = [
@@ -170,6 +184,12 @@ QUERIES = [
           ("q", "lang")),
     Query("moderation ledger", "anonymous",
           lambda w: reverse("discussions:moderation_ledger"), ("page", "month", "rule")),
+    Query("request register", "anonymous",
+          lambda w: reverse("discussions:ppid_request_register"), ("page", "year")),
+    Query("objection register", "anonymous",
+          lambda w: reverse("discussions:ppid_objection_register"), ("page", "year")),
+    Query("request receipt", "citizen",
+          lambda w: reverse("discussions:ppid_receipt", args=[w["request"].pk]), ("page",)),
 ]
 
 
@@ -185,8 +205,32 @@ def world(settings, citizen, verified_asn, moderator, unit_a, home_page):
         target=forum_services.target_for(thread), user=verified_asn,
         body="Jadwalnya sudah diumumkan di papan informasi.",
     )
-    return {"thread": thread, "answer": answer, "comment": comment,
+    request = forum_services.thread_create(
+        author=citizen, kind="information_request", category=category,
+        title="Permohonan salinan laporan kinerja 2026",
+        body="Mohon salinan laporan kinerja instansi pemerintah tahun 2026.",
+    )
+    return {"thread": thread, "answer": answer, "comment": comment, "request": request,
             "token": make_unsubscribe_token(user_id=citizen.pk, kind="answer")}
+
+
+@pytest.fixture
+def ppid_officer_client(db):
+    from tests.discussions.test_ppid import _with_role
+
+    client = Client()
+    client.force_login(_with_role(UserFactory(display_name="Petugas PPID"), roles.PPID))
+    return client
+
+
+@pytest.fixture
+def ppid_superior_client(db):
+    from tests.discussions.test_ppid import _with_role
+
+    client = Client()
+    client.force_login(_with_role(UserFactory(display_name="Atasan PPID"),
+                                  roles.PPID_SUPERIOR))
+    return client
 
 
 def _client(request, role: str) -> Client:

@@ -32,7 +32,9 @@ def test_no_email_or_nip_in_any_export_feed_or_statistics_page(client):
             f"/laporan-layanan-informasi-publik-{year}/",
             reverse("discussions:feed"), reverse("discussions:answer_feed"),
             reverse("discussions:moderation_ledger"),
-            reverse("discussions:moderation_ledger_csv")]
+            reverse("discussions:moderation_ledger_csv"),
+            reverse("discussions:ppid_request_register"),
+            reverse("discussions:ppid_objection_register")]
     assert "moderation-ledger" in {item.slug for item in opendata.registered()}
     for item in opendata.registered():
         urls += [reverse("core:dataset_csv", args=[item.slug]),
@@ -57,3 +59,11 @@ def test_no_email_or_nip_in_any_export_feed_or_statistics_page(client):
     assert "tidak cukup data" in statistics and " hk" in statistics
     report = _body(client.get(f"/statistik/permohonan-informasi/{year}/"))
     assert "Ditolak: Informasi yang dikecualikan" in report
+    # The registers list the demo's requests and objections without the requesters.
+    requesters = list(User.objects.filter(
+        forum_threads__kind="information_request").values_list("display_name", flat=True))
+    for name in ("discussions:ppid_request_register", "discussions:ppid_objection_register"):
+        body = _body(client.get(reverse(name)))
+        assert "PPID/BKPSDM/" in body
+        for requester in requesters:
+            assert requester not in body, f"{requester} in {name}"
