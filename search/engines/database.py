@@ -27,24 +27,27 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchRank,
-    SearchVector,
+    SearchQuery as PgQuery,
 )
 from django.contrib.postgres.search import (
-    SearchQuery as PgQuery,
+    SearchRank,
+    SearchVector,
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
+from ..highlight import mark, snippet
 from ..models import FTS_TABLE, SearchEntry
 from ..query import FACETS, SearchQuery, Terms
-from ..records import MARK_END, MARK_START, SearchRecord
+from ..records import SearchRecord
+from ..stemming import stem, stem_text
+from ..synonyms import alternatives
 from .base import EngineResult, FacetCount, Hit, Progress, SearchEngine, Suggestion
 
-PG_CONFIG = "indonesian"
+# The vector holds Sastrawi's stems (search.stemming), so PostgreSQL only splits words.
+PG_CONFIG = "simple"
 BATCH = 500
 FACET_LIMIT = 20
 COUNT_CAP = 1000
@@ -97,12 +100,30 @@ def _entry_values(record: SearchRecord) -> dict:
 
 def _pg_vectors(record: SearchRecord) -> dict:
     title = Value(record.title, output_field=TextField())
-    body = Value(record.body, output_field=TextField())
+    stemmed_title = Value(stem_text(record.title), output_field=TextField())
+    stemmed_body = Value(stem_text(record.body), output_field=TextField())
     return {
-        "search_vector": SearchVector(title, weight="A", config=PG_CONFIG)
-        + SearchVector(body, weight="B", config=PG_CONFIG),
+        "search_vector": SearchVector(stemmed_title, weight="A", config=PG_CONFIG)
+        + SearchVector(stemmed_body, weight="B", config=PG_CONFIG),
         "autocomplete_vector": SearchVector(title, config="simple"),
     }
+
+
+def term_groups(terms: Terms) -> list[tuple[tuple[str, ...], ...]]:
+    """The visitor's terms as the index holds words: one group per word or phrase, each a
+    tuple of alternatives (a tuple of stems: one for a word, several for a phrase). A
+    word's alternatives are its stem and the office's synonyms of it (search.synonyms)."""
+    groups = []
+    for word in dict.fromkeys(stem(w) for w in terms.words):
+        groups.append(((word,), *alternatives(word)))
+    for phrase in terms.phrases:
+        groups.append((tuple(stem(w) for w in phrase),))
+    return groups
+
+
+def term_stems(terms: Terms) -> set[str]:
+    """Every stem the terms may match (for highlighting)."""
+    return {w for group in term_groups(terms) for alt in group for w in alt}
 
 
 def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> QuerySet:
@@ -176,18 +197,19 @@ class DatabaseEngine(SearchEngine):
         if changed:
             fields = [*RECORD_FIELDS, "year", "checksum", "record_type", "record_id"]
             SearchEntry.objects.bulk_update(changed, fields, batch_size=BATCH)
-        ids = list(SearchEntry.objects.filter(key__in=by_key).values_list("id", flat=True))
-        self._index_text(ids)
+        ids = dict(SearchEntry.objects.filter(key__in=by_key).values_list("key", "id"))
+        self._index_text({ids[key]: record for key, record in by_key.items()})
         return len(by_key)
 
-    def _index_text(self, ids: list[int]) -> None:
+    def _index_text(self, records: dict[int, SearchRecord]) -> None:
+        """SQLite: the FTS5 row of each entry id, its title and body stemmed."""
+        ids = list(records)
         marks = ",".join(["%s"] * len(ids))
-        table = SearchEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
-            cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, body) "
-                f"SELECT id, title, body FROM {table} WHERE id IN ({marks})", ids,
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
+                [(pk, stem_text(r.title), stem_text(r.body)) for pk, r in records.items()],
             )
 
     @transaction.atomic
@@ -253,18 +275,25 @@ class DatabaseEngine(SearchEngine):
         return qs
 
     def _pg_query(self, terms: Terms) -> PgQuery:
-        if terms.title_only:
-            # Title lexemes carry weight A. Tokens are letters and digits only, so they
-            # cannot break out of their quotes in to_tsquery's syntax.
-            raw = (" | " if terms.match_any else " & ").join(f"'{w}':A" for w in terms.all_words)
-            return PgQuery(raw, search_type="raw", config=PG_CONFIG)
-        parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
-        text = (" or " if terms.match_any else " ").join(parts)
-        return PgQuery(text, search_type="websearch", config=PG_CONFIG)
+        # Stems are letters and digits only (query.words), so they cannot break out of
+        # their quotes in to_tsquery's syntax. Title lexemes carry weight A.
+        weight = ":A" if terms.title_only else ""
+
+        def alternative(stems):
+            lexemes = [f"'{w}'{weight}" for w in stems]
+            return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+
+        raw = (" | " if terms.match_any else " & ").join(
+            "(" + " | ".join(alternative(alt) for alt in group) + ")"
+            for group in term_groups(terms)
+        )
+        return PgQuery(raw, search_type="raw", config=PG_CONFIG)
 
     def _fts_match(self, terms: Terms) -> str:
-        parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
-        match = (" OR " if terms.match_any else " AND ").join(parts)
+        match = (" OR " if terms.match_any else " AND ").join(
+            "(" + " OR ".join(_quote(alt) for alt in group) + ")"
+            for group in term_groups(terms)
+        )
         return f"title : ({match})" if terms.title_only else match
 
     def _match(self, qs: QuerySet, terms: Terms) -> QuerySet:
@@ -407,56 +436,23 @@ class DatabaseEngine(SearchEngine):
             "key", "record_type", "record_id", "url", "title", "body", "date", "unit_label",
             "status_label", "category_label", "area_label",
         )
-        marked: dict[int, tuple[str, str]] = {}
-        if terms and self.vendor == "postgresql":
-            entries = entries.annotate(**self._headlines(terms))
-        elif terms:
-            marked = self._fts_marked(ids, terms)
+        stems = term_stems(terms) if terms else set()
         by_id = {entry.pk: entry for entry in entries}
         hits = []
         for pk, score in ranked:
             entry = by_id.get(pk)
             if entry is None:
                 continue
-            if terms and self.vendor == "postgresql":
-                title, snippet = entry.marked_title, entry.marked_body
-            else:
-                title, snippet = marked.get(pk, (entry.title, ""))
-            if not snippet.strip():
-                snippet = _shorten(entry.body)
+            # Highlights by stem, the same on both databases (search.highlight).
+            title = mark(entry.title, stems)
+            body = snippet(entry.body, stems) or _shorten(entry.body)
             hits.append(Hit(
                 key=entry.key, type=entry.record_type, id=entry.record_id, url=entry.url,
-                title=title, snippet=snippet, date=entry.date, unit_label=entry.unit_label,
+                title=title, snippet=body, date=entry.date, unit_label=entry.unit_label,
                 status_label=entry.status_label, category_label=entry.category_label,
                 area_label=entry.area_label, score=score,
             ))
         return hits
-
-    def _headlines(self, terms: Terms) -> dict:
-        """PostgreSQL: title and body snippet with highlight markers (ts_headline)."""
-        query = self._pg_query(terms)
-        return {
-            "marked_title": SearchHeadline(
-                "title", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                highlight_all=True,
-            ),
-            "marked_body": SearchHeadline(
-                "body", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
-            ),
-        }
-
-    def _fts_marked(self, ids: list[int], terms: Terms) -> dict[int, tuple[str, str]]:
-        """SQLite: title and body snippet with highlight markers, for these ids only."""
-        marks = ",".join(["%s"] * len(ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, highlight({FTS_TABLE}, 0, %s, %s), "
-                f"snippet({FTS_TABLE}, 1, %s, %s, ' … ', 32) FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
-                [MARK_START, MARK_END, MARK_START, MARK_END, self._fts_match(terms), *ids],
-            )
-            return {pk: (title, body) for pk, title, body in cursor.fetchall()}
 
     def autocomplete(self, terms: Terms, *, language: str, limit: int = 8) -> list[Suggestion]:
         words = terms.all_words
@@ -473,10 +469,16 @@ class DatabaseEngine(SearchEngine):
                 .order_by("-score", *NEWEST)
             )
         else:
-            match = "title : (" + " ".join(_quote([w]) for w in words) + " *)"
-            rows = qs.filter(id__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
-            )).order_by(*NEWEST)
+            # The FTS5 table holds stems, so a prefix is looked for in the title as written
+            # ("pelat" finds "Pelatihan"), the complete words before it by their stems.
+            last = words[-1]
+            rows = qs.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
+            if len(words) > 1:
+                match = "title : (" + " ".join(_quote([stem(w)]) for w in words[:-1]) + ")"
+                rows = rows.filter(id__in=RawSQL(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
+                ))
+            rows = rows.order_by(*NEWEST)
         return [
             Suggestion(title=title, url=url, type=record_type)
             for title, url, record_type in rows.values_list("title", "url", "record_type")[:limit]
