@@ -32,6 +32,8 @@ class SearchEntry(models.Model):
     area = models.CharField(max_length=80, blank=True)
     area_label = models.CharField(max_length=255, blank=True)
     kind = models.CharField(max_length=40, blank=True)
+    # Records with the same key show as one result (a thread's comments: "thread:12").
+    collapse_key = models.CharField(max_length=64, blank=True, default="")
     status = models.CharField(max_length=40, blank=True)
     status_label = models.CharField(max_length=100, blank=True)
     answered = models.BooleanField(null=True)

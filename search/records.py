@@ -68,6 +68,9 @@ class SearchRecord:
     answered: bool | None = None
     date: dt.date | None = None
     updated_at: dt.datetime | None = None
+    # Records sharing a non-empty key show as one result ("3 comments match"): a
+    # thread's or a page's comments.
+    collapse_key: str = ""
     is_public: bool = True
     extra: dict = field(default_factory=dict)
 

@@ -40,11 +40,19 @@ from django.db.models.expressions import RawSQL
 
 from ..highlight import mark, snippet
 from ..models import FTS_TABLE, SearchEntry
-from ..query import FACETS, SearchQuery, Terms
+from ..query import FACETS, STOP_WORDS, SearchQuery, Terms
 from ..records import SearchRecord
 from ..stemming import stem, stem_text
 from ..synonyms import alternatives
-from .base import EngineResult, FacetCount, Hit, Progress, SearchEngine, Suggestion
+from .base import (
+    EngineResult,
+    FacetCount,
+    Hit,
+    Progress,
+    SearchEngine,
+    Suggestion,
+    type_weight,
+)
 
 # The vector holds Sastrawi's stems (search.stemming), so PostgreSQL only splits words.
 PG_CONFIG = "simple"
@@ -78,14 +86,15 @@ NEWEST = (F("date").desc(nulls_last=True), F("id").desc())
 
 # What the window of matches reads for each row (DatabaseEngine.search), as tuples.
 WINDOW_COLUMNS = ("id", "date", *dict.fromkeys(
-    column for pair in FACET_COLUMNS.values() for column in pair if column))
+    column for pair in FACET_COLUMNS.values() for column in pair if column), "collapse_key")
 COLUMN = {name: i for i, name in enumerate(WINDOW_COLUMNS)}
 ID, DATE, SCORE = COLUMN["id"], COLUMN["date"], len(WINDOW_COLUMNS)
+TYPE, GROUP = COLUMN["record_type"], COLUMN["collapse_key"]
 
 RECORD_FIELDS = (
     "url", "title", "body", "language", "all_languages", "unit", "unit_label", "category",
     "category_label", "area", "area_label", "kind", "status", "status_label", "answered",
-    "date", "updated_at",
+    "date", "updated_at", "collapse_key",
 )
 
 
@@ -114,7 +123,10 @@ def term_groups(terms: Terms) -> list[tuple[tuple[str, ...], ...]]:
     tuple of alternatives (a tuple of stems: one for a word, several for a phrase). A
     word's alternatives are its stem and the office's synonyms of it (search.synonyms)."""
     groups = []
-    for word in dict.fromkeys(stem(w) for w in terms.words):
+    # Little words ("apakah", "kapan", "saya") say nothing about what is sought: a whole
+    # question finds what its other words find (Elasticsearch drops them too).
+    meaningful = [w for w in terms.words if w not in STOP_WORDS] or list(terms.words)
+    for word in dict.fromkeys(stem(w) for w in meaningful):
         groups.append(((word,), *alternatives(word)))
     for phrase in terms.phrases:
         groups.append((tuple(stem(w) for w in phrase),))
@@ -336,19 +348,22 @@ class DatabaseEngine(SearchEngine):
         if rows is None:
             rows, capped = self._window(apply_filters(matched, query.filters), query,
                                         scored=scored)
+        # A thread's comments count and show as one result (collapse_key).
+        groups = Counter(row[GROUP] for row in rows if row[GROUP])
+        counted = _collapsed(rows)
         counts: dict[str, list[FacetCount]] = {}
         if facets:
-            counts = _facet_counts(rows, [f for f in FACETS if f not in active])
+            counts = _facet_counts(counted, [f for f in FACETS if f not in active])
             for facet in active:
                 others = {f: v for f, v in active.items() if f != facet}
-                own = [row for row in unfiltered if _passes(row, others)]
+                own = _collapsed([row for row in unfiltered if _passes(row, others)])
                 counts[facet] = _facet_counts(own, [facet])[facet]
         window = count_cap() if capped or unfiltered_capped else 0
         if query.sort == "newest" and capped and query.offset + query.per_page > len(rows):
             page = self._newest_page(apply_filters(matched, query.filters), query)
         else:
             page = self._page(rows, query)
-        return EngineResult(hits=self._hits(page, query.terms), total=len(rows),
+        return EngineResult(hits=self._hits(page, query.terms, groups), total=len(counted),
                             facets=counts, total_capped=capped, facet_window=window)
 
     def _window(self, qs: QuerySet, query: SearchQuery, *, scored: bool) -> tuple[list, bool]:
@@ -404,37 +419,46 @@ class DatabaseEngine(SearchEngine):
         rows = qs.order_by(*NEWEST).values_list("id", flat=True)
         return [(pk, 0.0) for pk in rows[start:stop]]
 
-    def _page(self, rows: list[dict], query: SearchQuery) -> list[tuple[int, float]]:
-        """(id, score) of the requested page of the window, in order: by relevance
-        (PostgreSQL ts_rank read with the window; SQLite bm25 over the window's ids), or
-        by date with undated records last."""
+    def _page(self, rows: list[tuple], query: SearchQuery) -> list[tuple[int, float]]:
+        """(id, score) of the requested page of the window, in order: by relevance, or by
+        date with undated records last. Relevance is PostgreSQL's ts_rank (read with the
+        window) or SQLite's bm25 (title 10, body 1), times the record type's weight
+        (base.TYPE_WEIGHTS). A collapsed group (a thread's comments) is shown once, as
+        its best-ranked record."""
         start, stop = query.offset, query.offset + query.per_page
         if not rows:
             return []
         if not query.terms or query.sort == "newest":
-            return [(row[ID], 0.0) for row in rows[start:stop]]  # the window's own order
+            return [(row[ID], 0.0) for row in _collapsed(rows)[start:stop]]
         if self.vendor == "postgresql":
-            # A stable sort: equal scores keep the window's newest-first order.
-            ordered = sorted(rows, key=lambda row: row[SCORE], reverse=True)
-            return [(row[ID], float(row[SCORE])) for row in ordered[start:stop]]
-        ids = [row[ID] for row in rows]
+            scores = {row[ID]: float(row[SCORE]) for row in rows}
+        else:
+            scores = self._bm25([row[ID] for row in rows], query)
+        weighted = {row[ID]: scores.get(row[ID], 0.0) * type_weight(row[TYPE]) for row in rows}
+        # A stable sort: equal scores keep the window's newest-first order.
+        ordered = _collapsed(sorted(rows, key=lambda row: weighted[row[ID]], reverse=True))
+        return [(row[ID], weighted[row[ID]]) for row in ordered[start:stop]]
+
+    def _bm25(self, ids: list[int], query: SearchQuery) -> dict[int, float]:
+        """SQLite: bm25 relevance (higher is better) of these window ids."""
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks}) "
-                "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                [self._fts_match(query.terms), *ids, query.per_page, query.offset],
+                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+                [self._fts_match(query.terms), *ids],
             )
-            return [(pk, -float(score)) for pk, score in cursor.fetchall()]
+            return {pk: -float(score) for pk, score in cursor.fetchall()}
 
-    def _hits(self, ranked: list[tuple[int, float]], terms: Terms) -> list[Hit]:
+    def _hits(self, ranked: list[tuple[int, float]], terms: Terms,
+              groups: Counter | None = None) -> list[Hit]:
         if not ranked:
             return []
+        groups = groups or Counter()
         ids = [pk for pk, _score in ranked]
         entries = SearchEntry.objects.filter(pk__in=ids).only(
             "key", "record_type", "record_id", "url", "title", "body", "date", "unit_label",
-            "status_label", "category_label", "area_label",
+            "status_label", "category_label", "area_label", "collapse_key",
         )
         stems = term_stems(terms) if terms else set()
         by_id = {entry.pk: entry for entry in entries}
@@ -451,6 +475,7 @@ class DatabaseEngine(SearchEngine):
                 title=title, snippet=body, date=entry.date, unit_label=entry.unit_label,
                 status_label=entry.status_label, category_label=entry.category_label,
                 area_label=entry.area_label, score=score,
+                matches=groups.get(entry.collapse_key, 1) if entry.collapse_key else 1,
             ))
         return hits
 
@@ -528,6 +553,20 @@ def _facet_counts(rows: list[tuple], facets) -> dict[str, list[FacetCount]]:
             found.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
         counts[facet] = found[:FACET_LIMIT]
     return counts
+
+
+def _collapsed(rows: list[tuple]) -> list[tuple]:
+    """The rows with only the first of each collapse group (rows without a key kept)."""
+    seen: set[str] = set()
+    kept = []
+    for row in rows:
+        key = row[GROUP]
+        if key:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(row)
+    return kept
 
 
 def _newest_key(row: tuple) -> tuple:
