@@ -43,6 +43,7 @@ from ..models import FTS_TABLE, SearchEntry
 from ..query import FACETS, STOP_WORDS, SearchQuery, Terms
 from ..records import SearchRecord
 from ..stemming import stem, stem_text
+from ..suggest import add_words, replace_vocabulary, vocabulary_words
 from ..synonyms import alternatives
 from .base import (
     EngineResult,
@@ -187,8 +188,10 @@ class DatabaseEngine(SearchEngine):
             count += self._upsert_batch(batch)
         return count
 
-    def _upsert_batch(self, records: list[SearchRecord]) -> int:
+    def _upsert_batch(self, records: list[SearchRecord], *, vocabulary: bool = True) -> int:
         by_key = {r.key: r for r in records}
+        if vocabulary:
+            add_words(f"{r.title}\n{r.body}" for r in by_key.values())
         if self.vendor == "postgresql":
             # Rows are replaced, not updated, with their vectors computed in the INSERT: no
             # dead row versions from a second UPDATE, and the long values are stored as
@@ -248,15 +251,18 @@ class DatabaseEngine(SearchEngine):
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
         count = 0
+        vocabulary: Counter = Counter()
         batch: list[SearchRecord] = []
         for record in records:
             batch.append(record)
+            vocabulary.update(vocabulary_words([f"{record.title}\n{record.body}"]))
             if len(batch) >= BATCH:
-                count += self._upsert_batch(batch)
+                count += self._upsert_batch(batch, vocabulary=False)
                 progress(f"{count} records")
                 batch = []
         if batch:
-            count += self._upsert_batch(batch)
+            count += self._upsert_batch(batch, vocabulary=False)
+        replace_vocabulary(vocabulary)
         return count
 
     def optimise(self, *, progress: Progress) -> None:

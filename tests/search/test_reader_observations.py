@@ -99,3 +99,68 @@ def test_a_comment_result_follows_its_threads_status(
     assert thread.status == "closed"
     hit = api(client, q="safir", type="comment")["results"][0]
     assert hit["status"] == "Ditutup"
+
+
+def approve_all(moderator_client):
+    pending = list(Comment.objects.filter(status="pending").values_list("pk", flat=True))
+    if pending:
+        moderator_client.post(reverse("discussions_admin:moderation_queue"),
+                              {"action": "approve", "comments": pending})
+
+
+def test_programmes_lead_and_a_threads_comments_are_one_result(
+        client, engine, corpus, citizen_client, moderator_client):
+    """Seen: page 1 for "pelatihan" held threads and comments, the same thread's title
+    three times through its comments, and no programme."""
+    thread = corpus["threads"]["title"]
+    index_everything(engine)
+    for text in ("Kapan kepemimpinan dibuka lagi?", "Kepemimpinan itu penting sekali.",
+                 "Saya ingin ikut kepemimpinan juga."):
+        post_comment(citizen_client, thread, text)
+    approve_all(moderator_client)
+    assert Comment.objects.filter(status="approved").count() == 3
+    data = api(client, q="kepemimpinan")
+    types = [r["type"] for r in data["results"]]
+    assert types[0] == "program"
+    comments = [r for r in data["results"] if r["type"] == "comment"]
+    assert len(comments) == 1 and comments[0]["matches"] == 3
+    assert types.index("comment") > types.index("outcome")
+    assert [r["title"] for r in data["results"]].count(thread.title) == 1
+    page = client.get("/cari/", {"q": "kepemimpinan"}).content.decode()
+    assert "3 komentar cocok" in page
+
+
+def test_facets_mean_one_thing_each(client, engine, corpus):
+    """Seen: "Status" listed Selesai twice; "Kategori" mixed forum topics, programme
+    formats and information classes."""
+    index_everything(engine)
+    everything = api(client, q="pelatihan")
+    assert "status" not in everything["facets"] and "category" not in everything["facets"]
+    page = client.get("/cari/", {"q": "pelatihan"}).content.decode()
+    assert "<legend>Status</legend>" not in page and "<legend>Kategori</legend>" not in page
+    threads = client.get("/cari/", {"q": "pelatihan", "type": "thread"}).content.decode()
+    assert "<legend>Status topik</legend>" in threads
+    assert "<legend>Kategori forum</legend>" in threads
+    programs = client.get("/cari/", {"q": "pelatihan", "type": "program"}).content.decode()
+    assert "<legend>Status program</legend>" in programs
+    assert "Kategori forum" not in programs
+    statuses = api(client, q="pelatihan", type="thread")["facets"]["status"]
+    labels = [v["label"] for v in statuses]
+    assert len(labels) == len(set(labels))
+
+
+def test_a_typo_gets_a_suggestion_one_click_away(client, engine, category):
+    """Seen: "pensuin" gave 0 results with no suggestion."""
+    ThreadFactory(category=category, title="Kapan data SIASN untuk pensiun diperbarui?",
+                  body="Tanggal lahir salah.", indexed=False)
+    index_everything(engine)
+    data = api(client, q="pensuin")
+    assert data["total"] == 0
+    assert data["suggestion"]["query"] == "pensiun"
+    followed = client.get(data["suggestion"]["url"].replace("/cari/", "/api/search")).json()
+    assert titles(followed) == ["Kapan data SIASN untuk pensiun diperbarui?"]
+    page = client.get("/cari/", {"q": "<b>pensuin</b>"}).content.decode()
+    assert "Maksud Anda:" in page and "?q=b%20pensiun%20b" in page
+    assert "<b>pensiun" not in page
+    # A word the index knows gets no suggestion.
+    assert api(client, q="pensiun")["suggestion"] is None
