@@ -1,17 +1,22 @@
 # ruff: noqa: S608, S611
 # Raw SQL here interpolates only constants (table and column names defined in this module)
 # and SQL compiled by the ORM; every value, including the visitor's terms, is a parameter.
-"""The database engine: PostgreSQL full-text search, or SQLite FTS5.
+"""The database engine: PostgreSQL full-text search, or SQLite FTS5, over the same
+Indonesian stems (search/stemming.py, Sastrawi).
 
-PostgreSQL: `search_vector` = title (weight A) + body (weight B) in the `indonesian`
-configuration, so "membaca" finds "baca" and "pelatihan" finds "latih"; GIN-indexed;
-ranked with ts_rank (A counts 1.0, B 0.4); snippets from ts_headline. Autocomplete
-matches title prefixes in the `simple` configuration (no stemming, so "pelat" finds
-"pelatihan").
+PostgreSQL: `search_vector` = stemmed title (weight A) + stemmed body (weight B) in the
+`simple` configuration (the stems are already made: "melatih", "dilatih", "pelatihan" →
+"latih"; "memimpin", "kepemimpinan" → "pimpin"); GIN-indexed; ranked with ts_rank (A
+counts 1.0, B 0.4). Autocomplete matches title prefixes in the `simple` configuration (no
+stemming, so "pelat" finds "pelatihan").
 
-SQLite (development and the default test run): an FTS5 table (migration 0002) ranked with
-bm25, title weighted 10 to body's 1, snippets from snippet()/highlight(). SQLite has no
-Indonesian stemmer: words match as written (case and accents folded).
+SQLite (development and the default test run): an FTS5 table (migration 0002) of the
+stemmed title and body, ranked with bm25, title weighted 10 to body's 1.
+
+Both: the visitor's words are stemmed the same way and each also matches the office's
+synonyms (search/synonyms.py); relevance is multiplied by the record type's weight
+(base.TYPE_WEIGHTS); a thread's comments (one `collapse_key`) are one result; highlights
+and snippets are made in Python by stem (search/highlight.py).
 
 Reading (DatabaseEngine.search): one statement reads the newest `count_cap()` matches
 with their facet columns (and the ts_rank score); facet counts and the ranked page are
