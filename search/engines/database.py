@@ -124,19 +124,31 @@ def _pg_vectors(record: SearchRecord) -> dict:
     }
 
 
-def term_groups(terms: Terms) -> list[tuple[tuple[str, ...], ...]]:
+def term_groups(terms: Terms, *, synonyms: bool = True) -> list[tuple[tuple[str, ...], ...]]:
     """The visitor's terms as the index holds words: one group per word or phrase, each a
     tuple of alternatives (a tuple of stems: one for a word, several for a phrase). A
-    word's alternatives are its stem and the office's synonyms of it (search.synonyms)."""
+    word's alternatives are its stem and the office's synonyms of it (search.synonyms),
+    unless `synonyms` is False (the words as typed)."""
     groups = []
     # Little words ("apakah", "kapan", "saya") say nothing about what is sought: a whole
     # question finds what its other words find (Elasticsearch drops them too).
     meaningful = [w for w in terms.words if w not in STOP_WORDS] or list(terms.words)
     for word in dict.fromkeys(stem(w) for w in meaningful):
-        groups.append(((word,), *alternatives(word)))
+        groups.append(((word,), *(alternatives(word) if synonyms else ())))
     for phrase in terms.phrases:
         groups.append((tuple(stem(w) for w in phrase),))
     return groups
+
+
+def has_synonyms(terms: Terms) -> bool:
+    return any(len(group) > 1 for group in term_groups(terms))
+
+
+def typed(terms: Terms) -> Terms:
+    """Any of the words as typed: scored on top of the full query, so a record with the
+    visitor's own word ranks above one found through a synonym ("pppk" before "asn")."""
+    return Terms(words=terms.words, phrases=terms.phrases, match_any=True,
+                 title_only=terms.title_only)
 
 
 def term_stems(terms: Terms) -> set[str]:
@@ -297,7 +309,7 @@ class DatabaseEngine(SearchEngine):
             qs = qs.filter(record_type__in=query.types)
         return qs
 
-    def _pg_query(self, terms: Terms) -> PgQuery:
+    def _pg_query(self, terms: Terms, *, synonyms: bool = True) -> PgQuery:
         # Stems are letters and digits only (query.words), so they cannot break out of
         # their quotes in to_tsquery's syntax. Title lexemes carry weight A.
         weight = ":A" if terms.title_only else ""
@@ -308,14 +320,14 @@ class DatabaseEngine(SearchEngine):
 
         raw = (" | " if terms.match_any else " & ").join(
             "(" + " | ".join(alternative(alt) for alt in group) + ")"
-            for group in term_groups(terms)
+            for group in term_groups(terms, synonyms=synonyms)
         )
         return PgQuery(raw, search_type="raw", config=PG_CONFIG)
 
-    def _fts_match(self, terms: Terms) -> str:
+    def _fts_match(self, terms: Terms, *, synonyms: bool = True) -> str:
         match = (" OR " if terms.match_any else " AND ").join(
             "(" + " OR ".join(_quote(alt) for alt in group) + ")"
-            for group in term_groups(terms)
+            for group in term_groups(terms, synonyms=synonyms)
         )
         return f"title : ({match})" if terms.title_only else match
 
@@ -393,11 +405,15 @@ class DatabaseEngine(SearchEngine):
             except EmptyResultSet:  # a condition that can match nothing
                 return [], False
             rank_sql, rank_params = self._tsquery_sql(query.terms)
+            rank = f"ts_rank(w.search_vector, {rank_sql})"
+            if has_synonyms(query.terms):
+                typed_sql, typed_params = self._tsquery_sql(typed(query.terms), synonyms=False)
+                rank += f" + ts_rank(w.search_vector, {typed_sql})"
+                rank_params += typed_params
             columns = ", ".join(f"w.{name}" for name in WINDOW_COLUMNS)
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT {columns}, ts_rank(w.search_vector, {rank_sql}) "
-                    f"FROM ({inner_sql}) w",
+                    f"SELECT {columns}, {rank} FROM ({inner_sql}) w",
                     [*rank_params, *params],
                 )
                 rows = cursor.fetchall()
@@ -406,10 +422,11 @@ class DatabaseEngine(SearchEngine):
             rows = list(newest.values_list(*WINDOW_COLUMNS)[:cap + 1])
         return rows[:cap], len(rows) > cap
 
-    def _tsquery_sql(self, terms: Terms) -> tuple[str, list]:
+    def _tsquery_sql(self, terms: Terms, *, synonyms: bool = True) -> tuple[str, list]:
         """The visitor's terms as PostgreSQL tsquery SQL (values as parameters)."""
         compiler = SearchEntry.objects.all().query.get_compiler(connection=connection)
-        expression = self._pg_query(terms).resolve_expression(compiler.query)
+        expression = self._pg_query(terms, synonyms=synonyms).resolve_expression(
+            compiler.query)
         sql, params = expression.as_sql(compiler, connection)
         return sql, list(params)
 
@@ -417,10 +434,13 @@ class DatabaseEngine(SearchEngine):
         """These window rows with their relevance score appended (PostgreSQL)."""
         if not rows:
             return rows
+        score = SearchRank(F("search_vector"), self._pg_query(query.terms))
+        if has_synonyms(query.terms):
+            score = score + SearchRank(F("search_vector"),
+                                       self._pg_query(typed(query.terms), synonyms=False))
         scores = dict(
             SearchEntry.objects.filter(id__in=[row[ID] for row in rows])
-            .annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
-            .values_list("id", "score")
+            .annotate(score=score).values_list("id", "score")
         )
         return [(*row, scores.get(row[ID], 0.0)) for row in rows]
 
@@ -444,20 +464,24 @@ class DatabaseEngine(SearchEngine):
         if self.vendor == "postgresql":
             scores = {row[ID]: float(row[SCORE]) for row in rows}
         else:
-            scores = self._bm25([row[ID] for row in rows], query)
+            ids = [row[ID] for row in rows]
+            scores = self._bm25(ids, self._fts_match(query.terms))
+            if has_synonyms(query.terms):
+                bonus = self._bm25(ids, self._fts_match(typed(query.terms), synonyms=False))
+                scores = {pk: score + bonus.get(pk, 0.0) for pk, score in scores.items()}
         weighted = {row[ID]: scores.get(row[ID], 0.0) * type_weight(row[TYPE]) for row in rows}
         # A stable sort: equal scores keep the window's newest-first order.
         ordered = _collapsed(sorted(rows, key=lambda row: weighted[row[ID]], reverse=True))
         return [(row[ID], weighted[row[ID]]) for row in ordered[start:stop]]
 
-    def _bm25(self, ids: list[int], query: SearchQuery) -> dict[int, float]:
-        """SQLite: bm25 relevance (higher is better) of these window ids."""
+    def _bm25(self, ids: list[int], match: str) -> dict[int, float]:
+        """SQLite: bm25 relevance (higher is better) of these window ids for `match`."""
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
-                [self._fts_match(query.terms), *ids],
+                [match, *ids],
             )
             return {pk: -float(score) for pk, score in cursor.fetchall()}
 
