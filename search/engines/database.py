@@ -371,21 +371,24 @@ class DatabaseEngine(SearchEngine):
         if rows is None:
             rows, capped = self._window(apply_filters(matched, query.filters), query,
                                         scored=scored)
-        # A thread's comments count and show as one result (collapse_key).
-        groups = Counter(row[GROUP] for row in rows if row[GROUP])
-        counted = _collapsed(rows)
+        # A thread's comments count and show as one result (collapse_key), unless the
+        # visitor chose to see comments only.
+        collapse = tuple(query.filters.get("type", ())) != ("comment",)
+        groups = Counter(row[GROUP] for row in rows if row[GROUP]) if collapse else Counter()
+        counted = _collapsed(rows) if collapse else rows
         counts: dict[str, list[FacetCount]] = {}
         if facets:
             counts = _facet_counts(counted, [f for f in FACETS if f not in active])
             for facet in active:
                 others = {f: v for f, v in active.items() if f != facet}
-                own = _collapsed([row for row in unfiltered if _passes(row, others)])
+                own = [row for row in unfiltered if _passes(row, others)]
+                own = _collapsed(own) if collapse else own
                 counts[facet] = _facet_counts(own, [facet])[facet]
         window = count_cap() if capped or unfiltered_capped else 0
         if query.sort == "newest" and capped and query.offset + query.per_page > len(rows):
             page = self._newest_page(apply_filters(matched, query.filters), query)
         else:
-            page = self._page(rows, query)
+            page = self._page(rows, query, collapse=collapse)
         return EngineResult(hits=self._hits(page, query.terms, groups), total=len(counted),
                             facets=counts, total_capped=capped, facet_window=window)
 
@@ -450,7 +453,8 @@ class DatabaseEngine(SearchEngine):
         rows = qs.order_by(*NEWEST).values_list("id", flat=True)
         return [(pk, 0.0) for pk in rows[start:stop]]
 
-    def _page(self, rows: list[tuple], query: SearchQuery) -> list[tuple[int, float]]:
+    def _page(self, rows: list[tuple], query: SearchQuery, *,
+              collapse: bool = True) -> list[tuple[int, float]]:
         """(id, score) of the requested page of the window, in order: by relevance, or by
         date with undated records last. Relevance is PostgreSQL's ts_rank (read with the
         window) or SQLite's bm25 (title 10, body 1), times the record type's weight
@@ -459,8 +463,9 @@ class DatabaseEngine(SearchEngine):
         start, stop = query.offset, query.offset + query.per_page
         if not rows:
             return []
+        shown = _collapsed if collapse else list
         if not query.terms or query.sort == "newest":
-            return [(row[ID], 0.0) for row in _collapsed(rows)[start:stop]]
+            return [(row[ID], 0.0) for row in shown(rows)[start:stop]]
         if self.vendor == "postgresql":
             scores = {row[ID]: float(row[SCORE]) for row in rows}
         else:
@@ -471,7 +476,7 @@ class DatabaseEngine(SearchEngine):
                 scores = {pk: score + bonus.get(pk, 0.0) for pk, score in scores.items()}
         weighted = {row[ID]: scores.get(row[ID], 0.0) * type_weight(row[TYPE]) for row in rows}
         # A stable sort: equal scores keep the window's newest-first order.
-        ordered = _collapsed(sorted(rows, key=lambda row: weighted[row[ID]], reverse=True))
+        ordered = shown(sorted(rows, key=lambda row: weighted[row[ID]], reverse=True))
         return [(row[ID], weighted[row[ID]]) for row in ordered[start:stop]]
 
     def _bm25(self, ids: list[int], match: str) -> dict[int, float]:
