@@ -132,7 +132,8 @@ def term_groups(terms: Terms, *, synonyms: bool = True) -> list[tuple[tuple[str,
     groups = []
     # Little words ("apakah", "kapan", "saya") say nothing about what is sought: a whole
     # question finds what its other words find (Elasticsearch drops them too).
-    meaningful = [w for w in terms.words if w not in STOP_WORDS] or list(terms.words)
+    meaningful = [w for w in terms.words if w not in STOP_WORDS] or (
+        [] if terms.phrases else list(terms.words))
     for word in dict.fromkeys(stem(w) for w in meaningful):
         groups.append(((word,), *(alternatives(word) if synonyms else ())))
     for phrase in terms.phrases:
