@@ -183,13 +183,10 @@ def thread_changed(thread_id: int) -> None:
 
 
 def thread_visibility_changed(thread_id: int) -> None:
-    """A thread was hidden or restored: its comments follow it. The thread and its
-    answers are not re-indexed here: the change recorded a thread event, and
-    `record_event` (every thread write) already called `thread_changed`; doing it again
-    indexed the thread twice."""
-    from search.services import index_later
-
-    index_later("comment", _comment_ids(Thread, [str(thread_id)]))
+    """A thread was hidden or restored. Nothing more to do here: the change recorded a
+    thread event, and `record_event` (every thread write) called `thread_changed`, which
+    re-projects the thread, its answers and its comments once (doing it here as well
+    indexed the comments twice). Kept as the moderation service's hook."""
 
 
 def thread_hidden(thread_id: int) -> None:
