@@ -29,11 +29,12 @@ TYPE_WEIGHTS = {
 }
 
 
-def type_weight(record_type: str) -> float:
+def type_weights() -> dict[str, float]:
+    """TYPE_WEIGHTS with the settings' overrides (read once a search)."""
     from django.conf import settings
 
-    weights = getattr(settings, "SERAMBI_SEARCH_TYPE_WEIGHTS", None) or {}
-    return float(weights.get(record_type, TYPE_WEIGHTS.get(record_type, 1.0)))
+    overrides = getattr(settings, "SERAMBI_SEARCH_TYPE_WEIGHTS", None) or {}
+    return {**TYPE_WEIGHTS, **{k: float(v) for k, v in overrides.items()}}
 
 
 def highlight_html(text: str) -> SafeString:

@@ -57,7 +57,7 @@ from .base import (
     Progress,
     SearchEngine,
     Suggestion,
-    type_weight,
+    type_weights,
 )
 
 # The vector holds Sastrawi's stems (search.stemming), so PostgreSQL only splits words.
@@ -475,7 +475,9 @@ class DatabaseEngine(SearchEngine):
             if has_synonyms(query.terms):
                 bonus = self._bm25(ids, self._fts_match(typed(query.terms), synonyms=False))
                 scores = {pk: score + bonus.get(pk, 0.0) for pk, score in scores.items()}
-        weighted = {row[ID]: scores.get(row[ID], 0.0) * type_weight(row[TYPE]) for row in rows}
+        weights = type_weights()
+        weighted = {row[ID]: scores.get(row[ID], 0.0) * weights.get(row[TYPE], 1.0)
+                    for row in rows}
         # A stable sort: equal scores keep the window's newest-first order.
         ordered = shown(sorted(rows, key=lambda row: weighted[row[ID]], reverse=True))
         return [(row[ID], weighted[row[ID]]) for row in ordered[start:stop]]
