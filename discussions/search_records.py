@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -66,7 +67,7 @@ class ThreadProjection(Projection):
                 type=self.type, id=thread.pk, url=thread.get_absolute_url(),
                 title=thread.title, body=plain(thread.body_html) or thread.body,
                 language="id", all_languages=True,
-                date=thread.created_at.date(), updated_at=thread.updated_at,
+                date=timezone.localdate(thread.created_at), updated_at=thread.updated_at,
                 extra={"kind_label": msgid(ThreadKind(thread.kind).label,
                                            context="thread kind")},
                 **_category(thread), **_status(thread),
@@ -95,7 +96,8 @@ class AnswerProjection(Projection):
                 title=answer.thread.title,
                 body="\n".join([plain(answer.body_html) or answer.body, answer.signer_unit]),
                 language="id", all_languages=True,
-                date=answer.created_at.date(), updated_at=answer.edited_at or answer.created_at,
+                date=timezone.localdate(answer.created_at),
+                updated_at=answer.edited_at or answer.created_at,
                 **_category(answer.thread), **_status(answer.thread),
             )
             for answer in answers
@@ -124,19 +126,19 @@ class CommentProjection(Projection):
                     continue
                 fields = {**_category(thread), **_status(thread),
                           "url": f"{thread.get_absolute_url()}#{comment.anchor}",
-                          "title": thread.title}
+                          "title": thread.title, "collapse_key": f"thread:{pk}"}
             else:
                 page = pages.get(pk)
                 if page is None:
                     continue  # the page is not published (or restricted): nor its comments
                 fields = {**page_fields[pk],
                           "url": f"{page.get_url() or page.url_path}#{comment.anchor}",
-                          "title": page.title}
+                          "title": page.title, "collapse_key": f"page:{pk}"}
             records.append(SearchRecord(
                 type=self.type, id=comment.pk,
                 body=plain(comment.body_html) or comment.comment,
                 language="id", all_languages=True,
-                date=comment.submit_date.date(),
+                date=timezone.localdate(comment.submit_date),
                 updated_at=comment.edited_at or comment.submit_date,
                 **fields,
             ))
@@ -168,23 +170,23 @@ _TARGET_MODELS = ("thread", "trainingprogrampage", "outcomepage")
 
 
 def thread_changed(thread_id: int) -> None:
-    """Re-index a thread and its answers once the current transaction commits."""
+    """Re-index a thread, its answers and its comments once the current transaction
+    commits: they all carry the thread's status, unit and category (issue 19: comment
+    results said "Open" after their thread was resolved)."""
     from search.services import index_later
 
     index_later("thread", [thread_id])
     index_later(
         "answer", OfficialAnswer.objects.filter(thread_id=thread_id).values_list("pk", flat=True)
     )
+    index_later("comment", _comment_ids(Thread, [str(thread_id)]))
 
 
 def thread_visibility_changed(thread_id: int) -> None:
-    """A thread was hidden or restored: its comments follow it. The thread and its
-    answers are not re-indexed here: the change recorded a thread event, and
-    `record_event` (every thread write) already called `thread_changed`; doing it again
-    indexed the thread twice."""
-    from search.services import index_later
-
-    index_later("comment", _comment_ids(Thread, [str(thread_id)]))
+    """A thread was hidden or restored. Nothing more to do here: the change recorded a
+    thread event, and `record_event` (every thread write) called `thread_changed`, which
+    re-projects the thread, its answers and its comments once (doing it here as well
+    indexed the comments twice). Kept as the moderation service's hook."""
 
 
 def thread_hidden(thread_id: int) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -37,8 +38,9 @@ def stream_text(page, field: str = "body") -> str:
 
 
 def _date(value) -> dt.date | None:
+    """A day as the site's readers count days (settings.TIME_ZONE, WITA), not UTC's."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
     return value
 
 

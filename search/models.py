@@ -32,6 +32,8 @@ class SearchEntry(models.Model):
     area = models.CharField(max_length=80, blank=True)
     area_label = models.CharField(max_length=255, blank=True)
     kind = models.CharField(max_length=40, blank=True)
+    # Records with the same key show as one result (a thread's comments: "thread:12").
+    collapse_key = models.CharField(max_length=64, blank=True, default="")
     status = models.CharField(max_length=40, blank=True)
     status_label = models.CharField(max_length=100, blank=True)
     answered = models.BooleanField(null=True)
@@ -74,3 +76,22 @@ class EngineStatus(models.Model):
 
     def __str__(self) -> str:
         return self.engine
+
+
+class SearchTerm(models.Model):
+    """The vocabulary of the public index (words of indexed titles and bodies, letters
+    only), for "did you mean" (search/suggest.py). On PostgreSQL `word` carries a trigram
+    index (migration 0005, pg_trgm). Words are added as records are indexed and counted
+    again on a rebuild; a word whose records left the index may linger until then (a
+    suggestion is only offered when it finds something)."""
+
+    word = models.CharField(max_length=40, unique=True)
+    stem = models.CharField(max_length=40, db_index=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return self.word

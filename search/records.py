@@ -32,6 +32,8 @@ MARK_START = "\ue000"
 MARK_END = "\ue001"
 _MARKERS = str.maketrans("", "", MARK_START + MARK_END)
 BODY_MAX_CHARS = 20_000
+# Raised whenever the engines index text differently (2: Sastrawi stems, issue 19).
+INDEX_VERSION = 2
 
 
 def clean_text(text: str | None) -> str:
@@ -66,6 +68,9 @@ class SearchRecord:
     answered: bool | None = None
     date: dt.date | None = None
     updated_at: dt.datetime | None = None
+    # Records sharing a non-empty key show as one result ("3 comments match"): a
+    # thread's or a page's comments.
+    collapse_key: str = ""
     is_public: bool = True
     extra: dict = field(default_factory=dict)
 
@@ -97,8 +102,11 @@ class SearchRecord:
 
     @property
     def checksum(self) -> str:
-        """Changes whenever anything indexed changes: reconcile compares it."""
-        payload = json.dumps(self.as_dict(), sort_keys=True, default=str)
+        """Changes whenever anything indexed changes: reconcile compares it. It includes
+        INDEX_VERSION, so a change in how text is indexed (the stemmer) makes
+        `search_reconcile` rewrite every record."""
+        payload = json.dumps({**self.as_dict(), "index_version": INDEX_VERSION},
+                             sort_keys=True, default=str)
         return hashlib.blake2b(payload.encode(), digest_size=12).hexdigest()
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from . import status
+from . import status, suggest
 from .engines import EngineUnavailable, database_engine, primary_engine
 from .engines.base import EngineResult, FacetCount, Hit, Suggestion
 from .models import SearchEntry
@@ -26,6 +26,7 @@ from .query import (
     parse_terms,
 )
 from .records import translate_label, type_labels
+from .suggest import SUGGEST_BELOW
 
 logger = logging.getLogger("search")
 
@@ -39,6 +40,30 @@ FACET_LABELS = {
     "answered": _("Official answer"),
 }
 ANSWERED_LABELS = {"yes": _("Answered"), "no": _("Not answered yet")}
+
+# Record types that share one meaning of `status` and `category` (issue 19: "Selesai"
+# was listed twice, a completed programme and a resolved thread, and "Category" mixed
+# forum topics, programme formats and information classes). Those two facets are shown
+# only when the chosen types all belong to one group, with that group's label.
+FACET_GROUPS = {
+    "program": "program", "outcome": "outcome", "dip": "dip",
+    "thread": "forum", "answer": "forum", "comment": "forum",
+}
+GROUP_FACET_LABELS = {
+    ("category", "forum"): _("Forum topic"),
+    ("category", "program"): _("Programme format"),
+    ("category", "dip"): _("Information class"),
+    ("status", "forum"): _("Thread status"),
+    ("status", "program"): _("Programme status"),
+    ("status", "outcome"): _("Outcome status"),
+}
+GROUPED_FACETS = ("category", "status")
+
+
+def facet_group(types) -> str | None:
+    """The one group the chosen types belong to, or None (no type chosen, or several)."""
+    groups = {FACET_GROUPS.get(t) for t in types}
+    return groups.pop() if len(groups) == 1 else None
 # Facets whose values are checked against the index (others are checked by format).
 _CHECKED_FACETS = {"unit": "unit", "category": "category", "area": "area", "status": "status"}
 
@@ -75,6 +100,9 @@ class SearchPage:
     facets: list[Facet] = field(default_factory=list)
     engine: str = ""
     fallback: bool = False
+    # "Did you mean": the visitor's words corrected, when few or no results were found
+    # and the corrected search finds more (search/suggest.py).
+    suggestion: str = ""
 
     @property
     def pages(self) -> int:
@@ -170,13 +198,33 @@ def search_page(params: Mapping, *, language: str) -> SearchPage:
                       engine=engine, fallback=fallback)
     if query.page > 1 and query.page > page.pages:
         raise PageOutOfRange
+    page.suggestion = _did_you_mean(query, result.total)
     return page
+
+
+def _did_you_mean(query: SearchQuery, total: int) -> str:
+    """A corrected search that finds more than this one, or ""."""
+    if not query.terms or query.page > 1 or total >= SUGGEST_BELOW:
+        return ""
+    text = suggest.suggestion(query.terms.text)
+    if not text:
+        return ""
+    corrected = SearchQuery(terms=parse_terms(text), filters=query.filters, per_page=1,
+                            language=query.language)
+    found, _engine, _fallback = run_search(corrected, facets=False)
+    return text if found.total > total else ""
 
 
 def _facets(counts: dict[str, list[FacetCount]], query: SearchQuery) -> list[Facet]:
     types = type_labels()
+    group = facet_group(query.filters.get("type", ()))
     facets = []
     for name in FACETS:
+        facet_label = FACET_LABELS[name]
+        if name in GROUPED_FACETS:
+            facet_label = GROUP_FACET_LABELS.get((name, group))
+            if facet_label is None:
+                continue  # no single meaning for the chosen types: not shown
         selected = set(query.filters.get(name, ()))
         values = []
         for fc in counts.get(name, []):
@@ -190,7 +238,7 @@ def _facets(counts: dict[str, list[FacetCount]], query: SearchQuery) -> list[Fac
                 label = translate_label(fc.label) if name == "category" else (fc.label or fc.value)
             values.append(FacetValue(fc.value, label, fc.count, fc.value in selected))
         if values:
-            facets.append(Facet(name, str(FACET_LABELS[name]), values))
+            facets.append(Facet(name, str(facet_label), values))
     return facets
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
@@ -78,6 +81,11 @@ def serialise(request: HttpRequest, result: selectors.SearchPage) -> dict:
         "total_is_lower_bound": result.total_capped,
         "facet_counts_cover": result.facet_window or None,
         "engine": result.engine,
+        "suggestion": {
+            "query": result.suggestion,
+            "url": request.build_absolute_uri(
+                f"{reverse('search:search')}?{urlencode({'q': result.suggestion})}"),
+        } if result.suggestion else None,
         "results": [
             {
                 "type": hit.type,
@@ -90,6 +98,7 @@ def serialise(request: HttpRequest, result: selectors.SearchPage) -> dict:
                 "date": hit.date.isoformat() if hit.date else None,
                 "unit": hit.unit_label or None,
                 "status": translate_label(hit.status_label) or None,
+                "matches": hit.matches,
             }
             for hit in result.hits
         ],

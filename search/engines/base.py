@@ -14,6 +14,28 @@ from ..records import MARK_END, MARK_START, SearchRecord
 
 Progress = Callable[[str], None]
 
+# How much a match counts by record type (relevance is multiplied by it): what the office
+# publishes about its programmes and their outcomes comes before what is said about them
+# (settings.SERAMBI_SEARCH_TYPE_WEIGHTS overrides any of these).
+TYPE_WEIGHTS = {
+    "program": 2.0,
+    "outcome": 1.8,
+    "report": 1.5,
+    "news": 1.4,
+    "dip": 1.4,
+    "thread": 1.0,
+    "answer": 0.9,
+    "comment": 0.5,
+}
+
+
+def type_weights() -> dict[str, float]:
+    """TYPE_WEIGHTS with the settings' overrides (read once a search)."""
+    from django.conf import settings
+
+    overrides = getattr(settings, "SERAMBI_SEARCH_TYPE_WEIGHTS", None) or {}
+    return {**TYPE_WEIGHTS, **{k: float(v) for k, v in overrides.items()}}
+
 
 def highlight_html(text: str) -> SafeString:
     """Escape `text` completely, then turn the engine's markers into <mark>. The markers
@@ -53,6 +75,9 @@ class Hit:
     category_label: str = ""
     area_label: str = ""
     score: float = 0.0
+    # How many records of its collapse group matched (a thread's comments: "3 comments
+    # match"); 1 for an ordinary result.
+    matches: int = 1
 
     @property
     def title_html(self) -> SafeString:

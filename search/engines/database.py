@@ -1,17 +1,22 @@
 # ruff: noqa: S608, S611
 # Raw SQL here interpolates only constants (table and column names defined in this module)
 # and SQL compiled by the ORM; every value, including the visitor's terms, is a parameter.
-"""The database engine: PostgreSQL full-text search, or SQLite FTS5.
+"""The database engine: PostgreSQL full-text search, or SQLite FTS5, over the same
+Indonesian stems (search/stemming.py, Sastrawi).
 
-PostgreSQL: `search_vector` = title (weight A) + body (weight B) in the `indonesian`
-configuration, so "membaca" finds "baca" and "pelatihan" finds "latih"; GIN-indexed;
-ranked with ts_rank (A counts 1.0, B 0.4); snippets from ts_headline. Autocomplete
-matches title prefixes in the `simple` configuration (no stemming, so "pelat" finds
-"pelatihan").
+PostgreSQL: `search_vector` = stemmed title (weight A) + stemmed body (weight B) in the
+`simple` configuration (the stems are already made: "melatih", "dilatih", "pelatihan" →
+"latih"; "memimpin", "kepemimpinan" → "pimpin"); GIN-indexed; ranked with ts_rank (A
+counts 1.0, B 0.4). Autocomplete matches title prefixes in the `simple` configuration (no
+stemming, so "pelat" finds "pelatihan").
 
-SQLite (development and the default test run): an FTS5 table (migration 0002) ranked with
-bm25, title weighted 10 to body's 1, snippets from snippet()/highlight(). SQLite has no
-Indonesian stemmer: words match as written (case and accents folded).
+SQLite (development and the default test run): an FTS5 table (migration 0002) of the
+stemmed title and body, ranked with bm25, title weighted 10 to body's 1.
+
+Both: the visitor's words are stemmed the same way and each also matches the office's
+synonyms (search/synonyms.py); relevance is multiplied by the record type's weight
+(base.TYPE_WEIGHTS); a thread's comments (one `collapse_key`) are one result; highlights
+and snippets are made in Python by stem (search/highlight.py).
 
 Reading (DatabaseEngine.search): one statement reads the newest `count_cap()` matches
 with their facet columns (and the ts_rank score); facet counts and the ranked page are
@@ -27,24 +32,36 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchRank,
-    SearchVector,
+    SearchQuery as PgQuery,
 )
 from django.contrib.postgres.search import (
-    SearchQuery as PgQuery,
+    SearchRank,
+    SearchVector,
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
+from ..highlight import mark, snippet
 from ..models import FTS_TABLE, SearchEntry
-from ..query import FACETS, SearchQuery, Terms
-from ..records import MARK_END, MARK_START, SearchRecord
-from .base import EngineResult, FacetCount, Hit, Progress, SearchEngine, Suggestion
+from ..query import FACETS, STOP_WORDS, SearchQuery, Terms
+from ..records import SearchRecord
+from ..stemming import stem, stem_text
+from ..suggest import add_words, replace_vocabulary, vocabulary_words
+from ..synonyms import alternatives
+from .base import (
+    EngineResult,
+    FacetCount,
+    Hit,
+    Progress,
+    SearchEngine,
+    Suggestion,
+    type_weights,
+)
 
-PG_CONFIG = "indonesian"
+# The vector holds Sastrawi's stems (search.stemming), so PostgreSQL only splits words.
+PG_CONFIG = "simple"
 BATCH = 500
 FACET_LIMIT = 20
 COUNT_CAP = 1000
@@ -75,14 +92,15 @@ NEWEST = (F("date").desc(nulls_last=True), F("id").desc())
 
 # What the window of matches reads for each row (DatabaseEngine.search), as tuples.
 WINDOW_COLUMNS = ("id", "date", *dict.fromkeys(
-    column for pair in FACET_COLUMNS.values() for column in pair if column))
+    column for pair in FACET_COLUMNS.values() for column in pair if column), "collapse_key")
 COLUMN = {name: i for i, name in enumerate(WINDOW_COLUMNS)}
 ID, DATE, SCORE = COLUMN["id"], COLUMN["date"], len(WINDOW_COLUMNS)
+TYPE, GROUP = COLUMN["record_type"], COLUMN["collapse_key"]
 
 RECORD_FIELDS = (
     "url", "title", "body", "language", "all_languages", "unit", "unit_label", "category",
     "category_label", "area", "area_label", "kind", "status", "status_label", "answered",
-    "date", "updated_at",
+    "date", "updated_at", "collapse_key",
 )
 
 
@@ -97,12 +115,46 @@ def _entry_values(record: SearchRecord) -> dict:
 
 def _pg_vectors(record: SearchRecord) -> dict:
     title = Value(record.title, output_field=TextField())
-    body = Value(record.body, output_field=TextField())
+    stemmed_title = Value(stem_text(record.title), output_field=TextField())
+    stemmed_body = Value(stem_text(record.body), output_field=TextField())
     return {
-        "search_vector": SearchVector(title, weight="A", config=PG_CONFIG)
-        + SearchVector(body, weight="B", config=PG_CONFIG),
+        "search_vector": SearchVector(stemmed_title, weight="A", config=PG_CONFIG)
+        + SearchVector(stemmed_body, weight="B", config=PG_CONFIG),
         "autocomplete_vector": SearchVector(title, config="simple"),
     }
+
+
+def term_groups(terms: Terms, *, synonyms: bool = True) -> list[tuple[tuple[str, ...], ...]]:
+    """The visitor's terms as the index holds words: one group per word or phrase, each a
+    tuple of alternatives (a tuple of stems: one for a word, several for a phrase). A
+    word's alternatives are its stem and the office's synonyms of it (search.synonyms),
+    unless `synonyms` is False (the words as typed)."""
+    groups = []
+    # Little words ("apakah", "kapan", "saya") say nothing about what is sought: a whole
+    # question finds what its other words find (Elasticsearch drops them too).
+    meaningful = [w for w in terms.words if w not in STOP_WORDS] or (
+        [] if terms.phrases else list(terms.words))
+    for word in dict.fromkeys(stem(w) for w in meaningful):
+        groups.append(((word,), *(alternatives(word) if synonyms else ())))
+    for phrase in terms.phrases:
+        groups.append((tuple(stem(w) for w in phrase),))
+    return groups
+
+
+def has_synonyms(terms: Terms) -> bool:
+    return any(len(group) > 1 for group in term_groups(terms))
+
+
+def typed(terms: Terms) -> Terms:
+    """Any of the words as typed: scored on top of the full query, so a record with the
+    visitor's own word ranks above one found through a synonym ("pppk" before "asn")."""
+    return Terms(words=terms.words, phrases=terms.phrases, match_any=True,
+                 title_only=terms.title_only)
+
+
+def term_stems(terms: Terms) -> set[str]:
+    """Every stem the terms may match (for highlighting)."""
+    return {w for group in term_groups(terms) for alt in group for w in alt}
 
 
 def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> QuerySet:
@@ -154,8 +206,10 @@ class DatabaseEngine(SearchEngine):
             count += self._upsert_batch(batch)
         return count
 
-    def _upsert_batch(self, records: list[SearchRecord]) -> int:
+    def _upsert_batch(self, records: list[SearchRecord], *, vocabulary: bool = True) -> int:
         by_key = {r.key: r for r in records}
+        if vocabulary:
+            add_words(f"{r.title}\n{r.body}" for r in by_key.values())
         if self.vendor == "postgresql":
             # Rows are replaced, not updated, with their vectors computed in the INSERT: no
             # dead row versions from a second UPDATE, and the long values are stored as
@@ -176,18 +230,19 @@ class DatabaseEngine(SearchEngine):
         if changed:
             fields = [*RECORD_FIELDS, "year", "checksum", "record_type", "record_id"]
             SearchEntry.objects.bulk_update(changed, fields, batch_size=BATCH)
-        ids = list(SearchEntry.objects.filter(key__in=by_key).values_list("id", flat=True))
-        self._index_text(ids)
+        ids = dict(SearchEntry.objects.filter(key__in=by_key).values_list("key", "id"))
+        self._index_text({ids[key]: record for key, record in by_key.items()})
         return len(by_key)
 
-    def _index_text(self, ids: list[int]) -> None:
+    def _index_text(self, records: dict[int, SearchRecord]) -> None:
+        """SQLite: the FTS5 row of each entry id, its title and body stemmed."""
+        ids = list(records)
         marks = ",".join(["%s"] * len(ids))
-        table = SearchEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
-            cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, body) "
-                f"SELECT id, title, body FROM {table} WHERE id IN ({marks})", ids,
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
+                [(pk, stem_text(r.title), stem_text(r.body)) for pk, r in records.items()],
             )
 
     @transaction.atomic
@@ -214,15 +269,18 @@ class DatabaseEngine(SearchEngine):
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")
         count = 0
+        vocabulary: Counter = Counter()
         batch: list[SearchRecord] = []
         for record in records:
             batch.append(record)
+            vocabulary.update(vocabulary_words([f"{record.title}\n{record.body}"]))
             if len(batch) >= BATCH:
-                count += self._upsert_batch(batch)
+                count += self._upsert_batch(batch, vocabulary=False)
                 progress(f"{count} records")
                 batch = []
         if batch:
-            count += self._upsert_batch(batch)
+            count += self._upsert_batch(batch, vocabulary=False)
+        replace_vocabulary(vocabulary)
         return count
 
     def optimise(self, *, progress: Progress) -> None:
@@ -252,19 +310,26 @@ class DatabaseEngine(SearchEngine):
             qs = qs.filter(record_type__in=query.types)
         return qs
 
-    def _pg_query(self, terms: Terms) -> PgQuery:
-        if terms.title_only:
-            # Title lexemes carry weight A. Tokens are letters and digits only, so they
-            # cannot break out of their quotes in to_tsquery's syntax.
-            raw = (" | " if terms.match_any else " & ").join(f"'{w}':A" for w in terms.all_words)
-            return PgQuery(raw, search_type="raw", config=PG_CONFIG)
-        parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
-        text = (" or " if terms.match_any else " ").join(parts)
-        return PgQuery(text, search_type="websearch", config=PG_CONFIG)
+    def _pg_query(self, terms: Terms, *, synonyms: bool = True) -> PgQuery:
+        # Stems are letters and digits only (query.words), so they cannot break out of
+        # their quotes in to_tsquery's syntax. Title lexemes carry weight A.
+        weight = ":A" if terms.title_only else ""
 
-    def _fts_match(self, terms: Terms) -> str:
-        parts = [_quote([w]) for w in terms.words] + [_quote(p) for p in terms.phrases]
-        match = (" OR " if terms.match_any else " AND ").join(parts)
+        def alternative(stems):
+            lexemes = [f"'{w}'{weight}" for w in stems]
+            return lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")"
+
+        raw = (" | " if terms.match_any else " & ").join(
+            "(" + " | ".join(alternative(alt) for alt in group) + ")"
+            for group in term_groups(terms, synonyms=synonyms)
+        )
+        return PgQuery(raw, search_type="raw", config=PG_CONFIG)
+
+    def _fts_match(self, terms: Terms, *, synonyms: bool = True) -> str:
+        match = (" OR " if terms.match_any else " AND ").join(
+            "(" + " OR ".join(_quote(alt) for alt in group) + ")"
+            for group in term_groups(terms, synonyms=synonyms)
+        )
         return f"title : ({match})" if terms.title_only else match
 
     def _match(self, qs: QuerySet, terms: Terms) -> QuerySet:
@@ -307,19 +372,25 @@ class DatabaseEngine(SearchEngine):
         if rows is None:
             rows, capped = self._window(apply_filters(matched, query.filters), query,
                                         scored=scored)
+        # A thread's comments count and show as one result (collapse_key), unless the
+        # visitor chose to see comments only.
+        collapse = tuple(query.filters.get("type", ())) != ("comment",)
+        groups = Counter(row[GROUP] for row in rows if row[GROUP]) if collapse else Counter()
+        counted = _collapsed(rows) if collapse else rows
         counts: dict[str, list[FacetCount]] = {}
         if facets:
-            counts = _facet_counts(rows, [f for f in FACETS if f not in active])
+            counts = _facet_counts(counted, [f for f in FACETS if f not in active])
             for facet in active:
                 others = {f: v for f, v in active.items() if f != facet}
                 own = [row for row in unfiltered if _passes(row, others)]
+                own = _collapsed(own) if collapse else own
                 counts[facet] = _facet_counts(own, [facet])[facet]
         window = count_cap() if capped or unfiltered_capped else 0
         if query.sort == "newest" and capped and query.offset + query.per_page > len(rows):
             page = self._newest_page(apply_filters(matched, query.filters), query)
         else:
-            page = self._page(rows, query)
-        return EngineResult(hits=self._hits(page, query.terms), total=len(rows),
+            page = self._page(rows, query, collapse=collapse)
+        return EngineResult(hits=self._hits(page, query.terms, groups), total=len(counted),
                             facets=counts, total_capped=capped, facet_window=window)
 
     def _window(self, qs: QuerySet, query: SearchQuery, *, scored: bool) -> tuple[list, bool]:
@@ -338,11 +409,15 @@ class DatabaseEngine(SearchEngine):
             except EmptyResultSet:  # a condition that can match nothing
                 return [], False
             rank_sql, rank_params = self._tsquery_sql(query.terms)
+            rank = f"ts_rank(w.search_vector, {rank_sql})"
+            if has_synonyms(query.terms):
+                typed_sql, typed_params = self._tsquery_sql(typed(query.terms), synonyms=False)
+                rank += f" + ts_rank(w.search_vector, {typed_sql})"
+                rank_params += typed_params
             columns = ", ".join(f"w.{name}" for name in WINDOW_COLUMNS)
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT {columns}, ts_rank(w.search_vector, {rank_sql}) "
-                    f"FROM ({inner_sql}) w",
+                    f"SELECT {columns}, {rank} FROM ({inner_sql}) w",
                     [*rank_params, *params],
                 )
                 rows = cursor.fetchall()
@@ -351,10 +426,11 @@ class DatabaseEngine(SearchEngine):
             rows = list(newest.values_list(*WINDOW_COLUMNS)[:cap + 1])
         return rows[:cap], len(rows) > cap
 
-    def _tsquery_sql(self, terms: Terms) -> tuple[str, list]:
+    def _tsquery_sql(self, terms: Terms, *, synonyms: bool = True) -> tuple[str, list]:
         """The visitor's terms as PostgreSQL tsquery SQL (values as parameters)."""
         compiler = SearchEntry.objects.all().query.get_compiler(connection=connection)
-        expression = self._pg_query(terms).resolve_expression(compiler.query)
+        expression = self._pg_query(terms, synonyms=synonyms).resolve_expression(
+            compiler.query)
         sql, params = expression.as_sql(compiler, connection)
         return sql, list(params)
 
@@ -362,10 +438,13 @@ class DatabaseEngine(SearchEngine):
         """These window rows with their relevance score appended (PostgreSQL)."""
         if not rows:
             return rows
+        score = SearchRank(F("search_vector"), self._pg_query(query.terms))
+        if has_synonyms(query.terms):
+            score = score + SearchRank(F("search_vector"),
+                                       self._pg_query(typed(query.terms), synonyms=False))
         scores = dict(
             SearchEntry.objects.filter(id__in=[row[ID] for row in rows])
-            .annotate(score=SearchRank(F("search_vector"), self._pg_query(query.terms)))
-            .values_list("id", "score")
+            .annotate(score=score).values_list("id", "score")
         )
         return [(*row, scores.get(row[ID], 0.0)) for row in rows]
 
@@ -375,88 +454,73 @@ class DatabaseEngine(SearchEngine):
         rows = qs.order_by(*NEWEST).values_list("id", flat=True)
         return [(pk, 0.0) for pk in rows[start:stop]]
 
-    def _page(self, rows: list[dict], query: SearchQuery) -> list[tuple[int, float]]:
-        """(id, score) of the requested page of the window, in order: by relevance
-        (PostgreSQL ts_rank read with the window; SQLite bm25 over the window's ids), or
-        by date with undated records last."""
+    def _page(self, rows: list[tuple], query: SearchQuery, *,
+              collapse: bool = True) -> list[tuple[int, float]]:
+        """(id, score) of the requested page of the window, in order: by relevance, or by
+        date with undated records last. Relevance is PostgreSQL's ts_rank (read with the
+        window) or SQLite's bm25 (title 10, body 1), times the record type's weight
+        (base.TYPE_WEIGHTS). A collapsed group (a thread's comments) is shown once, as
+        its best-ranked record."""
         start, stop = query.offset, query.offset + query.per_page
         if not rows:
             return []
+        shown = _collapsed if collapse else list
         if not query.terms or query.sort == "newest":
-            return [(row[ID], 0.0) for row in rows[start:stop]]  # the window's own order
+            return [(row[ID], 0.0) for row in shown(rows)[start:stop]]
         if self.vendor == "postgresql":
-            # A stable sort: equal scores keep the window's newest-first order.
-            ordered = sorted(rows, key=lambda row: row[SCORE], reverse=True)
-            return [(row[ID], float(row[SCORE])) for row in ordered[start:stop]]
-        ids = [row[ID] for row in rows]
+            scores = {row[ID]: float(row[SCORE]) for row in rows}
+        else:
+            ids = [row[ID] for row in rows]
+            scores = self._bm25(ids, self._fts_match(query.terms))
+            if has_synonyms(query.terms):
+                bonus = self._bm25(ids, self._fts_match(typed(query.terms), synonyms=False))
+                scores = {pk: score + bonus.get(pk, 0.0) for pk, score in scores.items()}
+        weights = type_weights()
+        weighted = {row[ID]: scores.get(row[ID], 0.0) * weights.get(row[TYPE], 1.0)
+                    for row in rows}
+        # A stable sort: equal scores keep the window's newest-first order.
+        ordered = shown(sorted(rows, key=lambda row: weighted[row[ID]], reverse=True))
+        return [(row[ID], weighted[row[ID]]) for row in ordered[start:stop]]
+
+    def _bm25(self, ids: list[int], match: str) -> dict[int, float]:
+        """SQLite: bm25 relevance (higher is better) of these window ids for `match`."""
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) AS score FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks}) "
-                "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                [self._fts_match(query.terms), *ids, query.per_page, query.offset],
+                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
+                [match, *ids],
             )
-            return [(pk, -float(score)) for pk, score in cursor.fetchall()]
+            return {pk: -float(score) for pk, score in cursor.fetchall()}
 
-    def _hits(self, ranked: list[tuple[int, float]], terms: Terms) -> list[Hit]:
+    def _hits(self, ranked: list[tuple[int, float]], terms: Terms,
+              groups: Counter | None = None) -> list[Hit]:
         if not ranked:
             return []
+        groups = groups or Counter()
         ids = [pk for pk, _score in ranked]
         entries = SearchEntry.objects.filter(pk__in=ids).only(
             "key", "record_type", "record_id", "url", "title", "body", "date", "unit_label",
-            "status_label", "category_label", "area_label",
+            "status_label", "category_label", "area_label", "collapse_key",
         )
-        marked: dict[int, tuple[str, str]] = {}
-        if terms and self.vendor == "postgresql":
-            entries = entries.annotate(**self._headlines(terms))
-        elif terms:
-            marked = self._fts_marked(ids, terms)
+        stems = term_stems(terms) if terms else set()
         by_id = {entry.pk: entry for entry in entries}
         hits = []
         for pk, score in ranked:
             entry = by_id.get(pk)
             if entry is None:
                 continue
-            if terms and self.vendor == "postgresql":
-                title, snippet = entry.marked_title, entry.marked_body
-            else:
-                title, snippet = marked.get(pk, (entry.title, ""))
-            if not snippet.strip():
-                snippet = _shorten(entry.body)
+            # Highlights by stem, the same on both databases (search.highlight).
+            title = mark(entry.title, stems)
+            body = snippet(entry.body, stems) or _shorten(entry.body)
             hits.append(Hit(
                 key=entry.key, type=entry.record_type, id=entry.record_id, url=entry.url,
-                title=title, snippet=snippet, date=entry.date, unit_label=entry.unit_label,
+                title=title, snippet=body, date=entry.date, unit_label=entry.unit_label,
                 status_label=entry.status_label, category_label=entry.category_label,
                 area_label=entry.area_label, score=score,
+                matches=groups.get(entry.collapse_key, 1) if entry.collapse_key else 1,
             ))
         return hits
-
-    def _headlines(self, terms: Terms) -> dict:
-        """PostgreSQL: title and body snippet with highlight markers (ts_headline)."""
-        query = self._pg_query(terms)
-        return {
-            "marked_title": SearchHeadline(
-                "title", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                highlight_all=True,
-            ),
-            "marked_body": SearchHeadline(
-                "body", query, config=PG_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
-                max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
-            ),
-        }
-
-    def _fts_marked(self, ids: list[int], terms: Terms) -> dict[int, tuple[str, str]]:
-        """SQLite: title and body snippet with highlight markers, for these ids only."""
-        marks = ",".join(["%s"] * len(ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, highlight({FTS_TABLE}, 0, %s, %s), "
-                f"snippet({FTS_TABLE}, 1, %s, %s, ' … ', 32) FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
-                [MARK_START, MARK_END, MARK_START, MARK_END, self._fts_match(terms), *ids],
-            )
-            return {pk: (title, body) for pk, title, body in cursor.fetchall()}
 
     def autocomplete(self, terms: Terms, *, language: str, limit: int = 8) -> list[Suggestion]:
         words = terms.all_words
@@ -473,10 +537,16 @@ class DatabaseEngine(SearchEngine):
                 .order_by("-score", *NEWEST)
             )
         else:
-            match = "title : (" + " ".join(_quote([w]) for w in words) + " *)"
-            rows = qs.filter(id__in=RawSQL(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
-            )).order_by(*NEWEST)
+            # The FTS5 table holds stems, so a prefix is looked for in the title as written
+            # ("pelat" finds "Pelatihan"), the complete words before it by their stems.
+            last = words[-1]
+            rows = qs.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
+            if len(words) > 1:
+                match = "title : (" + " ".join(_quote([stem(w)]) for w in words[:-1]) + ")"
+                rows = rows.filter(id__in=RawSQL(
+                    f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
+                ))
+            rows = rows.order_by(*NEWEST)
         return [
             Suggestion(title=title, url=url, type=record_type)
             for title, url, record_type in rows.values_list("title", "url", "record_type")[:limit]
@@ -526,6 +596,20 @@ def _facet_counts(rows: list[tuple], facets) -> dict[str, list[FacetCount]]:
             found.sort(key=lambda fc: (-fc.count, fc.label or fc.value))
         counts[facet] = found[:FACET_LIMIT]
     return counts
+
+
+def _collapsed(rows: list[tuple]) -> list[tuple]:
+    """The rows with only the first of each collapse group (rows without a key kept)."""
+    seen: set[str] = set()
+    kept = []
+    for row in rows:
+        key = row[GROUP]
+        if key:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(row)
+    return kept
 
 
 def _newest_key(row: tuple) -> tuple:

@@ -68,8 +68,9 @@ def live_es(settings, db):
 
 
 def stems(engine) -> bool:
-    """SQLite has no Indonesian stemmer; PostgreSQL and Elasticsearch do."""
-    return engine.name == "elasticsearch" or getattr(engine, "vendor", "") == "postgresql"
+    """Every engine stems Indonesian (the database engine with Sastrawi on SQLite and
+    PostgreSQL alike, issue 19)."""
+    return True
 
 
 def refresh(engine) -> None:

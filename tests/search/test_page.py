@@ -127,12 +127,12 @@ def test_api_schema(client, threads, category):
     data = client.get("/api/search", {"q": "pelatihan", "type": "thread"}).json()
     assert set(data) == {"query", "sort", "page", "pages", "per_page", "total",
                          "total_is_lower_bound", "facet_counts_cover", "engine", "results",
-                         "facets"}
+                         "facets", "suggestion"}
     assert data["total"] == 2 and data["page"] == 1 and data["pages"] == 1
     assert data["total_is_lower_bound"] is False
     result = data["results"][0]
     assert set(result) == {"type", "type_label", "id", "url", "title", "title_html",
-                           "snippet_html", "date", "unit", "status"}
+                           "snippet_html", "date", "unit", "status", "matches"}
     assert result["url"].startswith("http://testserver/forum/")
     assert result["status"] == "Terbuka" and result["type_label"] == "Topik forum"
     assert data["facets"]["type"] == [
