@@ -494,6 +494,9 @@ SERAMBI_SLA_REMINDER_WORKING_DAYS = env_int("SERAMBI_SLA_REMINDER_WORKING_DAYS",
 SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
 SERAMBI_NOTIFICATION_RETRY_DELAY = env_int("SERAMBI_NOTIFICATION_RETRY_DELAY", 300)
 SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)
+# Top-level comments a page of a thread (or program/outcome page) shows, with all their
+# replies (`?page=N`); a comment's permalink /forum/komentar/<id>/ finds its page.
+SERAMBI_COMMENTS_PER_PAGE = env_int("SERAMBI_COMMENTS_PER_PAGE", 25)
 
 # --- Comments and moderation (discussions/services/comments.py, moderation.py) ---------
 SITE_ID = 1  # django-contrib-comments keeps a Site reference; there is one.
