@@ -246,7 +246,9 @@ def linkable_page(*, pk) -> object | None:
         pk = int(pk)
     except (TypeError, ValueError):
         return None
-    return Page.objects.live().public().filter(pk=pk).specific().first()
+    from forum_site.core.pages import unrestricted
+
+    return Page.objects.live().filter(unrestricted(), pk=pk).specific().first()
 
 
 # --- a citizen's own threads and the threads they follow ------------------------------------
