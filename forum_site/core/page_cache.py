@@ -155,6 +155,11 @@ class AnonymousPageCacheMiddleware:
 
     def _eligible(self, request: HttpRequest) -> bool:
         cookies = request.COOKIES
+        # Wagtail renders previews through the middleware with a dummy request (copying
+        # the editor's cookies when it has them): never answered from or stored in the
+        # cache, whatever cookies it carries.
+        if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+            return False
         return (request.method in ("GET", "HEAD")
                 and self.session_cookie not in cookies
                 and self.messages_cookie not in cookies
