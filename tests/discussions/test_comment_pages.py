@@ -165,3 +165,16 @@ def test_a_page_of_a_500_comment_thread_costs_what_a_10_comment_thread_costs(
             with django_assert_max_num_queries(budget):
                 counts.append(_queries(client, url))
         assert counts[0] == counts[1] == counts[2], (viewer, counts)
+
+
+def test_the_permalink_of_a_comment_on_a_programme_lands_on_its_page(
+        program, verified_asn, settings):
+    settings.SERAMBI_RATE_LIMITS_ENABLED = False
+    settings.SERAMBI_COMMENTS_PER_PAGE = 1
+    first = make_comment(program, user=verified_asn, text="Materi hari pertama sudah ada?")
+    second = make_comment(program, user=verified_asn, text="Sertifikat kapan dibagikan?")
+    response = Client().get(f"/forum/komentar/{second.pk}/")
+    assert response["Location"] == f"{program.url}?page=2#komentar-{second.pk}"
+    html = Client().get(response["Location"]).content.decode()
+    assert f'id="komentar-{second.pk}"' in html and f'id="komentar-{first.pk}"' not in html
+    assert "2 komentar" in html and "Halaman 2 dari 2" in html
