@@ -18,7 +18,20 @@ class DiscussionsConfig(AppConfig):
         personal_data.register_eraser(erase_user_data)
         register_datasets()
         search_records.connect_signals()
+        self._page_cache()
         scheduler.register("sla_tick", every=15 * 60)  # overdue marks, reminders
         scheduler.register("notifications_retry", every=5 * 60)
         scheduler.register("comments_maintenance", every=10 * 60)
         scheduler.register("holidays_sync", at="03:00", day=1, month=12)
+
+    @staticmethod
+    def _page_cache() -> None:
+        """What admins edit outside the services and anonymous pages show (topic and unit
+        names, holidays in deadlines) empties the anonymous page cache. Thread and comment
+        writes do it from the services (record_event, _visibility_changed)."""
+        from forum_site.accounts.models import Unit
+        from forum_site.core.page_cache import invalidate_on
+
+        from .models import Category, Holiday
+
+        invalidate_on(Category, Unit, Holiday)

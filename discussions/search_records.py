@@ -125,14 +125,14 @@ class CommentProjection(Projection):
                 if thread is None:
                     continue
                 fields = {**_category(thread), **_status(thread),
-                          "url": f"{thread.get_absolute_url()}#{comment.anchor}",
+                          "url": _permalink(comment),
                           "title": thread.title, "collapse_key": f"thread:{pk}"}
             else:
                 page = pages.get(pk)
                 if page is None:
                     continue  # the page is not published (or restricted): nor its comments
                 fields = {**page_fields[pk],
-                          "url": f"{page.get_url() or page.url_path}#{comment.anchor}",
+                          "url": _permalink(comment),
                           "title": page.title, "collapse_key": f"page:{pk}"}
             records.append(SearchRecord(
                 type=self.type, id=comment.pk,
@@ -250,3 +250,14 @@ def connect_signals() -> None:
         for signal in (page_published, page_unpublished):
             signal.connect(_page_changed, sender=model,
                            dispatch_uid=f"search-comments-{model.__name__}")
+
+
+def _permalink(comment) -> str:
+    """The comment's lasting address (it redirects to the page of comments holding it:
+    a long thread's comments are paged). Comment records are Indonesian (shown in both
+    languages), so the Indonesian address."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("id"):
+        return reverse("discussions:comment_permalink", args=[comment.pk])

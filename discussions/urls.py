@@ -43,6 +43,7 @@ urlpatterns = [
     path(_("information-requests/objections/"), ppid.objection_register,
          name="ppid_objection_register"),
     path(_("comments/"), comments.comment_post, name="comment_post"),
+    path(_("comments/<int:pk>/"), comments.comment_permalink, name="comment_permalink"),
     path(_("comments/<int:pk>/reply/"), comments.comment_reply, name="comment_reply"),
     path(_("comments/<int:pk>/like/"), comments.comment_like, name="comment_like"),
     path(_("comments/<int:pk>/report/"), comments.comment_flag, name="comment_flag"),

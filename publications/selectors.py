@@ -14,10 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
-from django.utils import timezone
 from wagtail.models import Locale, Page, PageQuerySet
 
 from forum_site.accounts.models import Unit
+from forum_site.core.pages import public
 
 from .forms import NewsFilterForm, OutcomeFilterForm, ProgramFilterForm
 from .models import (
@@ -41,9 +41,9 @@ HOME_LATEST = 3
 
 
 def published(queryset: PageQuerySet) -> PageQuerySet:
-    """Only what a reader may see: live, public and not expired."""
-    now = timezone.now()
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    """Only what a reader may see: live, public and not expired (in the statement
+    itself: forum_site/core/pages.py)."""
+    return public(queryset)
 
 
 # --- pagination ----------------------------------------------------------------------

@@ -36,6 +36,9 @@ def enqueue_comment_emails(email_ids: Iterable[int]) -> None:
 
 
 def _target_url(comment) -> str:
+    if comment.is_public and not comment.is_removed:
+        # The lasting address: it finds the page of comments that holds this one.
+        return absolute_url(reverse("discussions:comment_permalink", args=[comment.pk]))
     obj = comment.content_object
     if obj is None:
         return absolute_url("/")

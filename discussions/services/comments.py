@@ -261,10 +261,14 @@ def _visibility_changed(comment_id: int) -> None:
     """Called after commit for every comment that appeared on or disappeared from public
     pages (approved, rejected, hidden, restored, deleted, edited while public). The one
     hook for anything that mirrors public comments (the search index)."""
+    from forum_site.core.page_cache import cache_seconds, new_generation
+
     from ..search_records import comment_changed
 
     logger.debug("comment %s visibility changed", comment_id)
     comment_changed(comment_id)
+    if cache_seconds() > 0:  # after commit already: the anonymous pages change now
+        new_generation()
 
 
 # --- posting ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from forum_site.accounts.permissions import is_moderator, verified_asn_profile
+from forum_site.core.page_cache import public_content_changed
 
 from .. import clock
 from ..models import ActorRole, Thread, ThreadEvent
@@ -50,6 +51,8 @@ def record_event(
     )
     event.full_clean(exclude=["thread", "actor"])
     event.save()
-    # Every write to a thread records an event: the one place to keep search in step.
+    # Every write to a thread records an event: the one place to keep search and the
+    # anonymous page cache in step.
     thread_changed(thread.pk)
+    public_content_changed()
     return event

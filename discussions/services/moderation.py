@@ -175,10 +175,13 @@ def _thread_visibility_changed(thread_id: int) -> None:
     """Called after commit whenever a thread appears on or disappears from public pages
     (hidden, restored, hidden after flags): its comments are re-projected. The thread
     and its official answers were already, once, by the event the change recorded."""
+    from forum_site.core.page_cache import public_content_changed
+
     from ..search_records import thread_visibility_changed
 
     logger.debug("thread %s visibility changed", thread_id)
     thread_visibility_changed(thread_id)
+    public_content_changed()
 
 
 # --- flags --------------------------------------------------------------------------------

@@ -98,11 +98,19 @@ def latest_threads(limit: int = 5):
 
 @register.inclusion_tag("discussions/includes/comments.html", takes_context=True)
 def comment_section(context, obj):
-    """The comments of a thread or a program/outcome page: the published tree (server
-    rendered, replies indented up to three levels), the viewer's waiting comments, and
-    the form. A fixed number of queries whatever the number of comments."""
+    """One page of the comments of a thread or a program/outcome page (`?page=N`, top-level
+    comments with their replies, indented up to three levels), the viewer's waiting
+    comments, and the form. A fixed number of queries whatever the number of comments;
+    a page number that is not one (`?page=x`, `0`) is a 404, one past the last shows the
+    last.
+
+    What each comment shows that is the same code for every comment (its URLs, the
+    plural "N likes" label, the two date formats) is computed here once per page and per
+    distinct value rather than by template tags per comment: on a page of 500 comments
+    those tags were most of the rendering time (issue 20)."""
     from django.contrib.auth.models import AnonymousUser
     from django.core.exceptions import ValidationError
+    from django.http import Http404
 
     from ..comment_forms import new_comment_form, target_key
     from ..services.comments import check_open, target_for
@@ -113,7 +121,10 @@ def comment_section(context, obj):
         target = target_for(obj)
     except ValidationError:  # a page type that takes no comments
         return {"section": None}
-    section = selectors.comment_section(obj=obj, user=user)
+    page = selectors.comment_page_number(request.GET.get("page") if request else None)
+    if page is None:
+        raise Http404("no such page of comments")
+    section = selectors.comment_section(obj=obj, user=user, page=page)
     try:
         check_open(target)
     except ValidationError:  # closed threads show the comments without a form
@@ -124,12 +135,77 @@ def comment_section(context, obj):
     # CSRF token sets no cookie, so shared caches may keep it (the busiest pages).
     form = new_comment_form(user=user, obj=obj) if can_comment and user.is_authenticated else None
     form_url = f"{reverse('discussions:comment_post')}?target={target_key(obj)}"
+    base = request.path if request else ""
+
+    def page_url(number: int) -> str:
+        return base if number == 1 else f"{base}?page={number}"
+
+    _prepare_comments(section, page_url=page_url(section.number), user=user,
+                      can_comment=can_comment)
+    pages = None
+    if section.has_other_pages:
+        pages = {
+            "first": page_url(1), "last": page_url(section.num_pages),
+            "previous": page_url(section.number - 1) if section.has_previous else "",
+            "next": page_url(section.number + 1) if section.has_next else "",
+        }
     return {
         "request": request,
         "user": user,
         "section": section,
+        "pages": pages,
         "form": form,
         "can_comment": can_comment,
         "form_url": form_url,
         "obj": obj,
     }
+
+
+def _url_maker(name: str):
+    """`pk → URL` for a `<int:pk>` route, reversed once (one reversal per page, not one
+    per comment)."""
+    marker = 987654321
+    prefix, _sep, suffix = reverse(name, args=[marker]).partition(str(marker))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> None:
+    from django.utils import timezone
+    from django.utils.dates import MONTHS
+    from django.utils.translation import ngettext
+
+    signed_in = user.is_authenticated
+    reply_url = _url_maker("discussions:comment_reply") if can_comment else None
+    if signed_in:
+        like_url = _url_maker("discussions:comment_like")
+        flag_url = _url_maker("discussions:comment_flag")
+        edit_url = _url_maker("discussions:comment_edit")
+        delete_url = _url_maker("discussions:comment_delete")
+    likes_labels: dict[int, str] = {}
+    months = {number: str(name) for number, name in MONTHS.items()}
+    zone = timezone.get_current_timezone()
+    for comment in section.comments:
+        comment.permalink = f"{page_url}#komentar-{comment.pk}"
+        if comment.is_removed:
+            continue
+        when = comment.submit_date.astimezone(zone)
+        comment.iso_date = when.isoformat()
+        # As the |date:"j F Y, H:i" filter wrote it, without its per-call format parsing.
+        comment.display_date = (
+            f"{when.day} {months[when.month]} {when.year}, {when.hour:02d}:{when.minute:02d}"
+        )
+        likes = comment.likes_count
+        if likes not in likes_labels:
+            likes_labels[likes] = ngettext("%(counter)s like", "%(counter)s likes", likes) % {
+                "counter": likes
+            }
+        comment.likes_label = likes_labels[likes]
+        comment.reply_url = reply_url(comment.pk) if reply_url and comment.level < 2 else ""
+        comment.own = signed_in and comment.user_id == user.pk
+        if signed_in:
+            comment.like_url = "" if comment.own else like_url(comment.pk)
+            comment.liked = comment.pk in section.liked
+            if comment.own:
+                comment.edit_url, comment.delete_url = edit_url(comment.pk), delete_url(comment.pk)
+            else:
+                comment.flag_url = flag_url(comment.pk)

@@ -85,8 +85,9 @@ def comment_post(request):
             errors_from(exc, form)
         else:
             messages.success(request, _posted_message(comment))
-            anchor = f"#{comment.anchor}" if comment.is_public else "#komentar"
-            return redirect(target.url + anchor)
+            if comment.is_public:
+                return redirect(_comment_url(comment, target))
+            return redirect(target.url + "#komentar")
     return _form_page(request, form, target=target, parent=parent)
 
 
@@ -168,7 +169,24 @@ def _back_to(comment: Comment):
     obj = selectors.comment_target_object(comment)
     if obj is None:
         raise Http404
-    return redirect(services.target_for(obj).url + f"#{comment.anchor}")
+    return redirect(_comment_url(comment, services.target_for(obj)))
+
+
+def _comment_url(comment: Comment, target) -> str:
+    """The address of the page of comments that holds `comment` (threads and pages show
+    `SERAMBI_COMMENTS_PER_PAGE` top-level comments a page), at the comment."""
+    page = selectors.comment_page_of(comment) if comment.is_public else 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{target.url}{query}#{comment.anchor}"
+
+
+def comment_permalink(request, pk: int):
+    """/forum/komentar/<id>/: the lasting address of a published comment, sent on to the
+    page of comments that shows it now (emails, search results, feeds)."""
+    comment = _comment(pk)
+    obj = selectors.comment_target_object(comment)
+    check_can_view_comment(user=request.user, comment=comment, target=obj)
+    return redirect(_comment_url(comment, services.target_for(obj)))
 
 
 @login_required

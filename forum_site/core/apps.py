@@ -18,6 +18,10 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_sites, sender=apps.get_app_config("sites"),
                              dispatch_uid="serambi.sync_sites")
 
+        from . import page_cache
+
+        page_cache.connect_signals()
+
         from . import scheduler
 
         # Periodic jobs of the core (docs/operations.md); times are WITA.

@@ -8,16 +8,15 @@ not enough for pages. Only wagtail.models.Page APIs are used here, so any app's 
 
 from __future__ import annotations
 
-from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import Page, PageQuerySet
+
+from .pages import public
 
 
 def _public(queryset: PageQuerySet) -> PageQuerySet:
     # Live, not under a view restriction and not past its expiry even if the scheduler
     # has not run yet: what a reader may see.
-    now = timezone.now()
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    return public(queryset)
 
 
 def _candidates(page: Page, request=None) -> list[Page]:

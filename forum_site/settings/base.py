@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "forum_site.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "forum_site.core.middleware.CachePolicyMiddleware",
+    "forum_site.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -501,6 +502,12 @@ SERAMBI_SLA_REMINDER_WORKING_DAYS = env_int("SERAMBI_SLA_REMINDER_WORKING_DAYS",
 SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
 SERAMBI_NOTIFICATION_RETRY_DELAY = env_int("SERAMBI_NOTIFICATION_RETRY_DELAY", 300)
 SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)
+# Anonymous visitors' pages are served from the cache (forum_site/core/page_cache.py) for
+# at most this many seconds; every change to what they show empties it at once. 0: off.
+SERAMBI_PAGE_CACHE_SECONDS = env_int("SERAMBI_PAGE_CACHE_SECONDS", 300)
+# Top-level comments a page of a thread (or program/outcome page) shows, with all their
+# replies (`?page=N`); a comment's permalink /forum/komentar/<id>/ finds its page.
+SERAMBI_COMMENTS_PER_PAGE = env_int("SERAMBI_COMMENTS_PER_PAGE", 25)
 
 # --- Comments and moderation (discussions/services/comments.py, moderation.py) ---------
 SITE_ID = 1  # django-contrib-comments keeps a Site reference; there is one.

@@ -30,3 +30,7 @@ WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
 # Staff fixtures have no authenticator; the second-factor tests and the authorisation
 # matrix switch the requirement on (tests/accounts/test_second_factor.py).
 SERAMBI_STAFF_MFA_REQUIRED = False
+
+# The anonymous page cache is off: tests change rows directly and read pages again. Its
+# own tests (tests/core/test_page_cache.py) switch it on.
+SERAMBI_PAGE_CACHE_SECONDS = 0

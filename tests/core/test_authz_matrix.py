@@ -328,6 +328,7 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "core:dataset_csv": lambda w: {"slug": "no-such-dataset"},
     "core:dataset_json": lambda w: {"slug": "no-such-dataset"},
     "discussions:comment_reply": lambda w: {"pk": w["comment"].pk},
+    "discussions:comment_permalink": lambda w: {"pk": w["comment"].pk},
     "discussions:answer_feed": lambda w: {},
     "discussions:overdue_feed": lambda w: {"slug": w["unit_a"].slug},
     "discussions:moderation_ledger": lambda w: {},

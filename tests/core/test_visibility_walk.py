@@ -209,6 +209,7 @@ CASES: dict[str, Case] = {
                                                          kwargs={"pk": w["answer"].pk}))],
     # Forum: comments (every comment nobody but its author or a moderator may see)
     "discussions:comment_post": _comment_post,
+    "discussions:comment_permalink": _each_comment("discussions:comment_permalink"),
     "discussions:comment_reply": _each_comment("discussions:comment_reply"),
     "discussions:comment_like": _each_comment("discussions:comment_like", method=post),
     "discussions:comment_flag": _each_comment("discussions:comment_flag"),
@@ -279,6 +280,7 @@ MODERATOR_SEES = {
     "discussions_admin:thread_moderate", "discussions_admin:moderation_queue",
     # The comments of a hidden thread are public comments on a thread moderators see.
     "discussions:comment_reply", "discussions:comment_like", "discussions:comment_flag",
+    "discussions:comment_permalink",
     "set_language",  # back to the hidden thread's page
     # A request's papers (receipt, letters, case file) follow its thread screen.
     "discussions:ppid_receipt", "discussions:ppid_receipt_pdf",

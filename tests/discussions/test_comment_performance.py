@@ -1,4 +1,5 @@
-"""A thread page with 500 approved comments costs the same queries as one with 50."""
+"""A thread page with 500 approved comments costs the same queries as one with 50
+(the page of comments shown: see test_comment_pages.py)."""
 
 import pytest
 from django.db import connection
@@ -46,6 +47,7 @@ def test_thread_page_with_500_comments_has_bounded_queries(
             assert response.status_code == 200
             counts[viewer, name] = len(queries)
         html = response.content.decode()
-        assert "500 komentar" in html and html.count('class="comment comment--level') == 500
+        # A page holds SERAMBI_COMMENTS_PER_PAGE top-level comments with their replies.
+        assert "500 komentar" in html and html.count('class="comment comment--level') == 125
     assert counts["anonymous", "small"] == counts["anonymous", "large"]
     assert counts["citizen", "small"] == counts["citizen", "large"]

@@ -45,7 +45,11 @@ def test_approved_comment_is_found_with_its_target_title_and_anchor(
     hit = client.get("/api/search", {"q": "zamrud"}).json()["results"][0]
     assert (hit["type"], hit["id"]) == ("comment", comment.pk)
     assert hit["title"] == thread.title
-    assert hit["url"].endswith(f"{thread.get_absolute_url()}#komentar-{comment.pk}")
+    # The comment's lasting address, which finds the page of comments holding it.
+    assert hit["url"].endswith(f"/forum/komentar/{comment.pk}/")
+    assert client.get(hit["url"])["Location"] == (
+        f"{thread.get_absolute_url()}#komentar-{comment.pk}"
+    )
     page = client.get("/cari/", {"q": "zamrud"}).content.decode()
     assert "Komentar" in page and "<mark>zamrud</mark>" in page
 
@@ -124,7 +128,8 @@ def test_comment_on_a_page_follows_its_page(client, engine, outcome, verified_as
     hit = client.get("/api/search", {"q": "opal", "type": "comment"}).json()["results"]
     assert [r["id"] for r in hit] == [comment.pk]
     assert hit[0]["title"] == outcome.title
-    assert hit[0]["url"].endswith(f"#komentar-{comment.pk}")
+    assert hit[0]["url"].endswith(f"/forum/komentar/{comment.pk}/")
+    assert client.get(hit[0]["url"])["Location"].endswith(f"#komentar-{comment.pk}")
     with django_capture_on_commit_callbacks(execute=True):
         outcome.unpublish()
     assert comment_hits(client, engine, "opal") == set()

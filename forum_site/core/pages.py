@@ -1,0 +1,31 @@
+"""Page queries the whole site shares.
+
+`public(queryset)` is Wagtail's `PageQuerySet.public()` in the same statement: Wagtail
+first reads every view restriction (one query) and adds a condition per restricted page,
+once for every queryset it filters; a home page that lists programs, outcomes, news and
+reports paid eight such queries (issue 20). Here the condition is one `NOT EXISTS`: no
+restriction on a page whose path is a prefix of this page's path (the page itself or an
+ancestor, as `descendant_of(…, inclusive=True)` in Wagtail)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import PageQuerySet, PageViewRestriction
+
+
+def unrestricted() -> Exists:
+    """True for a page with no view restriction on itself or an ancestor (negated)."""
+    return ~Exists(PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length(F("page__path")))
+    ))
+
+
+def public(queryset: PageQuerySet) -> PageQuerySet:
+    """Live, not under a view restriction and not past its expiry even if the scheduler
+    has not run yet: what a reader may see."""
+    now = timezone.now()
+    return queryset.live().filter(unrestricted()).filter(
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )

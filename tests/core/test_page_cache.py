@@ -1,0 +1,160 @@
+"""The anonymous page cache (forum_site/core/page_cache.py, issue 20): anonymous pages are
+served from the cache per language, never to anyone signed in, never a page carrying a
+form token or setting a cookie, and a post, an answer, an approval, a publish and a
+moderation decision each empty it at once (each proved over HTTP: the anonymous visitor
+sees the change on the very next request)."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client, TestCase
+from django.urls import reverse
+
+from discussions.models import Comment, CommentStatus
+from tests.discussions.comment_support import post_comment
+from tests.discussions.conftest import client_for, commit_after_requests  # noqa: F401
+from tests.discussions.factories import CategoryFactory, ThreadFactory
+from tests.publications import factories as pages
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_after_requests")]
+
+QUEUE = "discussions_admin:moderation_queue"
+
+
+@pytest.fixture
+def thread(unit_a, citizen):
+    category = CategoryFactory(name="Pelatihan", slug="pelatihan", default_unit=unit_a)
+    return ThreadFactory(category=category, author=citizen)
+
+
+@pytest.fixture
+def program(home_page):
+    return pages.publish(pages.program_page(), parent=pages.program_index(parent=home_page))
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.SERAMBI_PAGE_CACHE_SECONDS = 300
+    settings.SERAMBI_RATE_LIMITS_ENABLED = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.get("X-Serambi-Cache"), response.content.decode()
+
+
+def _cached(url) -> str:
+    """The page as an anonymous visitor gets it once it is in the cache."""
+    _get(Client(), url)
+    state, html = _get(Client(), url)
+    assert state == "hit", url
+    return html
+
+
+def test_anonymous_pages_are_served_from_the_cache_per_language(home_page, thread):
+    client = Client()
+    assert _get(client, "/")[0] == "miss"
+    state, html = _get(client, "/")
+    assert state == "hit" and 'lang="id"' in html and "Beranda Serambi" in html
+    assert _get(client, "/en/")[0] == "miss"  # another language, another entry
+    state, html = _get(client, "/en/")
+    assert state == "hit" and 'lang="en"' in html and "Serambi home" in html
+    url = thread.get_absolute_url()
+    assert [_get(client, url)[0], _get(client, url)[0]] == ["miss", "hit"]
+    gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert gzipped.get("X-Serambi-Cache") == "miss"  # compressed bodies are kept apart
+    gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert gzipped.get("X-Serambi-Cache") == "hit" and gzipped["Content-Encoding"] == "gzip"
+    assert gzipped["Cache-Control"].startswith("public")
+    assert "Content-Security-Policy" in gzipped
+
+
+def test_signed_in_visitors_never_get_a_cached_page(home_page, thread, citizen):
+    url = thread.get_absolute_url()
+    _cached(url)
+    response = client_for(citizen).get(url)
+    assert "X-Serambi-Cache" not in response
+    assert "Siti Warga" in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_pages_with_a_form_token_or_a_cookie_are_never_stored(home_page, thread):
+    form_page = f"{reverse('discussions:comment_post')}?target=thread:{thread.pk}"
+    client = Client()
+    for _attempt in range(2):
+        response = client.get(form_page)
+        assert response.status_code == 200 and "csrfmiddlewaretoken" in response.content.decode()
+        assert "X-Serambi-Cache" not in response
+    # A visitor with a flash message waiting gets a fresh page (and the message).
+    _cached(thread.get_absolute_url())
+    client.cookies["messages"] = "x"
+    assert "X-Serambi-Cache" not in client.get(thread.get_absolute_url())
+
+
+def test_a_post_empties_the_cache(thread, verified_asn):
+    url = thread.get_absolute_url()
+    assert "Jadwal angkatan kedua" not in _cached(url)
+    post_comment(client_for(verified_asn), thread, "Jadwal angkatan kedua diumumkan Senin.")
+    state, html = _get(Client(), url)
+    assert state == "miss" and "Jadwal angkatan kedua" in html
+
+
+def test_an_answer_empties_the_cache(thread, verified_asn):
+    url = thread.get_absolute_url()
+    assert "Pendaftaran dibuka bulan depan" not in _cached(url)
+    _cached(reverse("discussions:thread_list"))
+    response = client_for(verified_asn).post(
+        reverse("discussions:answer_publish", args=[thread.pk]),
+        {"body": "Pendaftaran dibuka bulan depan melalui laman BKPSDM.", "seen_answers": "0"},
+    )
+    assert response.status_code == 302
+    state, html = _get(Client(), url)
+    assert state == "miss" and "Pendaftaran dibuka bulan depan" in html
+    assert _get(Client(), reverse("discussions:thread_list"))[0] == "miss"
+
+
+def test_an_approval_empties_the_cache(thread, citizen, moderator):
+    moderator.is_staff = True
+    moderator.save()
+    post_comment(client_for(citizen), thread, "Apakah pelatihan ini terbuka untuk PPPK?")
+    comment = Comment.objects.get()
+    assert comment.status == CommentStatus.PENDING
+    url = thread.get_absolute_url()
+    assert "terbuka untuk PPPK" not in _cached(url)
+    response = client_for(moderator).post(
+        reverse(QUEUE), {"action": "approve", "comments": [comment.pk]}
+    )
+    assert response.status_code in (200, 302)
+    state, html = _get(Client(), url)
+    assert state == "miss" and "terbuka untuk PPPK" in html
+
+
+def test_a_publish_empties_the_cache(program):
+    index = program.get_parent().specific
+    url = index.url
+    assert "Judul baru pelatihan" not in _cached(url)
+    program.title = "Judul baru pelatihan kepemimpinan"
+    # What the editor's Publish button runs (and the workflow and scheduled publishing),
+    # committed as the admin's request commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        program.save_revision().publish()
+    state, html = _get(Client(), url)
+    assert state == "miss" and "Judul baru pelatihan" in html
+
+
+def test_a_moderation_decision_empties_the_cache(thread, moderator):
+    moderator.is_staff = True
+    moderator.save()
+    url = reverse("discussions:thread_list")
+    assert thread.title in _cached(url)
+    _cached(thread.get_absolute_url())
+    response = client_for(moderator).post(
+        reverse(QUEUE), {"action": "hide", "threads": [thread.pk], "rule": "spam"}
+    )
+    assert response.status_code in (200, 302)
+    state, html = _get(Client(), url)
+    assert state == "miss" and thread.title not in html
+    assert Client().get(thread.get_absolute_url()).status_code == 404
