@@ -514,6 +514,7 @@ class NotificationKind(models.TextChoices):
     ROUTED = "routed", _("A thread sent to my unit")
     REOPENED = "reopened", _("A thread of my unit reopened by the asker")
     DEADLINE = "deadline", _("A deadline of my unit approaching or passed")
+    SURVEY = "survey", _("An invitation to rate the service my thread received")
 
 
 # Kinds only ASN of a unit receive (the preferences page shows them to ASN only).
@@ -603,3 +604,6 @@ from .comment_models import (  # noqa: E402, F401 - re-exported
     ModerationLedgerEntry,
     ModerationRule,
 )
+
+# The satisfaction survey (SKM) and follow-up plans.
+from .survey_models import FollowUpPlan, SurveyCommentStatus, SurveyResponse  # noqa: E402, F401

@@ -166,3 +166,28 @@ def can_view_comment(user, comment, *, target=None) -> bool:
 def check_can_view_comment(*, user, comment, target=None) -> None:
     if not can_view_comment(user, comment, target=target):
         raise Http404
+
+
+# --- satisfaction survey (SKM) -----------------------------------------------------------
+
+
+def check_can_answer_survey(*, user, thread: Thread) -> None:
+    """Only the asker rates the service their thread received."""
+    if not _signed_in(user) or thread.author_id != user.pk:
+        raise PermissionDenied(_("Only the person who opened this thread can rate the service."))
+
+
+def check_can_edit_follow_up(*, user, unit) -> None:
+    """A unit's follow-up plan: its verified ASN, or a moderator."""
+    if not _signed_in(user):
+        raise PermissionDenied(_("Only a verified ASN of this unit or a moderator can do this."))
+    check_can_answer_officially(user=user, unit=unit)
+
+
+def can_edit_follow_up(user, unit) -> bool:
+    if not _signed_in(user):
+        return False
+    if is_moderator(user):
+        return True
+    profile = verified_asn_profile(user)
+    return profile is not None and profile.unit_id == unit.pk

@@ -4,7 +4,17 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import actions, answers, comments, feeds, mine, notifications, queue, threads
+from .views import (
+    actions,
+    answers,
+    comments,
+    feeds,
+    mine,
+    notifications,
+    queue,
+    survey,
+    threads,
+)
 
 app_name = "discussions"
 
@@ -26,6 +36,12 @@ urlpatterns = [
     path(_("<int:pk>/close/"), actions.thread_close, name="thread_close"),
     path(_("<int:pk>/answer/"), answers.answer_publish, name="answer_publish"),
     path(_("<int:pk>/report/"), comments.thread_flag, name="thread_flag"),
+    path(_("<int:pk>/survey/"), survey.survey_answer, name="survey_answer"),
+    path(_("survey/"), survey.skm_index, name="skm_index"),
+    path(_("survey/moderation/"), survey.skm_comment_queue, name="skm_comment_queue"),
+    path(_("survey/<slug:slug>/"), survey.skm_unit, name="skm_unit"),
+    path(_("survey/<slug:slug>/<int:year>/follow-up/"), survey.skm_follow_up,
+         name="skm_follow_up"),
     path(_("comments/"), comments.comment_post, name="comment_post"),
     path(_("comments/<int:pk>/reply/"), comments.comment_reply, name="comment_reply"),
     path(_("comments/<int:pk>/like/"), comments.comment_like, name="comment_like"),

@@ -26,6 +26,7 @@ from .notifications import (
 )
 from .reactions import thread_follow, thread_support, thread_unfollow, thread_unsupport
 from .resolution import thread_confirm_resolved, thread_dispute
+from .survey import follow_up_plan_save, survey_comments_moderate, survey_invite, survey_submit
 from .threads import thread_close, thread_create, thread_masking_preview, thread_reroute
 
 __all__ = [
@@ -62,4 +63,8 @@ __all__ = [
     "thread_support",
     "thread_unfollow",
     "thread_unsupport",
+    "follow_up_plan_save",
+    "survey_comments_moderate",
+    "survey_invite",
+    "survey_submit",
 ]

@@ -133,3 +133,11 @@ def comment_section(context, obj):
         "form_url": form_url,
         "obj": obj,
     }
+
+
+@register.filter
+def skm_element_label(name):
+    """The label of a satisfaction survey element from its field name."""
+    from ..survey_models import ELEMENTS
+
+    return next((label for field, label, _question in ELEMENTS if field == name), name)

@@ -46,6 +46,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
             units = selectors.unit_list_for_forum().exclude(pk=thread.unit_id)
             forms.setdefault("reroute", RerouteForm(units=units))
     context = {
+        "survey": _survey_state(thread) if asker else None,
         "thread": thread,
         "answers": answers,
         "events": selectors.thread_events(thread=thread),
@@ -60,3 +61,14 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
         "canonical_url": request.build_absolute_uri(thread.get_absolute_url()),
     }
     return render(request, "discussions/thread_detail.html", context, status=status)
+
+
+def _survey_state(thread: Thread) -> dict | None:
+    """The asker's invitation to the satisfaction survey (or their recorded response)."""
+    from ..services.survey import survey_is_open, survey_response_editable
+    from ..skm import survey_response_for
+
+    response = survey_response_for(thread=thread)
+    if response is None and not survey_is_open(thread):
+        return None
+    return {"response": response, "editable": survey_response_editable(response)}
