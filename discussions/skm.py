@@ -194,10 +194,14 @@ def survey_results(*, year: int, units=None) -> list[SurveyResult]:
 
 
 def approved_comments(*, unit, year: int, limit: int = 50) -> list[str]:
-    """Approved survey comments, without names or dates (anonymous)."""
+    """Approved survey comments, without names or dates (anonymous); none from a
+    thread the public cannot see."""
+    from .models import ThreadVisibility
+
     return list(
         SurveyResponse.objects.filter(
-            unit=unit, period_year=year, comment_status=SurveyCommentStatus.APPROVED
+            unit=unit, period_year=year, comment_status=SurveyCommentStatus.APPROVED,
+            thread__visibility=ThreadVisibility.PUBLISHED,
         ).order_by("-pk").values_list("comment", flat=True)[:limit]
     )
 

@@ -122,7 +122,8 @@ def skm_comment_queue(request):
     """Moderators approve or reject survey comments (shown without names)."""
     check_can_moderate(user=request.user)
     if request.method == "POST":
-        ids = [int(pk) for pk in request.POST.getlist("response") if pk.isdigit()]
+        ids = [int(pk) for pk in request.POST.getlist("response")
+               if pk.isascii() and pk.isdigit() and len(pk) < 10]
         approve = request.POST.get("decision") == "approve"
         count = services.survey_comments_moderate(moderator=request.user, response_ids=ids,
                                                   approve=approve)

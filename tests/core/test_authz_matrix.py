@@ -29,10 +29,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from discussions.models import OfficialAnswer
 from discussions.services.notifications import make_unsubscribe_token
+from discussions.survey_models import ELEMENT_FIELDS as SURVEY_ELEMENTS
 from forum_site.accounts.models import AsnProfile, PersonalDataRequest
 from tests.accounts.factories import PASSWORD
 from tests.conftest import make_people
-from tests.discussions.factories import CategoryFactory, ThreadFactory
+from tests.discussions.factories import (
+    CategoryFactory,
+    ThreadFactory,
+    resolved_thread,
+    survey_response,
+)
 
 ROLES = ("anonymous", "citizen", "pending_asn", "verified_asn", "moderator", "comms", "superuser")
 SIGNED_IN = ROLES[1:]
@@ -216,6 +222,16 @@ ENDPOINTS: list[Endpoint] = [
              kwargs=lambda w: {"pk": w["comment"].pk}),
     Endpoint("discussions:comment_confirm", everyone(400),
              kwargs=lambda w: {"token": "bukan-token-yang-sah"}),
+    # Satisfaction survey: only the asker answers; the unit's ASN or a moderator write
+    # the follow-up plan; moderators moderate survey comments.
+    Endpoint("discussions:survey_answer", everyone(403, anonymous=DENIED, citizen=302),
+             kwargs=lambda w: {"pk": w["resolved_thread"].pk},
+             data=lambda w: dict.fromkeys(SURVEY_ELEMENTS, "4")),
+    Endpoint("discussions:skm_follow_up", moderators_only(302, verified_asn=302),
+             kwargs=lambda w: {"slug": w["unit_a"].slug, "year": 2026},
+             data=lambda w: {"plan": "Menambah jam layanan konsultasi daring."}),
+    Endpoint("discussions:skm_comment_queue", moderators_only(302),
+             data=lambda w: {"response": w["survey_response"].pk, "decision": "approve"}),
     # Wagtail admin views of our apps (Wagtail sends non-staff to its login: 302)
     Endpoint(
         "accounts_admin:verification_review",
@@ -292,6 +308,8 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "discussions:answer_feed": lambda w: {},
     "discussions:overdue_feed": lambda w: {"slug": w["unit_a"].slug},
     "discussions:moderation_ledger": lambda w: {},
+    "discussions:skm_index": lambda w: {},
+    "discussions:skm_unit": lambda w: {"slug": w["unit_a"].slug},
     "discussions:moderation_ledger_csv": lambda w: {},
     "search:search": lambda w: {},
     "search_api:search": lambda w: {},
@@ -404,7 +422,12 @@ def world(module_db):
         moderator=people["moderator"], comment_ids=[comment.pk], action="approve")
     asn_comment = comment_services.comment_create(
         target=target, user=verified_asn, body="Berlaku untuk PNS dan PPPK.")
+    answered_survey = resolved_thread(category=category)
     return people | {
+        "resolved_thread": resolved_thread(category=category, author=citizen),
+        "survey_response": survey_response(
+            thread=answered_survey, scores=[3] * 9, comment="Pelayanannya cepat.",
+            comment_status="pending"),
         "comment": comment, "pending_comment": pending_comment, "asn_comment": asn_comment,
         "category": category, "thread": thread, "open_thread": open_thread,
         "answer": answer, "asn_request": AsnProfile.objects.get(user=people["pending_asn"]),

@@ -51,6 +51,8 @@ MARKERS = {
     "deleted_comment": "penandakomentardihapus",
     "reply_under_hidden": "penandabalasantersembunyi",
     "page_hidden_comment": "penandakomentarhalamantersembunyi",
+    "hidden_survey_comment": "penandasurveithreadtersembunyi",
+    "pending_survey_comment": "penandasurveimenunggu",
 }
 PUBLIC_MARKER = "penandakomentarpublik"  # shown to everyone: proves pages are read
 
@@ -199,6 +201,14 @@ CASES: dict[str, Case] = {
     "discussions:comment_confirm": lambda w: [get(reverse("discussions:comment_confirm",
                                                           kwargs={"token": "x"}))],
     "discussions:moderation_ledger": _plain("discussions:moderation_ledger"),
+    # Satisfaction survey: the asker's form on hidden threads; figures and comments
+    "discussions:survey_answer": _each_thread("discussions:survey_answer", method=get),
+    "discussions:skm_index": _plain("discussions:skm_index"),
+    "discussions:skm_unit": lambda w: [get(reverse("discussions:skm_unit",
+                                                   kwargs={"slug": w["unit_a"].slug}))],
+    "discussions:skm_follow_up": lambda w: [get(reverse(
+        "discussions:skm_follow_up", kwargs={"slug": w["unit_a"].slug, "year": w["year"]}))],
+    "discussions:skm_comment_queue": _plain("discussions:skm_comment_queue"),
     "discussions:moderation_ledger_csv": _plain("discussions:moderation_ledger_csv"),
     "discussions:notification_list": _plain("discussions:notification_list"),
     "discussions:notification_preferences": _plain("discussions:notification_preferences"),
@@ -262,6 +272,7 @@ MODERATOR_SEES = {
     # The comments of a hidden thread are public comments on a thread moderators see.
     "discussions:comment_reply", "discussions:comment_like", "discussions:comment_flag",
     "set_language",  # back to the hidden thread's page
+    "discussions:skm_comment_queue",  # survey comments waiting for moderation
 }
 
 
@@ -389,6 +400,13 @@ def _build_world() -> dict:
         moderation_services.threads_moderate(
             moderator=moderator, thread_ids=[hidden.pk], action="hide", rule="spam")
         moderation_services.thread_flag(user=other_asn, thread=pending_thread, reason="spam")
+    # Survey comments: approved on the hidden thread, pending on a public one.
+    from tests.discussions.factories import survey_response
+
+    survey_response(thread=hidden, scores=[4] * 9, comment_status="approved",
+                    comment=f"Puas {MARKERS['hidden_survey_comment']}.")
+    survey_response(thread=thread, scores=[3] * 9, comment_status="pending",
+                    comment=f"Cepat {MARKERS['pending_survey_comment']}.")
     # Past its deadline: the overdue feed, queue and statistics would list it if shown.
     Thread.objects.filter(pk__in=[hidden.pk, pending_thread.pk]).update(
         is_overdue=True, answer_due=dt.date(2020, 1, 1), status="open")

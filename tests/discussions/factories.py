@@ -133,7 +133,7 @@ def survey_response(*, thread, scores, **kwargs):
 
     return SurveyResponse.objects.create(
         thread=thread, unit=thread.unit, respondent=thread.author,
-        period_year=timezone.localtime(thread.resolved_at).year,
+        period_year=timezone.localtime(thread.resolved_at or timezone.now()).year,
         editable_until=timezone.now() + dt.timedelta(hours=24),
         **dict(zip(ELEMENT_FIELDS, scores, strict=True)), **kwargs,
     )

@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 
 from discussions import services as forum_services
 from discussions.services.notifications import make_unsubscribe_token
-from tests.discussions.factories import CategoryFactory, ThreadFactory
+from discussions.survey_models import ELEMENT_FIELDS as SURVEY_ELEMENTS
+from tests.discussions.factories import CategoryFactory, ThreadFactory, resolved_thread
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 FUZZ = hypothesis_settings(
@@ -142,6 +143,14 @@ FORMS = [
          lambda w: reverse("discussions:comment_like", args=[w["comment"].pk]), ("undo",)),
     Form("thread report", "citizen", lambda w: _thread_url(w, "discussions:thread_flag"),
          ("reason", "note")),
+    Form("satisfaction survey", "citizen",
+         lambda w: reverse("discussions:survey_answer", args=[w["resolved"].pk]),
+         (*SURVEY_ELEMENTS, "comment", "gender", "age_band", "education", "occupation")),
+    Form("survey follow-up plan", "verified_asn",
+         lambda w: reverse("discussions:skm_follow_up", args=["bkpsdm", 2026]),
+         ("plan", "elements")),
+    Form("survey comment moderation", "moderator",
+         lambda w: reverse("discussions:skm_comment_queue"), ("response", "decision")),
 ]
 
 QUERIES = [
@@ -170,6 +179,10 @@ QUERIES = [
           ("q", "lang")),
     Query("moderation ledger", "anonymous",
           lambda w: reverse("discussions:moderation_ledger"), ("page", "month", "rule")),
+    Query("satisfaction survey", "anonymous", lambda w: reverse("discussions:skm_index"),
+          ("year",)),
+    Query("satisfaction survey of a unit", "anonymous",
+          lambda w: reverse("discussions:skm_unit", args=["bkpsdm"]), ("year",)),
 ]
 
 
@@ -186,6 +199,7 @@ def world(settings, citizen, verified_asn, moderator, unit_a, home_page):
         body="Jadwalnya sudah diumumkan di papan informasi.",
     )
     return {"thread": thread, "answer": answer, "comment": comment,
+            "resolved": resolved_thread(category=category, author=citizen),
             "token": make_unsubscribe_token(user_id=citizen.pk, kind="answer")}
 
 
@@ -252,5 +266,8 @@ def test_every_public_page_type_has_a_fuzz_row():
                "discussions:unsubscribe", "discussions:thread_list",
                "discussions:thread_detail", "discussions:answer_history", "discussions:feed",
                "core:privacy", "core:open_data", "sitemap",
-               "discussions:unit_queue", "discussions:notification_list"}
+               "discussions:unit_queue", "discussions:notification_list",
+               "discussions:survey_answer", "discussions:skm_follow_up",
+               "discussions:skm_comment_queue", "discussions:skm_index",
+               "discussions:skm_unit"}
     assert len(FORMS) + len(QUERIES) >= len(covered) - 1
