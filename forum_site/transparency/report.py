@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
 from discussions.models import InformationDecision, RefusalGround
+from discussions.skm import survey_results
 from forum_site.core.exports import Column, ColumnType, Dataset
 
 T = ColumnType
@@ -42,6 +43,7 @@ def report_data(*, year: int) -> dict:
         "grounds": grounds,
         "requests": list(report_requests(year=year)),
         "annex_url": reverse("transparency:information_report_csv", args=[year]),
+        "survey_results": survey_results(year=year),
     }
 
 

@@ -252,3 +252,31 @@ def test_the_units_asn_publish_a_follow_up_plan(client, verified_asn, asn_b, cat
     page = client.get(reverse("discussions:skm_unit", args=[unit.slug])).content.decode()
     assert "Menambah jadwal layanan konsultasi daring" in page
     assert "Waktu pelayanan" in page
+
+
+# --- statistics, unit page, open data, annual report ---------------------------------------
+
+
+def test_statistics_unit_page_open_data_and_report_carry_the_survey(client, category,
+                                                                    category_b):
+    _unit_with_responses(category, served=19, respondents=19, total=604)  # 88.30, B
+    _unit_with_responses(category_b, served=20, respondents=2, total=2 * 36)
+    unit, other = category.default_unit, category_b.default_unit
+    year = timezone.localdate().year
+    stats = client.get(reverse("transparency:statistics")).content.decode()
+    assert 'id="satisfaction"' in stats
+    assert "88,30" in stats or "88.30" in stats
+    assert "Belum cukup responden" in stats
+    unit_page = client.get(reverse("transparency:unit_detail", args=[unit.slug])).content
+    assert b"88,30" in unit_page or b"88.30" in unit_page
+    other_page = client.get(reverse("transparency:unit_detail", args=[other.slug])).content
+    assert "Belum cukup responden" in other_page.decode()
+    csv = client.get(reverse("core:dataset_csv", args=["satisfaction-survey"]))
+    assert csv.status_code == 200
+    lines = b"".join(csv.streaming_content).decode().splitlines()
+    rows = {line.split(",")[1]: line for line in lines[1:]}
+    assert ",19,19,18,true,88.3,B," in rows[unit.slug]  # decimals written without trailing 0
+    assert rows[other.slug].split(",")[4:9] == ["2", "19", "false", "", ""]
+    report = client.get(reverse("transparency:information_report", args=[year]))
+    assert "Survei Kepuasan Masyarakat" in report.content.decode() or \
+        "report-satisfaction" in report.content.decode()
