@@ -141,3 +141,11 @@ def skm_element_label(name):
     from ..survey_models import ELEMENTS
 
     return next((label for field, label, _question in ELEMENTS if field == name), name)
+
+
+@register.filter
+def close_reason_label(value):
+    """The label of a closing reason code (the timeline shows why a thread closed)."""
+    from ..models import CloseReason
+
+    return CloseReason(value).label if value in CloseReason.values else value

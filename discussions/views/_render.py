@@ -14,6 +14,7 @@ from ..forms import (
     ExtendForm,
     RerouteForm,
 )
+from ..lapor import lapor_handoff
 from ..models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
 from ..permissions import can_answer, can_moderate, is_asker
 from ..structured_data import thread_structured_data
@@ -47,6 +48,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
             forms.setdefault("reroute", RerouteForm(units=units))
     context = {
         "survey": _survey_state(thread) if asker else None,
+        "lapor": lapor_handoff(thread) if asker else None,
         "thread": thread,
         "answers": answers,
         "events": selectors.thread_events(thread=thread),
