@@ -604,6 +604,7 @@ from .comment_models import (  # noqa: E402, F401 - re-exported
     ModerationLedgerEntry,
     ModerationRule,
 )
+from .faq_models import FaqEntry, FaqReviewReason  # noqa: E402, F401
 
 # The satisfaction survey (SKM) and follow-up plans.
 from .survey_models import FollowUpPlan, SurveyCommentStatus, SurveyResponse  # noqa: E402, F401

@@ -16,6 +16,7 @@ from .comments import (
     comments_purge_unconfirmed,
     target_for,
 )
+from .faq import faq_save
 from .moderation import comment_flag, comments_moderate, thread_flag, threads_moderate
 from .notifications import (
     notification_email_deliver,
@@ -63,6 +64,7 @@ __all__ = [
     "thread_support",
     "thread_unfollow",
     "thread_unsupport",
+    "faq_save",
     "follow_up_plan_save",
     "survey_comments_moderate",
     "survey_invite",

@@ -49,6 +49,9 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
     context = {
         "survey": _survey_state(thread) if asker else None,
         "lapor": lapor_handoff(thread) if asker else None,
+        "faq_entry": _faq_entry(thread),
+        "can_make_faq": (answerer and thread.status == ThreadStatus.RESOLVED and bool(answers)
+                         and thread.visibility == ThreadVisibility.PUBLISHED),
         "thread": thread,
         "answers": answers,
         "events": selectors.thread_events(thread=thread),
@@ -74,3 +77,9 @@ def _survey_state(thread: Thread) -> dict | None:
     if response is None and not survey_is_open(thread):
         return None
     return {"response": response, "editable": survey_response_editable(response)}
+
+
+def _faq_entry(thread: Thread):
+    from ..models import FaqEntry
+
+    return FaqEntry.objects.filter(thread=thread).first()
