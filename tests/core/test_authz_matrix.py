@@ -35,6 +35,7 @@ from tests.accounts.factories import PASSWORD
 from tests.conftest import make_people
 from tests.discussions.factories import (
     CategoryFactory,
+    OfficialAnswerFactory,
     ThreadFactory,
     resolved_thread,
     survey_response,
@@ -230,6 +231,12 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("discussions:skm_follow_up", moderators_only(302, verified_asn=302),
              kwargs=lambda w: {"slug": w["unit_a"].slug, "year": 2026},
              data=lambda w: {"plan": "Menambah jam layanan konsultasi daring."}),
+    # FAQ: the unit's verified ASN or a moderator turn a resolved thread into an entry.
+    Endpoint("discussions:faq_promote", moderators_only(302, verified_asn=302),
+             kwargs=lambda w: {"pk": w["faq_thread"].pk},
+             data=lambda w: {"question": "Bagaimana cara mendaftar pelatihan pengawas?",
+                             "answer": "Pendaftaran dibuka setiap Februari di laman BKPSDM.",
+                             "review_by": "2099-12-31"}),
     Endpoint("discussions:skm_comment_queue", moderators_only(302),
              data=lambda w: {"response": w["survey_response"].pk, "decision": "approve"}),
     # Wagtail admin views of our apps (Wagtail sends non-staff to its login: 302)
@@ -309,6 +316,8 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "discussions:overdue_feed": lambda w: {"slug": w["unit_a"].slug},
     "discussions:moderation_ledger": lambda w: {},
     "discussions:skm_index": lambda w: {},
+    "discussions:faq_list": lambda w: {},
+    "discussions:faq_detail": lambda w: {"pk": 999999},
     "discussions:skm_unit": lambda w: {"slug": w["unit_a"].slug},
     "discussions:moderation_ledger_csv": lambda w: {},
     "search:search": lambda w: {},
@@ -423,8 +432,11 @@ def world(module_db):
     asn_comment = comment_services.comment_create(
         target=target, user=verified_asn, body="Berlaku untuk PNS dan PPPK.")
     answered_survey = resolved_thread(category=category)
+    faq_thread = resolved_thread(category=category, author=citizen)
+    OfficialAnswerFactory(thread=faq_thread, author=verified_asn)
     return people | {
         "resolved_thread": resolved_thread(category=category, author=citizen),
+        "faq_thread": faq_thread,
         "survey_response": survey_response(
             thread=answered_survey, scores=[3] * 9, comment="Pelayanannya cepat.",
             comment_status="pending"),

@@ -52,6 +52,7 @@ MARKERS = {
     "reply_under_hidden": "penandabalasantersembunyi",
     "page_hidden_comment": "penandakomentarhalamantersembunyi",
     "hidden_survey_comment": "penandasurveithreadtersembunyi",
+    "hidden_faq": "penandafaqtersembunyi",
     "pending_survey_comment": "penandasurveimenunggu",
 }
 PUBLIC_MARKER = "penandakomentarpublik"  # shown to everyone: proves pages are read
@@ -204,6 +205,11 @@ CASES: dict[str, Case] = {
     # Satisfaction survey: the asker's form on hidden threads; figures and comments
     "discussions:survey_answer": _each_thread("discussions:survey_answer", method=get),
     "discussions:skm_index": _plain("discussions:skm_index"),
+    # FAQ: the entry of the hidden thread is neither listed, shown, nor made again
+    "discussions:faq_promote": _each_thread("discussions:faq_promote", method=get),
+    "discussions:faq_list": _plain("discussions:faq_list"),
+    "discussions:faq_detail": lambda w: [get(reverse("discussions:faq_detail",
+                                                     kwargs={"pk": w["hidden_faq"].pk}))],
     "discussions:skm_unit": lambda w: [get(reverse("discussions:skm_unit",
                                                    kwargs={"slug": w["unit_a"].slug}))],
     "discussions:skm_follow_up": lambda w: [get(reverse(
@@ -273,6 +279,7 @@ MODERATOR_SEES = {
     "discussions:comment_reply", "discussions:comment_like", "discussions:comment_flag",
     "set_language",  # back to the hidden thread's page
     "discussions:skm_comment_queue",  # survey comments waiting for moderation
+    "discussions:faq_promote",  # a thread screen: the FAQ form of a thread moderators see
 }
 
 
@@ -407,6 +414,15 @@ def _build_world() -> dict:
                     comment=f"Puas {MARKERS['hidden_survey_comment']}.")
     survey_response(thread=thread, scores=[3] * 9, comment_status="pending",
                     comment=f"Cepat {MARKERS['pending_survey_comment']}.")
+    # A FAQ entry made from the hidden thread (before it was hidden).
+    from discussions.models import FaqEntry
+
+    hidden_faq = FaqEntry.objects.create(
+        thread=hidden, source_answer=answer, unit=unit_a, category=category,
+        question=f"Pertanyaan {MARKERS['hidden_faq']} umum?",
+        answer=f"Jawaban {MARKERS['hidden_faq']} untuk semua penanya.",
+        answer_html=f"<p>Jawaban {MARKERS['hidden_faq']} untuk semua penanya.</p>",
+        review_by=dt.date(2099, 1, 1))
     # Past its deadline: the overdue feed, queue and statistics would list it if shown.
     Thread.objects.filter(pk__in=[hidden.pk, pending_thread.pk]).update(
         is_overdue=True, answer_due=dt.date(2020, 1, 1), status="open")
@@ -419,6 +435,7 @@ def _build_world() -> dict:
         assert row.status == status
     return {
         "unit_a": unit_a, "thread": thread, "hidden_thread": hidden, "answer": answer,
+        "hidden_faq": hidden_faq,
         "program": program, "other_asn": other_asn, "citizen": citizen,
         "moderator": moderator,
         "hidden_thread_ids": [hidden.pk, pending_thread.pk],

@@ -149,6 +149,9 @@ FORMS = [
     Form("survey follow-up plan", "verified_asn",
          lambda w: reverse("discussions:skm_follow_up", args=["bkpsdm", 2026]),
          ("plan", "elements")),
+    Form("FAQ entry", "verified_asn",
+         lambda w: reverse("discussions:faq_promote", args=[w["resolved"].pk]),
+         ("question", "answer", "question_en", "answer_en", "review_by")),
     Form("survey comment moderation", "moderator",
          lambda w: reverse("discussions:skm_comment_queue"), ("response", "decision")),
 ]
@@ -179,6 +182,7 @@ QUERIES = [
           ("q", "lang")),
     Query("moderation ledger", "anonymous",
           lambda w: reverse("discussions:moderation_ledger"), ("page", "month", "rule")),
+    Query("FAQ", "anonymous", lambda w: reverse("discussions:faq_list"), ("unit", "category")),
     Query("satisfaction survey", "anonymous", lambda w: reverse("discussions:skm_index"),
           ("year",)),
     Query("satisfaction survey of a unit", "anonymous",
@@ -269,5 +273,6 @@ def test_every_public_page_type_has_a_fuzz_row():
                "discussions:unit_queue", "discussions:notification_list",
                "discussions:survey_answer", "discussions:skm_follow_up",
                "discussions:skm_comment_queue", "discussions:skm_index",
-               "discussions:skm_unit"}
+               "discussions:skm_unit", "discussions:faq_promote",
+               "discussions:faq_list", "discussions:faq_detail"}
     assert len(FORMS) + len(QUERIES) >= len(covered) - 1
