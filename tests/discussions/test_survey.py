@@ -5,6 +5,7 @@ short time), and the public figures per unit and year against hand-computed exam
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -280,3 +281,21 @@ def test_statistics_unit_page_open_data_and_report_carry_the_survey(client, cate
     report = client.get(reverse("transparency:information_report", args=[year]))
     assert "Survei Kepuasan Masyarakat" in report.content.decode() or \
         "report-satisfaction" in report.content.decode()
+
+
+def test_the_respondents_export_has_their_response_and_deletion_keeps_only_the_rating(
+        citizen, category):
+    from tests.accounts.factories import PASSWORD
+
+    thread = resolved_thread(author=citizen, category=category)
+    client = client_for(citizen)
+    client.post(reverse("discussions:survey_answer", args=[thread.pk]),
+                {**ALL_THREE, "gender": "f", "comment": "Terima kasih atas bantuannya."})
+    export = client.post(reverse("accounts:personal_data_export"))
+    data = json.loads(b"".join(export.streaming_content) if export.streaming else export.content)
+    forum = data["discussions"]
+    assert forum["satisfaction_survey"][0]["thread_id"] == thread.pk
+    assert client.post(reverse("accounts:account_delete"),
+                       {"password": PASSWORD, "confirm": "on"}).status_code == 302
+    row = SurveyResponse.objects.get(thread=thread)
+    assert row.respondent is None and row.gender == "" and row.scores() == [3] * 9
