@@ -77,6 +77,27 @@ def seed_survey(*, log) -> None:
         year = timezone.localtime(reaching[-1].resolved_at).year
         services.follow_up_plan_save(user=asn, unit=unit, year=year, plan=PLAN,
                                      elements=["service_time", "facilities", "procedure"])
+    if asn is not None:
+        _faq(asn, [t for t in reaching if t.answers_count])
     answered = Thread.objects.filter(Exists(SurveyResponse.objects.filter(thread=OuterRef("pk"))))
     log(f"  survey: {answered.count()} responses ({added} new): {unit.name} reaches its "
         f"sample, {short[0].unit.name} does not")
+
+
+def _faq(asn, threads) -> None:
+    """One FAQ entry from the unit's first resolved, answered thread (once)."""
+    from django.core.exceptions import ValidationError
+
+    from .models import FaqEntry
+    from .services.faq import faq_source_answer
+
+    for thread in threads[:1]:
+        source = faq_source_answer(thread)
+        if source is None or FaqEntry.objects.filter(thread=thread).exists():
+            continue
+        try:
+            services.faq_save(user=asn, thread=thread, question=thread.title,
+                              answer=source.body,
+                              review_by=timezone.localdate() + dt.timedelta(days=365))
+        except ValidationError:
+            continue
