@@ -299,3 +299,19 @@ def test_the_respondents_export_has_their_response_and_deletion_keeps_only_the_r
                        {"password": PASSWORD, "confirm": "on"}).status_code == 302
     row = SurveyResponse.objects.get(thread=thread)
     assert row.respondent is None and row.gender == "" and row.scores() == [3] * 9
+
+
+def test_the_survey_pages_work_in_english(client, citizen, category):
+    from django.utils import translation
+
+    thread = resolved_thread(author=citizen, category=category)
+    with translation.override("en"):
+        form_url = reverse("discussions:survey_answer", args=[thread.pk])
+        unit_url = reverse("discussions:skm_unit", args=[thread.unit.slug])
+        faq_url = reverse("discussions:faq_list")
+    assert form_url.startswith("/en/forum/") and "/survey/" in form_url
+    form = client_for(citizen).get(form_url).content.decode()
+    assert "Staff conduct" in form and "Rate the service" in form
+    page = client.get(unit_url).content.decode()
+    assert "Not enough responses" in page and "Follow-up plan" in page
+    assert client.get(faq_url).status_code == 200
