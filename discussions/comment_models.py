@@ -100,6 +100,7 @@ class ModerationAction(models.TextChoices):
 class ItemKind(models.TextChoices):
     COMMENT = "comment", _("Comment")
     THREAD = "thread", _("Thread")
+    SURVEY = "survey", _("Satisfaction survey comment")
 
 
 class Comment(XtdComment):

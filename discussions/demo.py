@@ -660,4 +660,5 @@ def _step(index, name, step, created, author, users, units, unit_user):
 
 
 
-from . import demo_comments  # noqa: E402, F401 - registers the comment seeder (order 40)
+# Register the comment seeder (order 40) and the survey seeder (order 45).
+from . import demo_comments, demo_survey  # noqa: E402, F401

@@ -522,6 +522,7 @@ class NotificationKind(models.TextChoices):
     REOPENED = "reopened", _("A thread of my unit reopened by the asker")
     DEADLINE = "deadline", _("A deadline of my unit approaching or passed")
     OBJECTION = "objection", _("An objection to a PPID decision for me to answer")
+    SURVEY = "survey", _("An invitation to rate the service my thread received")
 
 
 # Kinds only ASN of a unit receive (the preferences page shows them to ASN only).
@@ -611,6 +612,7 @@ from .comment_models import (  # noqa: E402, F401 - re-exported
     ModerationLedgerEntry,
     ModerationRule,
 )
+from .faq_models import FaqEntry, FaqReviewReason  # noqa: E402, F401
 
 # The public-information path (registration, written decision, objection).
 from .ppid_models import (  # noqa: E402, F401 - re-exported
@@ -623,3 +625,6 @@ from .ppid_models import (  # noqa: E402, F401 - re-exported
     RequestNumberCounter,
     WrittenDecision,
 )
+
+# The satisfaction survey (SKM) and follow-up plans.
+from .survey_models import FollowUpPlan, SurveyCommentStatus, SurveyResponse  # noqa: E402, F401

@@ -280,6 +280,68 @@ def objection_register_dataset(request=None) -> Dataset:
         rows=lambda: objection_register().order_by("filed_at", "pk").iterator(
             chunk_size=CHUNK_SIZE),
     )
+def _survey_rows():
+    from .skm import survey_results, survey_years
+
+    for year in survey_years():
+        yield from survey_results(year=year)
+
+
+def _element_value(name):
+    def value(result):
+        if not result.enough:
+            return None
+        return next(e.value for e in result.index.elements if e.field == name)
+    return value
+
+
+def survey_dataset(request=None) -> Dataset:
+    """The satisfaction survey (SKM, PermenPANRB 14/2017) per unit and year: respondents,
+    the minimum sample, and, only when it is reached, the IKM, its category and each
+    element's score. Aggregates only: no response, no respondent, no comment."""
+    from .survey_models import ELEMENTS
+
+    columns = (
+        Column("year", T.INTEGER, _("Year the requests were completed."), lambda r: r.year),
+        Column("unit", T.TEXT, _("Code of the unit (OPD)."), lambda r: r.unit.slug),
+        Column("unit_name", T.TEXT, _("Name of the unit (OPD)."), lambda r: r.unit.name),
+        Column("served", T.INTEGER, _("Requests the unit completed that year (population)."),
+               lambda r: r.population),
+        Column("respondents", T.INTEGER, _("Survey responses."), lambda r: r.respondents),
+        Column("minimum_sample", T.INTEGER,
+               _("Fewest responses the regulation's sample table asks for."),
+               lambda r: r.required),
+        Column("enough_responses", T.BOOLEAN,
+               _("Whether the minimum sample is reached (figures are empty below it)."),
+               lambda r: r.enough),
+        Column("ikm", T.DECIMAL, _("Satisfaction index, 25–100 (two decimals)."),
+               lambda r: r.index.ikm if r.enough else None),
+        Column("category", T.TEXT, _("Category: A, B, C or D (see below)."),
+               lambda r: r.index.category.letter if r.enough else ""),
+        *(Column(f"score_{name}", T.DECIMAL,
+                 _("Score of the element, 25–100: %(element)s.") % {"element": label},
+                 _element_value(name))
+          for name, label, _question in ELEMENTS),
+        Column("follow_up_plan", T.BOOLEAN,
+               _("Whether the unit published a follow-up plan for the year."),
+               lambda r: r.plan is not None),
+    )
+    return Dataset(
+        slug="satisfaction-survey",
+        title=_("Satisfaction survey (SKM)"),
+        description=_("The public satisfaction survey per unit and year (PermenPANRB "
+                      "14/2017): respondents, minimum sample, index, category and element "
+                      "scores. No respondent, no answer, no comment."),
+        columns=columns,
+        rows=_survey_rows,
+    )
+
+
+def survey_code_lists():
+    from .skm import CATEGORIES
+
+    return [("satisfaction-survey.category",
+             [(c.letter, c.label) for c in CATEGORIES])]
 
 
 def code_lists():
@@ -327,6 +389,8 @@ def register_datasets() -> None:
                       code_lists=ppid_code_lists)
     opendata.register("information-objection-register", objection_register_dataset,
                       order=47, code_lists=objection_code_lists)
+    opendata.register("satisfaction-survey", survey_dataset, order=48,
+                      code_lists=survey_code_lists)
     opendata.register_feed(
         "threads", title=_("New forum threads"), order=30,
         url=lambda: reverse("discussions:feed"),

@@ -210,3 +210,26 @@ def can_view_case(user, thread: Thread) -> bool:
 def check_can_view_case(*, user, thread: Thread) -> None:
     if not can_view_case(user, thread):
         raise PermissionDenied(_("These papers are for the requester and the PPID."))
+# --- satisfaction survey (SKM) -----------------------------------------------------------
+
+
+def check_can_answer_survey(*, user, thread: Thread) -> None:
+    """Only the asker rates the service their thread received."""
+    if not _signed_in(user) or thread.author_id != user.pk:
+        raise PermissionDenied(_("Only the person who opened this thread can rate the service."))
+
+
+def check_can_edit_follow_up(*, user, unit) -> None:
+    """A unit's follow-up plan: its verified ASN, or a moderator."""
+    if not _signed_in(user):
+        raise PermissionDenied(_("Only a verified ASN of this unit or a moderator can do this."))
+    check_can_answer_officially(user=user, unit=unit)
+
+
+def can_edit_follow_up(user, unit) -> bool:
+    if not _signed_in(user):
+        return False
+    if is_moderator(user):
+        return True
+    profile = verified_asn_profile(user)
+    return profile is not None and profile.unit_id == unit.pk

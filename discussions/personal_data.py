@@ -15,6 +15,7 @@ from .models import (
     OfficialAnswer,
     OfficialAnswerRevision,
     Support,
+    SurveyResponse,
     Thread,
     ThreadEvent,
 )
@@ -44,6 +45,16 @@ def export_user_data(user) -> dict:
                 "body": a.body, "created_at": _iso(a.created_at), "edited_at": _iso(a.edited_at),
             }
             for a in OfficialAnswer.objects.filter(author=user).order_by("created_at", "pk")
+        ],
+        "satisfaction_survey": [
+            {
+                "thread_id": r.thread_id, "unit": r.unit.name, "scores": r.scores(),
+                "comment": r.comment, "comment_status": r.comment_status,
+                "gender": r.gender, "age_band": r.age_band, "education": r.education,
+                "occupation": r.occupation, "created_at": _iso(r.created_at),
+            }
+            for r in SurveyResponse.objects.filter(respondent=user).select_related("unit")
+            .order_by("created_at", "pk")
         ],
         "supports": [
             {"thread_id": s.thread_id, "created_at": _iso(s.created_at)}
@@ -98,7 +109,7 @@ def erase_user_data(*, user, pseudonym: str) -> None:
     """Account deletion: the person's threads stay (their author now shows the
     pseudonym); official answers keep position and unit but lose the name; the public
     timeline and answer history show the pseudonym; follows, notifications and settings
-    go; supports stay counted without the person."""
+    go; supports and survey ratings stay counted without the person."""
     OfficialAnswer.objects.filter(author=user).update(signer_name="")
     _raw(ThreadEvent).filter(actor=user).update(actor=None, actor_name=pseudonym)
     _raw(OfficialAnswerRevision).filter(editor=user).update(editor=None, editor_name=pseudonym)
@@ -111,6 +122,10 @@ def erase_user_data(*, user, pseudonym: str) -> None:
     Notification.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     Support.objects.filter(user=user).update(user=None)
+    # Survey responses keep counting in the unit's figures, without the person or the
+    # profile they gave.
+    SurveyResponse.objects.filter(respondent=user).update(
+        respondent=None, gender="", age_band="", education="", occupation="")
     _erase_comment_data(user=user, pseudonym=pseudonym)
     # The information path: the requester's name kept for their letters goes; the PPID's
     # and atasan's signatures keep the position and lose the name, as official answers.

@@ -169,6 +169,33 @@ class CommentProjection(Projection):
 _TARGET_MODELS = ("thread", "trainingprogrampage", "outcomepage")
 
 
+@register
+class FaqProjection(Projection):
+    """FAQ entries: their own record type (question, answer from the Jawaban Resmi, the
+    unit and topic), public while their source thread is."""
+
+    type = "faq"
+    label = _("FAQ")
+    order = 45
+
+    def public_ids(self):
+        return selectors.faqs_public().order_by("pk").values_list("pk", flat=True)
+
+    def records(self, ids):
+        return [
+            SearchRecord(
+                type=self.type, id=entry.pk, url=entry.get_absolute_url(),
+                title=entry.question, body=plain(entry.answer_html),
+                language="id", all_languages=True,
+                date=entry.updated_at.date(), updated_at=entry.updated_at,
+                unit=entry.unit.slug, unit_label=entry.unit.name,
+                category=entry.category.slug, category_label=entry.category.name,
+                answered=True,
+            )
+            for entry in selectors.faqs_public().filter(pk__in=list(ids))
+        ]
+
+
 def thread_changed(thread_id: int) -> None:
     """Re-index a thread, its answers and its comments once the current transaction
     commits: they all carry the thread's status, unit and category (issue 19: comment
@@ -180,6 +207,9 @@ def thread_changed(thread_id: int) -> None:
         "answer", OfficialAnswer.objects.filter(thread_id=thread_id).values_list("pk", flat=True)
     )
     index_later("comment", _comment_ids(Thread, [str(thread_id)]))
+    from .models import FaqEntry
+
+    index_later("faq", FaqEntry.objects.filter(thread_id=thread_id).values_list("pk", flat=True))
 
 
 def thread_visibility_changed(thread_id: int) -> None:
@@ -199,6 +229,9 @@ def thread_hidden(thread_id: int) -> None:
     remove_now("answer", OfficialAnswer.objects.filter(thread_id=thread_id)
                .values_list("pk", flat=True))
     remove_now("comment", _comment_ids(Thread, [str(thread_id)]))
+    from .models import FaqEntry
+
+    remove_now("faq", FaqEntry.objects.filter(thread_id=thread_id).values_list("pk", flat=True))
 
 
 def comments_hidden(comment_ids) -> None:

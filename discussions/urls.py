@@ -4,7 +4,19 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import actions, answers, comments, feeds, mine, notifications, ppid, queue, threads
+from .views import (
+    actions,
+    answers,
+    comments,
+    faq,
+    feeds,
+    mine,
+    notifications,
+    ppid,
+    queue,
+    survey,
+    threads,
+)
 
 app_name = "discussions"
 
@@ -42,6 +54,15 @@ urlpatterns = [
          name="ppid_request_register"),
     path(_("information-requests/objections/"), ppid.objection_register,
          name="ppid_objection_register"),
+    path(_("<int:pk>/survey/"), survey.survey_answer, name="survey_answer"),
+    path(_("<int:pk>/faq/"), faq.faq_promote, name="faq_promote"),
+    path(_("faq/"), faq.faq_list, name="faq_list"),
+    path(_("faq/<int:pk>/"), faq.faq_detail, name="faq_detail"),
+    path(_("survey/"), survey.skm_index, name="skm_index"),
+    path(_("survey/moderation/"), survey.skm_comment_queue, name="skm_comment_queue"),
+    path(_("survey/<slug:slug>/"), survey.skm_unit, name="skm_unit"),
+    path(_("survey/<slug:slug>/<int:year>/follow-up/"), survey.skm_follow_up,
+         name="skm_follow_up"),
     path(_("comments/"), comments.comment_post, name="comment_post"),
     path(_("comments/<int:pk>/"), comments.comment_permalink, name="comment_permalink"),
     path(_("comments/<int:pk>/reply/"), comments.comment_reply, name="comment_reply"),

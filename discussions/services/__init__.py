@@ -16,6 +16,7 @@ from .comments import (
     comments_purge_unconfirmed,
     target_for,
 )
+from .faq import faq_save
 from .moderation import comment_flag, comments_moderate, thread_flag, threads_moderate
 from .notifications import (
     notification_email_deliver,
@@ -26,6 +27,7 @@ from .notifications import (
 )
 from .reactions import thread_follow, thread_support, thread_unfollow, thread_unsupport
 from .resolution import thread_confirm_resolved, thread_dispute
+from .survey import follow_up_plan_save, survey_comments_moderate, survey_invite, survey_submit
 from .threads import thread_close, thread_create, thread_masking_preview, thread_reroute
 
 __all__ = [
@@ -62,4 +64,9 @@ __all__ = [
     "thread_support",
     "thread_unfollow",
     "thread_unsupport",
+    "faq_save",
+    "follow_up_plan_save",
+    "survey_comments_moderate",
+    "survey_invite",
+    "survey_submit",
 ]

@@ -42,6 +42,7 @@ from ._common import (
     touch,
 )
 from .events import record_event
+from .faq import faq_flag_source_edited
 from .notifications import follower_users, notify
 
 
@@ -196,6 +197,7 @@ def answer_edit(*, user, answer: OfficialAnswer, body: str) -> OfficialAnswer:
         thread=thread, kind=ThreadEventKind.ANSWER_EDITED, actor=user,
         from_status=thread.status, at=now, data={"answer": answer.pk},
     )
+    faq_flag_source_edited(answer=answer)
     return answer
 
 

@@ -20,6 +20,7 @@ from ..sla import is_past_due, thread_durations
 from ._common import lock_thread
 from .events import record_event
 from .notifications import notify, unit_asn_users
+from .survey import survey_invite
 
 
 @transaction.atomic
@@ -89,4 +90,5 @@ def thread_auto_resolve(*, thread_id: int, today: dt.date) -> bool:
         data={"closing_due": thread.closing_due.isoformat()},
     )
     notify(kind=NotificationKind.STATUS, thread=thread, event=event, users=[thread.author])
+    survey_invite(thread=thread)
     return True

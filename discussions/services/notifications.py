@@ -159,6 +159,8 @@ def build_email(notification: Notification) -> EmailMessage:
             "answer": notification.answer,
             "event": notification.event,
             "thread_url": absolute_url(thread.get_absolute_url()),
+            "survey_url": absolute_url(reverse("discussions:survey_answer", args=[thread.pk]))
+            if notification.kind == NotificationKind.SURVEY else "",
             "preferences_url": absolute_url(reverse("discussions:notification_preferences")),
             "unsubscribe_url": unsubscribe_url,
             "office_name": settings.SERAMBI_OFFICE_NAME,

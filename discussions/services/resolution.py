@@ -13,6 +13,7 @@ from ..sla import answer_due_from, local_today, thread_durations
 from ._common import lock_thread, record_masking, required_reason, state_error, touch
 from .events import record_event
 from .notifications import notify, unit_asn_users
+from .survey import survey_invite
 
 
 @transaction.atomic
@@ -30,6 +31,7 @@ def thread_confirm_resolved(*, user, thread: Thread) -> Thread:
         from_status=ThreadStatus.ANSWERED, to_status=ThreadStatus.RESOLVED,
         at=thread.resolved_at,
     )
+    survey_invite(thread=thread)
     return thread
 
 

@@ -209,3 +209,17 @@ def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> Non
                 comment.edit_url, comment.delete_url = edit_url(comment.pk), delete_url(comment.pk)
             else:
                 comment.flag_url = flag_url(comment.pk)
+@register.filter
+def skm_element_label(name):
+    """The label of a satisfaction survey element from its field name."""
+    from ..survey_models import ELEMENTS
+
+    return next((label for field, label, _question in ELEMENTS if field == name), name)
+
+
+@register.filter
+def close_reason_label(value):
+    """The label of a closing reason code (the timeline shows why a thread closed)."""
+    from ..models import CloseReason
+
+    return CloseReason(value).label if value in CloseReason.values else value

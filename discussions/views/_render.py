@@ -14,6 +14,7 @@ from ..forms import (
     ExtendForm,
     RerouteForm,
 )
+from ..lapor import lapor_handoff
 from ..models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
 from ..permissions import can_answer, can_moderate, is_asker
 from ..structured_data import thread_structured_data
@@ -47,6 +48,11 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
             forms.setdefault("reroute", RerouteForm(units=units))
     context = {
         "ppid": _ppid_context(user, thread, forms, asker=asker),
+        "survey": _survey_state(thread) if asker else None,
+        "lapor": lapor_handoff(thread) if asker else None,
+        "faq_entry": _faq_entry(thread),
+        "can_make_faq": (answerer and thread.status == ThreadStatus.RESOLVED and bool(answers)
+                         and thread.visibility == ThreadVisibility.PUBLISHED),
         "thread": thread,
         "answers": answers,
         "events": selectors.thread_events(thread=thread),
@@ -93,3 +99,18 @@ def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool) -> dict | N
         "window": window, "can_view_case": can_view_case(user, thread),
         "komisi_open": asker and komisi_open(objection),
     }
+def _survey_state(thread: Thread) -> dict | None:
+    """The asker's invitation to the satisfaction survey (or their recorded response)."""
+    from ..services.survey import survey_is_open, survey_response_editable
+    from ..skm import survey_response_for
+
+    response = survey_response_for(thread=thread)
+    if response is None and not survey_is_open(thread):
+        return None
+    return {"response": response, "editable": survey_response_editable(response)}
+
+
+def _faq_entry(thread: Thread):
+    from ..models import FaqEntry
+
+    return FaqEntry.objects.filter(thread=thread).first()

@@ -59,14 +59,16 @@ def thread_create(request):
     categories, units = selectors.category_list_active(), selectors.unit_list_for_forum()
     initial = {"about": page.pk if page else None, "category": request.GET.get("category")}
     form = ThreadForm(request.POST or None, categories=categories, units=units, initial=initial)
-    similar, preview = [], None
+    similar, faqs, preview = [], [], None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        similar = [] if data["similar_checked"] else selectors.similar_threads(title=data["title"])
+        if not data["similar_checked"]:
+            faqs = selectors.similar_faqs(title=data["title"])
+            similar = selectors.similar_threads(title=data["title"])
         if not data["masking_seen"]:
             preview = services.thread_masking_preview(title=data["title"], body=data["body"])
             preview = preview if preview.kinds else None
-        if similar or preview:
+        if similar or faqs or preview:
             form = _confirmed(request.POST, categories=categories, units=units,
                               masking_seen=preview is not None)
         else:
@@ -83,7 +85,7 @@ def thread_create(request):
                                  % {"unit": thread.unit.name})
                 return redirect(thread)
     return render(request, "discussions/thread_form.html", {
-        "form": form, "similar": similar, "about_page": page, "preview": preview,
+        "form": form, "similar": similar, "faqs": faqs, "about_page": page, "preview": preview,
     })
 
 

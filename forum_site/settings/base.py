@@ -545,3 +545,12 @@ SERAMBI_COMMENT_EMAIL_RETRY_DELAY = env_int("SERAMBI_COMMENT_EMAIL_RETRY_DELAY",
 SERAMBI_STATS_MIN_SAMPLE = env_int("SERAMBI_STATS_MIN_SAMPLE", 5)
 # Seconds the statistics figures are cached (per filter and language); 0 turns it off.
 SERAMBI_STATS_CACHE_SECONDS = env_int("SERAMBI_STATS_CACHE_SECONDS", 300)
+
+# Satisfaction survey (SKM, PermenPANRB 14/2017): days after resolution the asker may
+# answer, and hours an answer stays editable.
+SERAMBI_SKM_ANSWER_DAYS = env_int("SERAMBI_SKM_ANSWER_DAYS", 60)
+SERAMBI_SKM_EDIT_HOURS = env_int("SERAMBI_SKM_EDIT_HOURS", 24)
+# Hand-off to SP4N-LAPOR!: a thread overdue for this many days shows the asker how to
+# take it there (as does one closed as outside the office's authority).
+SERAMBI_LAPOR_AFTER_OVERDUE_DAYS = env_int("SERAMBI_LAPOR_AFTER_OVERDUE_DAYS", 10)
+SERAMBI_LAPOR_URL = env_str("SERAMBI_LAPOR_URL", "https://www.lapor.go.id/")

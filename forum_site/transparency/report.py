@@ -11,6 +11,7 @@ from discussions import ppid_selectors
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
 from discussions.models import InformationDecision, RefusalGround
+from discussions.skm import survey_results
 from forum_site.core.exports import Column, ColumnType, Dataset
 
 T = ColumnType
@@ -44,6 +45,7 @@ def report_data(*, year: int) -> dict:
         "requests": list(report_requests(year=year)),
         "objections": ppid_selectors.objection_year_figures(year=year),
         "annex_url": reverse("transparency:information_report_csv", args=[year]),
+        "survey_results": survey_results(year=year),
     }
 
 

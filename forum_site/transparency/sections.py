@@ -240,6 +240,20 @@ def categories_section(filters: Filters) -> dict:
     }
 
 
+@statistics_section(key="satisfaction", title=gettext_lazy("Satisfaction survey (SKM)"),
+                    order=35, template="transparency/sections/satisfaction.html",
+                    forum=False)
+def satisfaction_section(filters: Filters) -> dict:
+    """The satisfaction survey per unit for the chosen year (this year by default),
+    narrowed to the chosen unit; below a unit's minimum sample, no score."""
+    from discussions.skm import survey_results
+    from forum_site.accounts.models import Unit
+
+    year = filters.year or timezone.localdate().year
+    units = Unit.objects.filter(pk=filters.unit.pk) if filters.unit is not None else None
+    return {"year": year, "results": survey_results(year=year, units=units)}
+
+
 @statistics_section(key="months", title=gettext_lazy("Month by month"), order=40,
                     template="transparency/sections/months.html")
 def months_section(filters: Filters) -> dict:

@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from discussions import selectors as forum
 from discussions import statistics as forum_stats
+from discussions.skm import survey_result
 from publications import selectors as publications
 
 from . import charts
@@ -53,4 +54,5 @@ def unit_page_data(*, unit) -> dict:
         "programs": publications.programs_organised_by(unit=unit,
                                                        locale=Locale.get_active()),
         "today": timezone.localdate(),
+        "survey": survey_result(unit=unit, year=timezone.localdate().year),
     }

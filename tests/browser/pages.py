@@ -161,6 +161,14 @@ PAGES: list[PageType] = [
              {"id": "/forum/permohonan-informasi/keberatan/",
               "en": "/en/forum/information-requests/objections/"},
              route="discussions:ppid_objection_register"),
+    # Satisfaction survey and FAQ (discussions/demo_survey.py): every unit's figures, one
+    # unit's page (element scores, follow-up plan), the FAQ list.
+    PageType("satisfaction-survey", {"id": "/forum/survei/", "en": "/en/forum/survey/"},
+             route="discussions:skm_index"),
+    PageType("satisfaction-survey-unit",
+             {"id": "/forum/survei/bkpsdm/", "en": "/en/forum/survey/bkpsdm/"}),
+    PageType("faq", {"id": "/forum/faq/", "en": "/en/forum/faq/"},
+             route="discussions:faq_list"),
     # Transparency (forum_site/transparency; demo data from the forum, publications and
     # transparency seeders). The report year is the current one, as seed_demo makes it.
     # The statistics page carries every section, the moderation ledger's too (its SVG

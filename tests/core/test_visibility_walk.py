@@ -51,6 +51,9 @@ MARKERS = {
     "deleted_comment": "penandakomentardihapus",
     "reply_under_hidden": "penandabalasantersembunyi",
     "page_hidden_comment": "penandakomentarhalamantersembunyi",
+    "hidden_survey_comment": "penandasurveithreadtersembunyi",
+    "hidden_faq": "penandafaqtersembunyi",
+    "pending_survey_comment": "penandasurveimenunggu",
 }
 PUBLIC_MARKER = "penandakomentarpublik"  # shown to everyone: proves pages are read
 
@@ -218,6 +221,19 @@ CASES: dict[str, Case] = {
     "discussions:comment_confirm": lambda w: [get(reverse("discussions:comment_confirm",
                                                           kwargs={"token": "x"}))],
     "discussions:moderation_ledger": _plain("discussions:moderation_ledger"),
+    # Satisfaction survey: the asker's form on hidden threads; figures and comments
+    "discussions:survey_answer": _each_thread("discussions:survey_answer", method=get),
+    "discussions:skm_index": _plain("discussions:skm_index"),
+    # FAQ: the entry of the hidden thread is neither listed, shown, nor made again
+    "discussions:faq_promote": _each_thread("discussions:faq_promote", method=get),
+    "discussions:faq_list": _plain("discussions:faq_list"),
+    "discussions:faq_detail": lambda w: [get(reverse("discussions:faq_detail",
+                                                     kwargs={"pk": w["hidden_faq"].pk}))],
+    "discussions:skm_unit": lambda w: [get(reverse("discussions:skm_unit",
+                                                   kwargs={"slug": w["unit_a"].slug}))],
+    "discussions:skm_follow_up": lambda w: [get(reverse(
+        "discussions:skm_follow_up", kwargs={"slug": w["unit_a"].slug, "year": w["year"]}))],
+    "discussions:skm_comment_queue": _plain("discussions:skm_comment_queue"),
     "discussions:moderation_ledger_csv": _plain("discussions:moderation_ledger_csv"),
     "discussions:notification_list": _plain("discussions:notification_list"),
     "discussions:notification_preferences": _plain("discussions:notification_preferences"),
@@ -287,6 +303,8 @@ MODERATOR_SEES = {
     "discussions:ppid_decision_pdf", "discussions:ppid_case_file_pdf",
     "discussions:ppid_case_file_zip", "discussions:ppid_decide", "discussions:ppid_object",
     "discussions:ppid_objection_answer", "discussions:ppid_komisi",
+    "discussions:skm_comment_queue",  # survey comments waiting for moderation
+    "discussions:faq_promote",  # a thread screen: the FAQ form of a thread moderators see
 }
 
 
@@ -414,6 +432,22 @@ def _build_world() -> dict:
         moderation_services.threads_moderate(
             moderator=moderator, thread_ids=[hidden.pk], action="hide", rule="spam")
         moderation_services.thread_flag(user=other_asn, thread=pending_thread, reason="spam")
+    # Survey comments: approved on the hidden thread, pending on a public one.
+    from tests.discussions.factories import survey_response
+
+    survey_response(thread=hidden, scores=[4] * 9, comment_status="approved",
+                    comment=f"Puas {MARKERS['hidden_survey_comment']}.")
+    survey_response(thread=thread, scores=[3] * 9, comment_status="pending",
+                    comment=f"Cepat {MARKERS['pending_survey_comment']}.")
+    # A FAQ entry made from the hidden thread (before it was hidden).
+    from discussions.models import FaqEntry
+
+    hidden_faq = FaqEntry.objects.create(
+        thread=hidden, source_answer=answer, unit=unit_a, category=category,
+        question=f"Pertanyaan {MARKERS['hidden_faq']} umum?",
+        answer=f"Jawaban {MARKERS['hidden_faq']} untuk semua penanya.",
+        answer_html=f"<p>Jawaban {MARKERS['hidden_faq']} untuk semua penanya.</p>",
+        review_by=dt.date(2099, 1, 1))
     # Past its deadline: the overdue feed, queue and statistics would list it if shown.
     Thread.objects.filter(pk__in=[hidden.pk, pending_thread.pk]).update(
         is_overdue=True, answer_due=dt.date(2020, 1, 1), status="open")
@@ -426,6 +460,7 @@ def _build_world() -> dict:
         assert row.status == status
     return {
         "unit_a": unit_a, "thread": thread, "hidden_thread": hidden, "answer": answer,
+        "hidden_faq": hidden_faq,
         "program": program, "other_asn": other_asn, "citizen": citizen,
         "moderator": moderator,
         "hidden_thread_ids": [hidden.pk, pending_thread.pk],

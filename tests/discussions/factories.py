@@ -115,3 +115,40 @@ class FollowFactory(factory.django.DjangoModelFactory):
 
     thread = factory.SubFactory(ThreadFactory)
     user = factory.SubFactory(UserFactory)
+
+
+def resolved_thread(**kwargs):
+    """A thread resolved now (as the asker's confirmation leaves it)."""
+    now = timezone.now()
+    kwargs.setdefault("status", ThreadStatus.RESOLVED)
+    kwargs.setdefault("answered_at", now - dt.timedelta(days=2))
+    kwargs.setdefault("resolved_at", now)
+    kwargs.setdefault("indexed", False)
+    return ThreadFactory(**kwargs)
+
+
+def survey_response(*, thread, scores, **kwargs):
+    """A satisfaction survey response for a resolved thread (nine scores 1–4)."""
+    from discussions.survey_models import ELEMENT_FIELDS, SurveyResponse
+
+    return SurveyResponse.objects.create(
+        thread=thread, unit=thread.unit, respondent=thread.author,
+        period_year=timezone.localtime(thread.resolved_at or timezone.now()).year,
+        editable_until=timezone.now() + dt.timedelta(hours=24),
+        **dict(zip(ELEMENT_FIELDS, scores, strict=True)), **kwargs,
+    )
+
+
+def score_grid(*, respondents: int, total: int) -> list[list[int]]:
+    """`respondents` rows of nine ratings summing to `total` (all 4, lowered cell by
+    cell), for hand-computed IKM examples."""
+    grid = [[4] * 9 for _ in range(respondents)]
+    excess = 36 * respondents - total
+    cell = 0
+    while excess > 0:
+        row, column = divmod(cell % (9 * respondents), 9)
+        if grid[row][column] > 1:
+            grid[row][column] -= 1
+            excess -= 1
+        cell += 1
+    return grid

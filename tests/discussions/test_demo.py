@@ -4,8 +4,11 @@ answered by the demo ASN accounts; running it again adds nothing."""
 from django.db.models import Count
 
 from discussions.demo import seed_forum
-from discussions.models import Category, OfficialAnswer, Thread, ThreadEvent
+from discussions.demo_survey import seed_survey
+from discussions.models import Category, OfficialAnswer, SurveyResponse, Thread, ThreadEvent
+from discussions.skm import survey_result
 from forum_site.accounts.demo import seed_accounts
+from forum_site.accounts.models import Unit
 
 
 def test_seed_forum_is_rich_and_idempotent(db):
@@ -44,7 +47,18 @@ def test_seed_forum_is_rich_and_idempotent(db):
     newest = Thread.objects.order_by("-created_at").first()
     assert (newest.created_at - oldest.created_at).days > 28
 
+    # The satisfaction survey: one unit reaches its minimum sample, another does not.
+    seed_survey(log=lambda *_: None)
+    years = set(SurveyResponse.objects.values_list("period_year", flat=True))
+    results = [survey_result(unit=unit, year=year)
+               for unit in Unit.objects.all() for year in years]
+    assert any(r.enough and r.plan is not None for r in results)
+    assert any(r.respondents and not r.enough for r in results)
+    responses = SurveyResponse.objects.count()
+
     counts = (Thread.objects.count(), ThreadEvent.objects.count(), OfficialAnswer.objects.count())
     seed_forum(log=lambda *_: None)
+    seed_survey(log=lambda *_: None)
     assert (Thread.objects.count(), ThreadEvent.objects.count(),
             OfficialAnswer.objects.count()) == counts
+    assert SurveyResponse.objects.count() == responses

@@ -139,7 +139,9 @@ def test_tick_resolves_answered_threads_after_the_closing_window(
     assert thread.status == ThreadStatus.RESOLVED and thread.resolved_at
     event = ThreadEvent.objects.get(thread=thread, kind="auto_resolved")
     assert (event.from_status, event.to_status, event.actor) == ("answered", "resolved", None)
-    assert [m.to for m in mail.outbox] == [[citizen.email]]
+    # The status notice, then the one satisfaction survey invitation (SKM).
+    assert [m.to for m in mail.outbox] == [[citizen.email], [citizen.email]]
+    assert "/survei/" in mail.outbox[1].body
     assert sla_tick(today=dt.date(2026, 8, 31)).resolved == 0
     assert ThreadEvent.objects.filter(thread=thread).count() == 1
 

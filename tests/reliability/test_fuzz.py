@@ -25,9 +25,10 @@ from hypothesis import strategies as st
 
 from discussions import services as forum_services
 from discussions.services.notifications import make_unsubscribe_token
+from discussions.survey_models import ELEMENT_FIELDS as SURVEY_ELEMENTS
 from forum_site.accounts import roles
 from tests.accounts.factories import UserFactory
-from tests.discussions.factories import CategoryFactory, ThreadFactory
+from tests.discussions.factories import CategoryFactory, ThreadFactory, resolved_thread
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 FUZZ = hypothesis_settings(
@@ -156,6 +157,17 @@ FORMS = [
          ("upheld", "answer")),
     Form("Komisi Informasi step", "citizen",
          lambda w: reverse("discussions:ppid_komisi", args=[w["request"].pk]), ("confirm",)),
+    Form("satisfaction survey", "citizen",
+         lambda w: reverse("discussions:survey_answer", args=[w["resolved"].pk]),
+         (*SURVEY_ELEMENTS, "comment", "gender", "age_band", "education", "occupation")),
+    Form("survey follow-up plan", "verified_asn",
+         lambda w: reverse("discussions:skm_follow_up", args=["bkpsdm", 2026]),
+         ("plan", "elements")),
+    Form("FAQ entry", "verified_asn",
+         lambda w: reverse("discussions:faq_promote", args=[w["resolved"].pk]),
+         ("question", "answer", "question_en", "answer_en", "review_by")),
+    Form("survey comment moderation", "moderator",
+         lambda w: reverse("discussions:skm_comment_queue"), ("response", "decision")),
 ]
 
 QUERIES = [
@@ -190,6 +202,11 @@ QUERIES = [
           lambda w: reverse("discussions:ppid_objection_register"), ("page", "year")),
     Query("request receipt", "citizen",
           lambda w: reverse("discussions:ppid_receipt", args=[w["request"].pk]), ("page",)),
+    Query("FAQ", "anonymous", lambda w: reverse("discussions:faq_list"), ("unit", "category")),
+    Query("satisfaction survey", "anonymous", lambda w: reverse("discussions:skm_index"),
+          ("year",)),
+    Query("satisfaction survey of a unit", "anonymous",
+          lambda w: reverse("discussions:skm_unit", args=["bkpsdm"]), ("year",)),
 ]
 
 
@@ -211,6 +228,7 @@ def world(settings, citizen, verified_asn, moderator, unit_a, home_page):
         body="Mohon salinan laporan kinerja instansi pemerintah tahun 2026.",
     )
     return {"thread": thread, "answer": answer, "comment": comment, "request": request,
+            "resolved": resolved_thread(category=category, author=citizen),
             "token": make_unsubscribe_token(user_id=citizen.pk, kind="answer")}
 
 
@@ -296,5 +314,9 @@ def test_every_public_page_type_has_a_fuzz_row():
                "discussions:unsubscribe", "discussions:thread_list",
                "discussions:thread_detail", "discussions:answer_history", "discussions:feed",
                "core:privacy", "core:open_data", "sitemap",
-               "discussions:unit_queue", "discussions:notification_list"}
+               "discussions:unit_queue", "discussions:notification_list",
+               "discussions:survey_answer", "discussions:skm_follow_up",
+               "discussions:skm_comment_queue", "discussions:skm_index",
+               "discussions:skm_unit", "discussions:faq_promote",
+               "discussions:faq_list", "discussions:faq_detail"}
     assert len(FORMS) + len(QUERIES) >= len(covered) - 1
