@@ -175,6 +175,14 @@ class ThreadVisibility(models.TextChoices):
     PUBLISHED = "published", _("Published")
     PENDING = "pending", _("Hidden after flags, pending review")
     HIDDEN = "hidden", _("Hidden by a moderator")
+    # Pre-moderation (a new account's thread): only its author and moderators see it,
+    # and the unit's deadlines start when a moderator approves it.
+    WAITING = "waiting", _("Awaiting moderation")
+    REJECTED = "rejected", _("Rejected by a moderator")
+
+
+# Visibilities a thread's own author still sees (with a notice saying why it is not public).
+AUTHOR_SEES = (ThreadVisibility.WAITING, ThreadVisibility.REJECTED)
 
 
 class InformationDecision(models.TextChoices):
@@ -346,6 +354,7 @@ class ThreadEventKind(models.TextChoices):
     HIDDEN = "hidden", _("Hidden by a moderator")
     RESTORED = "restored", _("Shown again by a moderator")
     AUTO_HIDDEN = "auto_hidden", _("Hidden after reports, pending review")
+    REJECTED = "rejected", _("Rejected by a moderator")
 
 
 class ActorRole(models.TextChoices):

@@ -69,13 +69,27 @@ def threads_public() -> QuerySet[Thread]:
 
 
 def threads_visible_to(user) -> QuerySet[Thread]:
-    """The threads `user` may open: the public ones, or every thread for a moderator
-    (the queryset form of `permissions.can_view_thread`)."""
+    """The threads `user` may open: the public ones and their own waiting or rejected
+    ones, or every thread for a moderator (the queryset form of
+    `permissions.can_view_thread`)."""
+    from .models import AUTHOR_SEES
     from .permissions import can_moderate
 
+    threads = Thread.objects.select_related("unit", "category", "author")
     if can_moderate(user):
-        return Thread.objects.select_related("unit", "category", "author")
+        return threads
+    if user is not None and user.is_authenticated:
+        return threads.filter(Q(visibility=ThreadVisibility.PUBLISHED)
+                              | Q(author=user, visibility__in=AUTHOR_SEES))
     return threads_public()
+
+
+def approved_posts_count(*, user) -> int:
+    """What earns trust (`permissions.is_trusted_author`): the user's approved comments
+    and published threads."""
+    comments = Comment.objects.filter(user=user, status=CommentStatus.APPROVED).count()
+    threads = Thread.objects.filter(author=user, visibility=ThreadVisibility.PUBLISHED).count()
+    return comments + threads
 
 
 def answers_public() -> QuerySet[OfficialAnswer]:
@@ -434,10 +448,11 @@ def moderation_queue_comments(*, area: str | None = None, older_than_hours: int 
 
 
 def moderation_queue_threads() -> QuerySet[Thread]:
-    """Threads hidden after flags, waiting for review."""
-    return Thread.objects.filter(visibility=ThreadVisibility.PENDING).select_related(
-        "unit", "category", "author"
-    ).order_by("updated_at", "pk")
+    """Threads waiting for a moderator: a new account's thread (pre-moderation) or one
+    hidden after flags; oldest first."""
+    return Thread.objects.filter(
+        visibility__in=(ThreadVisibility.WAITING, ThreadVisibility.PENDING)
+    ).select_related("unit", "category", "author").order_by("updated_at", "pk")
 
 
 LEDGER_DIMENSIONS = {
@@ -489,8 +504,9 @@ def moderation_queue_items(*, show: str = "waiting", area: str | None = None,
         ).order_by("-moderated_at", "-pk")
         if area:
             comments = comments.filter(area=area)
-        threads = Thread.objects.filter(visibility=ThreadVisibility.HIDDEN).select_related(
-            "unit").order_by("-updated_at")
+        threads = Thread.objects.filter(
+            visibility__in=(ThreadVisibility.HIDDEN, ThreadVisibility.REJECTED)
+        ).select_related("unit").order_by("-updated_at")
     else:
         comments = moderation_queue_comments(area=area, older_than_hours=older)
         threads = moderation_queue_threads()

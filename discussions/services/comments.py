@@ -49,6 +49,7 @@ from ..permissions import (
     check_can_comment,
     check_can_react_to_comment,
     check_is_comment_author,
+    is_trusted_author,
 )
 from ..redaction import redact
 from ..search_records import comments_hidden
@@ -281,19 +282,13 @@ def _author_kind(user) -> str:
 
 
 def _initial_status(user, author_kind: str) -> str:
-    """Anonymous → waits for confirmation (then moderation); ASN and moderators go
-    straight through; trusted accounts are post-moderated; everyone else pre-moderated."""
+    """Anonymous → waits for confirmation (then moderation); trusted authors (ASN,
+    moderators, established accounts: `permissions.is_trusted_author`, the rule threads
+    follow too) are post-moderated; everyone else pre-moderated."""
     if author_kind == AuthorKind.ANONYMOUS:
         return CommentStatus.UNCONFIRMED
-    if author_kind in (AuthorKind.ASN, AuthorKind.MODERATOR):
+    if is_trusted_author(user):
         return CommentStatus.APPROVED
-    old_enough = (timezone.now() - user.date_joined).total_seconds() >= (
-        settings.SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE
-    )
-    if old_enough:
-        approved = Comment.objects.filter(user=user, status=CommentStatus.APPROVED).count()
-        if approved >= settings.SERAMBI_COMMENT_TRUSTED_MIN_APPROVED:
-            return CommentStatus.APPROVED
     return CommentStatus.PENDING
 
 

@@ -22,8 +22,13 @@ from ..models import (
     ThreadEventKind,
     ThreadKind,
     ThreadStatus,
+    ThreadVisibility,
 )
-from ..permissions import check_can_create_thread, check_can_moderate_threads
+from ..permissions import (
+    check_can_create_thread,
+    check_can_moderate_threads,
+    thread_needs_approval,
+)
 from ..sla import answer_due_from, is_past_due, local_today, thread_deadlines
 from ..text import normalise_text, normalise_title, render_markdown
 from ._common import (
@@ -70,7 +75,12 @@ def thread_create(
 ) -> Thread:
     """A citizen opens a thread. It goes to `unit` if they picked one, else to the
     category's default unit; its deadlines follow the category's profile. The unit's
-    ASN are notified. Counts against the `thread_create` rate limit (RateLimited)."""
+    ASN are notified. Counts against the `thread_create` rate limit (RateLimited).
+
+    A thread by an author the trust rule does not trust yet
+    (`permissions.thread_needs_approval`) is stored waiting for a moderator: only its
+    author and moderators see it, it has no deadlines and the unit hears nothing until
+    `thread_open` runs on approval."""
     check_can_create_thread(user=author)
     if kind not in ThreadKind.values:
         raise ValidationError({"kind": _("Choose what kind of message this is.")})
@@ -82,7 +92,6 @@ def thread_create(
     ratelimit.hit("thread_create", user=author, ip=ip)
 
     now = clock.now()
-    deadlines = thread_deadlines(category=category, kind=kind, start=local_today(now))
     masked: set[str] = set()
     thread = Thread(
         kind=kind,
@@ -95,9 +104,12 @@ def thread_create(
         status=ThreadStatus.OPEN,
         created_at=now,
         updated_at=now,
-        first_response_due=deadlines.first_response,
-        answer_due=deadlines.answer,
     )
+    waiting = thread_needs_approval(author)
+    if waiting:
+        thread.visibility = ThreadVisibility.WAITING
+    else:
+        _set_deadlines(thread, now=now)
     thread.body_html = render_markdown(thread.body)
     # The asker follows their own thread from the start ('Diikuti'; they may unfollow).
     thread.followers_count = 1
@@ -105,15 +117,46 @@ def thread_create(
     thread.save()
     Follow.objects.create(thread=thread, user=author)
     record_masking(thread_id=thread.pk, masked=masked)
+    if not waiting:
+        _announce_opened(thread, at=now)
+    return thread
+
+
+def _set_deadlines(thread: Thread, *, now) -> None:
+    deadlines = thread_deadlines(category=thread.category, kind=thread.kind,
+                                 start=local_today(now))
+    thread.first_response_due = deadlines.first_response
+    thread.answer_due = deadlines.answer
+
+
+def _announce_opened(thread: Thread, *, at) -> None:
+    """The thread reaches its unit: the public timeline's first event, and the unit's
+    ASN are notified."""
+    unit = thread.unit
     event = record_event(
-        thread=thread, kind=ThreadEventKind.CREATED, actor=author, from_status="",
-        to_status=ThreadStatus.OPEN, at=now,
-        data={"unit": unit.name, "chosen_by_author": unit.pk != category.default_unit_id},
+        thread=thread, kind=ThreadEventKind.CREATED, actor=thread.author, from_status="",
+        to_status=ThreadStatus.OPEN, at=at,
+        data={"unit": unit.name, "chosen_by_author": unit.pk != thread.category.default_unit_id},
     )
     notify(
         kind=NotificationKind.ROUTED, thread=thread, event=event,
-        users=unit_asn_users(unit_id=unit.pk), exclude=[author],
+        users=unit_asn_users(unit_id=unit.pk), exclude=[thread.author],
     )
+
+
+def thread_open(*, thread: Thread) -> Thread:
+    """A pre-moderated thread approved by a moderator (called by `threads_moderate`
+    inside its transaction, with the row locked): it opens now. Its opening time, and
+    with it every deadline and every working-day duration the statistics count, start
+    at the approval, not at the moment it was written; the unit is notified."""
+    now = clock.now()
+    thread.visibility = ThreadVisibility.PUBLISHED
+    thread.created_at = now
+    _set_deadlines(thread, now=now)
+    thread.is_overdue = False
+    thread.save(update_fields=touch(thread, "visibility", "created_at", "first_response_due",
+                                    "answer_due", "is_overdue"))
+    _announce_opened(thread, at=now)
     return thread
 
 

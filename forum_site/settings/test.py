@@ -30,3 +30,7 @@ WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
 # Staff fixtures have no authenticator; the second-factor tests and the authorisation
 # matrix switch the requirement on (tests/accounts/test_second_factor.py).
 SERAMBI_STAFF_MFA_REQUIRED = False
+# The fixtures' citizens are brand-new accounts whose threads most tests need public at
+# once; the pre-moderation tests (tests/discussions/test_premoderation.py) and the
+# visibility walk switch it on (production default: on).
+SERAMBI_THREAD_PREMODERATION = False
