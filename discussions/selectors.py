@@ -506,7 +506,7 @@ def moderation_queue_items(*, show: str = "waiting", area: str | None = None,
             comments = comments.filter(area=area)
         threads = Thread.objects.filter(
             visibility__in=(ThreadVisibility.HIDDEN, ThreadVisibility.REJECTED)
-        ).select_related("unit").order_by("-updated_at")
+        ).select_related("unit", "author").order_by("-updated_at")
     else:
         comments = moderation_queue_comments(area=area, older_than_hours=older)
         threads = moderation_queue_threads()

@@ -16,7 +16,13 @@ from .comments import (
     comments_purge_unconfirmed,
     target_for,
 )
-from .moderation import comment_flag, comments_moderate, thread_flag, threads_moderate
+from .moderation import (
+    available_actions,
+    comment_flag,
+    comments_moderate,
+    thread_flag,
+    threads_moderate,
+)
 from .notifications import (
     notification_email_deliver,
     notification_emails_retry,
@@ -42,6 +48,7 @@ __all__ = [
     "target_for",
     "thread_flag",
     "threads_moderate",
+    "available_actions",
     "AnswerConflict",
     "answer_edit",
     "answer_publish",

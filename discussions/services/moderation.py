@@ -172,6 +172,26 @@ def threads_moderate(
     return len(threads)
 
 
+def available_actions(item) -> list[str]:
+    """The decisions a moderator can take on one comment or thread now, read from the
+    transition tables above (the queue shows one button per decision; the services
+    apply the same tables)."""
+    if isinstance(item, Thread):
+        table, state = THREAD_TRANSITIONS, item.visibility
+    else:
+        table, state = COMMENT_TRANSITIONS, item.status
+    order = (ModerationAction.APPROVE, ModerationAction.REJECT, ModerationAction.HIDE,
+             ModerationAction.RESTORE)
+    actions = [action for action in order if state in table[action][0]]
+    if ModerationAction.APPROVE in actions and ModerationAction.RESTORE in actions:
+        actions.remove(ModerationAction.RESTORE)  # the same decision, one button
+    # Approving something already published is only useful to settle its reports.
+    if (ModerationAction.APPROVE in actions and not isinstance(item, Thread)
+            and state == CommentStatus.APPROVED and not item.needs_review):
+        actions.remove(ModerationAction.APPROVE)
+    return actions
+
+
 def _tell_the_asker_opened(*, thread: Thread) -> None:
     """The asker hears that their waiting thread is published (the notification points
     at the timeline's first event, 'opened and sent to <unit>')."""
