@@ -381,9 +381,11 @@ def comments_public() -> QuerySet[Comment]:
     )
 
 
-def comment_section(*, obj, user) -> CommentSection:
+def comment_section(*, obj, user, own_ids=()) -> CommentSection:
     """The published comment tree of a thread or page, the viewer's likes and the
-    viewer's own comments still waiting (three or four queries at any size)."""
+    viewer's own comments still waiting (three or four queries at any size). A visitor
+    without an account is shown the anonymous comments whose ids their session kept
+    (`own_ids`) while those wait for confirmation or moderation."""
     content_type_id, object_pks = comment_target_keys(obj)
     rows = Comment.norel_objects.filter(
         content_type_id=content_type_id, object_pk__in=object_pks, is_public=True
@@ -407,6 +409,14 @@ def comment_section(*, obj, user) -> CommentSection:
             Comment.objects.filter(
                 user=user, content_type_id=content_type_id, object_pk__in=object_pks,
                 is_public=False, is_removed=False,
+            ).order_by("submit_date")
+        )
+    elif own_ids:
+        own_waiting = list(
+            Comment.objects.filter(
+                pk__in=list(own_ids)[:20], user__isnull=True, content_type_id=content_type_id,
+                object_pk__in=object_pks, is_public=False, is_removed=False,
+                status__in=(CommentStatus.UNCONFIRMED, CommentStatus.PENDING),
             ).order_by("submit_date")
         )
     return CommentSection(comments=comments, count=count, liked=liked, own_waiting=own_waiting)

@@ -21,7 +21,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Max, Min
+from django.db.models import F, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
@@ -316,9 +316,11 @@ def comment_create(
     parent: Comment | None = None,
     ip: str | None = None,
     language: str = "",
+    consent: bool = False,
 ) -> Comment:
     """Post a comment. Registered users post under their display name; anonymous
-    visitors give a name and an email and must confirm through the link we send.
+    visitors give a name and an email, agree to the privacy notice (`consent`; the
+    version is recorded on the comment) and must confirm through the link we send.
     Raises ValidationError (bad input, duplicate, closed target) or RateLimited."""
     user = user if user is not None and user.is_authenticated else None
     check_can_comment(user=user)
@@ -326,6 +328,10 @@ def comment_create(
     body = clean_body(body)
     if user is None:
         name, email = _clean_name(name), _clean_email(email)
+        if not consent:
+            raise ValidationError({"consent": ValidationError(
+                _("Agree to the privacy notice: your email address is used only for the "
+                  "confirmation link and the moderators' decision."), code="required")})
     ratelimit.hit("comment_create", user=user, ip=ip)
     if user is None:
         ratelimit.hit("confirmation_email", ip=ip, key=email)
@@ -357,6 +363,8 @@ def comment_create(
         author_kind=author_kind,
         needs_review=status == CommentStatus.PENDING or bool(kinds),
         confirmation_nonce=secrets.token_hex(16) if user is None else "",
+        consent_version=settings.PRIVACY_NOTICE_VERSION if user is None else "",
+        consent_given_at=timezone.now() if user is None else None,
     )
     _place_in_tree(comment, parent)
     comment.full_clean(exclude=["thread_id", "parent_id", "user_email", "user_url"])
@@ -451,6 +459,38 @@ def comments_purge_unconfirmed(*, now: dt.datetime | None = None) -> int:
                .values_list("pk", flat=True))
     for pk in ids:
         Comment.objects.filter(pk=pk).delete()
+    return len(ids)
+
+
+@transaction.atomic
+def anonymous_emails_forget(*, now: dt.datetime | None = None) -> int:
+    """Delete the email address of confirmed anonymous comments once their last
+    moderation-decision email is SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS old (sent, or
+    given up after its retries) and none is still waiting to go. The comment stays, under
+    the name its author chose; a later decision is no longer emailed. Returns how many."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Coalesce
+
+    from ..models import EmailStatus
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS)
+    decisions = CommentEmail.objects.filter(comment=OuterRef("pk"),
+                                            kind=CommentEmailKind.DECISION)
+    candidates = (
+        Comment.objects.filter(user__isnull=True, confirmed_at__isnull=False)
+        .exclude(user_email="")
+        .exclude(status=CommentStatus.PENDING)  # a decision is still to be emailed
+        .annotate(waiting=Exists(decisions.filter(status=EmailStatus.PENDING)))
+        .filter(waiting=False)
+        .annotate(last_email=Max(Coalesce("emails__sent_at", "emails__created_at"),
+                                 filter=Q(emails__kind=CommentEmailKind.DECISION)))
+        .filter(last_email__lt=cutoff)
+    )
+    ids = list(candidates.values_list("pk", flat=True))
+    if ids:
+        XtdComment.norel_objects.filter(pk__in=ids).update(user_email="")
+        Comment.objects.filter(pk__in=ids).update(email_forgotten_at=now)
     return len(ids)
 
 

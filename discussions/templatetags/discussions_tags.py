@@ -105,6 +105,7 @@ def comment_section(context, obj):
     from django.core.exceptions import ValidationError
 
     from ..comment_forms import new_comment_form, target_key
+    from ..own_comments import own_comment_ids
     from ..services.comments import check_open, target_for
 
     request = context.get("request")
@@ -113,7 +114,10 @@ def comment_section(context, obj):
         target = target_for(obj)
     except ValidationError:  # a page type that takes no comments
         return {"section": None}
-    section = selectors.comment_section(obj=obj, user=user)
+    own_ids = [] if user.is_authenticated else own_comment_ids(request)
+    section = selectors.comment_section(obj=obj, user=user, own_ids=own_ids)
+    if section.own_waiting and request is not None:
+        request.serambi_personal = True  # CachePolicyMiddleware: never a shared cache
     try:
         check_open(target)
     except ValidationError:  # closed threads show the comments without a form

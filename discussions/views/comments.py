@@ -31,6 +31,7 @@ from ..models import (
     ModerationRule,
 )
 from ..opendata import moderation_ledger_dataset
+from ..own_comments import remember_own_comment
 from ..permissions import check_can_view_comment, check_is_comment_author
 from ..services.comments import can_still_edit, check_form_timing
 
@@ -79,11 +80,13 @@ def comment_post(request):
             comment = services.comment_create(
                 target=target, user=request.user, body=data["comment"], name=data.get("name"),
                 email=data.get("email"), parent=parent, ip=client_ip(request),
-                language=get_language() or "",
+                language=get_language() or "", consent=bool(data.get("consent")),
             )
         except ValidationError as exc:
             errors_from(exc, form)
         else:
+            if form.anonymous:
+                remember_own_comment(request, comment)
             messages.success(request, _posted_message(comment))
             anchor = f"#{comment.anchor}" if comment.is_public else "#komentar"
             return redirect(target.url + anchor)

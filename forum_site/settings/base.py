@@ -512,6 +512,10 @@ SERAMBI_COMMENT_CONFIRM_MAX_AGE = env_int("SERAMBI_COMMENT_CONFIRM_MAX_AGE", 2 *
 SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER = env_int(
     "SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER", 7 * 86400
 )
+# A confirmed anonymous commenter's email address is deleted this many days after the
+# last moderation-decision email about their comment was sent (time to reply and ask for
+# a review); `manage.py comments_maintenance` (run_scheduler) does it. docs/personal-data.md
+SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS = env_int("SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS", 30)
 # The one trust rule (discussions.permissions.is_trusted_author), for comments and
 # threads alike: accounts at least this old (seconds) with this many approved posts
 # (approved comments plus published threads) are post-moderated; verified ASN and
