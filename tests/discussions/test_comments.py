@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,7 +45,8 @@ def test_anonymous_comment_on_outcome_confirm_queue_approve(outcome, anonymous_c
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rahma@contoh.id"]
     path = last_confirmation_path()
     assert "rahma" not in path.lower() and "contoh" not in path
-    assert OUTCOME_TEXT not in anonymous_client.get(outcome.url).content.decode()
+    # Only its author's session shows it (marked as waiting; issue 16), nobody else's.
+    assert OUTCOME_TEXT not in Client().get(outcome.url).content.decode()
 
     page = anonymous_client.get(path)
     assert page.status_code == 200 and "Konfirmasi" in page.content.decode()
@@ -54,7 +56,7 @@ def test_anonymous_comment_on_outcome_confirm_queue_approve(outcome, anonymous_c
 
     queue = _queue(moderator_client).content.decode()
     assert OUTCOME_TEXT in queue and outcome.title in queue
-    assert OUTCOME_TEXT not in anonymous_client.get(outcome.url).content.decode()
+    assert OUTCOME_TEXT not in Client().get(outcome.url).content.decode()
 
     response = moderator_client.post(reverse("discussions_admin:moderation_queue"), {
         "comments": [comment.pk], "action": "approve", "rule": "", "note": "",
