@@ -110,6 +110,12 @@ def can_answer(user, thread: Thread) -> bool:
     return profile is not None and profile.unit_id == thread.unit_id
 
 
+def can_see_private_details(user, thread: Thread) -> bool:
+    """The contact details the asker typed (masked in public, `ThreadPrivateDetail`):
+    the unit's verified ASN, who may need to reach the asker, and moderators."""
+    return can_answer(user, thread)
+
+
 def can_moderate(user) -> bool:
     return _signed_in(user) and is_moderator(user)
 

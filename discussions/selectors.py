@@ -142,6 +142,14 @@ def thread_events(*, thread: Thread) -> list[ThreadEvent]:
     return events
 
 
+def thread_private_details(*, thread: Thread) -> list:
+    """The asker's masked details, for the people `permissions.can_see_private_details`
+    allows (callers check)."""
+    from .models import ThreadPrivateDetail
+
+    return list(ThreadPrivateDetail.objects.filter(thread=thread).order_by("pk"))
+
+
 @dataclass
 class ViewerState:
     supports: bool = False

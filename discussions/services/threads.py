@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from forum_site.accounts.models import Unit
 from forum_site.core import ratelimit
+from forum_site.core.redaction import masked_values
 
 from .. import clock
 from ..models import (
@@ -21,6 +22,7 @@ from ..models import (
     Thread,
     ThreadEventKind,
     ThreadKind,
+    ThreadPrivateDetail,
     ThreadStatus,
     ThreadVisibility,
 )
@@ -117,9 +119,22 @@ def thread_create(
     thread.save()
     Follow.objects.create(thread=thread, user=author)
     record_masking(thread_id=thread.pk, masked=masked)
+    _keep_private_details(thread, normalise_title(title), normalise_text(body))
     if not waiting:
         _announce_opened(thread, at=now)
     return thread
+
+
+def _keep_private_details(thread: Thread, *texts: str) -> None:
+    """What masking took out of the asker's title and body, kept apart for the unit's
+    ASN and moderators (`ThreadPrivateDetail`); nothing when nothing was masked."""
+    seen, rows = set(), []
+    for text in texts:
+        for kind, value in masked_values(text):
+            if (kind, value) not in seen and len(rows) < 20:
+                seen.add((kind, value))
+                rows.append(ThreadPrivateDetail(thread=thread, kind=kind, value=value[:200]))
+    ThreadPrivateDetail.objects.bulk_create(rows)
 
 
 def _set_deadlines(thread: Thread, *, now) -> None:

@@ -49,6 +49,8 @@ MARKERS = {
     "pending_thread": "penandathreadditahan",
     "waiting_thread": "penandathreadmenunggumoderasi",
     "rejected_thread": "penandathreadditolakmoderator",
+    # The asker's own contact detail, masked in public, kept for the unit and moderators.
+    "private_detail": "penandakontakpribadi",
     "hidden_comment": "penandakomentardisembunyikan",
     "rejected_comment": "penandakomentarditolak",
     "pending_comment": "penandakomentarmenunggu",
@@ -344,11 +346,11 @@ def _build_world() -> dict:
     with TestCase.captureOnCommitCallbacks(execute=True):
         program = pages.publish(pages.program_page(), parent=programs)
 
-    def new_thread(word, kind="question", by=author, approve=True):
+    def new_thread(word, kind="question", by=author, approve=True, contact=""):
         thread = services.thread_create(
             author=by, kind=kind, category=category,
             title=f"Pertanyaan {word} tentang layanan",
-            body=f"Mohon penjelasan tentang {word} dan jadwal pelayanan kepegawaian.",
+            body=f"Mohon penjelasan tentang {word} dan jadwal pelayanan kepegawaian.{contact}",
         )
         # Pre-moderation is on: the author's first threads wait for the moderator.
         assert thread.visibility == ThreadVisibility.WAITING
@@ -368,7 +370,8 @@ def _build_world() -> dict:
             moderator=moderator, comment_ids=ids, action=action, rule=rule)
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        hidden = new_thread(MARKERS["hidden_thread"], kind="information_request")
+        hidden = new_thread(MARKERS["hidden_thread"], kind="information_request",
+                            contact=f" Email saya {MARKERS['private_detail']}@contoh.id.")
         services.thread_follow(user=citizen, thread=hidden)
         services.thread_acknowledge(user=asn, thread=hidden,
                                     note=f"Diterima {MARKERS['hidden_note']}.")
@@ -411,6 +414,7 @@ def _build_world() -> dict:
         is_overdue=True, answer_due=dt.date(2020, 1, 1), status="open")
     hidden.refresh_from_db()
     assert hidden.visibility == ThreadVisibility.HIDDEN
+    assert hidden.private_details.filter(value__contains=MARKERS["private_detail"]).exists()
     pending_thread.refresh_from_db()
     assert pending_thread.visibility == ThreadVisibility.PENDING
     rejected_thread.refresh_from_db()
