@@ -50,6 +50,8 @@ class CommentForm(forms.Form):
                               widget=forms.TextInput(attrs={"autocomplete": "off",
                                                             "tabindex": "-1"}))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Set once the author was shown how masking changes their text (the next submit posts).
+    masking_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
     target = forms.CharField(widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

@@ -388,6 +388,21 @@ def comment_create(
     return comment
 
 
+@dataclass(frozen=True)
+class CommentMaskingPreview:
+    text: str
+    name: str
+    kinds: list[str]
+
+
+def comment_masking_preview(*, body: str, name: str | None = None) -> CommentMaskingPreview:
+    """How `comment_create` will store this text (and a visitor's shown name): the
+    author sees it before posting when personal data would be masked (nothing stored)."""
+    text, kinds = redact(normalise_text(body))
+    shown, name_kinds = redact(normalise_title(name or ""))
+    return CommentMaskingPreview(text=text, name=shown, kinds=sorted({*kinds, *name_kinds}))
+
+
 # --- anonymous confirmation --------------------------------------------------------------
 
 

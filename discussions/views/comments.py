@@ -74,6 +74,16 @@ def comment_post(request):
     form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)
     if form.is_valid():
         data = form.cleaned_data
+        preview = None if data["masking_seen"] else services.comment_masking_preview(
+            body=data["comment"], name=data.get("name"))
+        if preview is not None and preview.kinds:
+            # Shown as it will be published before it goes out; the next submit posts.
+            seen = request.POST.copy()
+            seen["masking_seen"] = "on"
+            form = new_comment_form(user=request.user, obj=target.obj, parent=parent,
+                                    data=seen)
+            form.is_valid()
+            return _form_page(request, form, target=target, parent=parent, preview=preview)
         try:
             if form.anonymous:
                 check_form_timing(started=data["started"], honeypot=data["website"])
@@ -118,10 +128,10 @@ def _parent(request, value, *, target) -> Comment | None:
     return parent
 
 
-def _form_page(request, form, *, target, parent):
+def _form_page(request, form, *, target, parent, preview=None):
     return render(request, "discussions/comment_form.html", {
         "form": form, "target": target, "target_title": str(getattr(target.obj, "title", "")),
-        "parent": parent,
+        "parent": parent, "preview": preview,
     })
 
 

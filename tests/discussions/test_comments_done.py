@@ -35,7 +35,8 @@ def test_done_means(outcome, anonymous_client, moderator_client, verified_asn_cl
     assert "Apakah MPP buka" in anonymous_client.get(outcome.url).content.decode()
 
     # 2. A phone number is published masked.
-    post_comment(verified_asn_client, outcome, "Info jadwal Sabtu: hubungi 0812 3456 7890.")
+    post_comment(verified_asn_client, outcome, "Info jadwal Sabtu: hubungi 0812 3456 7890.",
+                 masking_seen="on")  # the masked preview was shown (test_comment_masking)
     page = anonymous_client.get(outcome.url).content.decode()
     assert "[nomor telepon disamarkan]" in page and "0812 3456 7890" not in page
 

@@ -73,7 +73,8 @@ def test_the_acknowledgement_email_without_a_note_has_no_empty_heading(
 def test_the_rejection_email_carries_the_rejected_text_masked(
         thread, anonymous_client, moderator):
     text = "Hubungi saya di 0812-4455-6677, saya jual jasa titip berkas!"
-    post_comment(anonymous_client, thread, text, name="Budi", email="budi@contoh.id")
+    post_comment(anonymous_client, thread, text, name="Budi", email="budi@contoh.id",
+                 masking_seen="on")
     comment = Comment.objects.get()
     comment.status = CommentStatus.PENDING  # confirmed (the confirmation is tested elsewhere)
     comment.confirmation_nonce = ""
