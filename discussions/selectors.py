@@ -144,9 +144,14 @@ def thread_events(*, thread: Thread) -> list[ThreadEvent]:
 
 def thread_private_details(*, thread: Thread) -> list:
     """The asker's masked details, for the people `permissions.can_see_private_details`
-    allows (callers check)."""
+    allows (callers check). They come only from the masked title and body, so a thread
+    whose text carries no mask label has none (and costs no query)."""
+    from forum_site.core.redaction import MASKS
+
     from .models import ThreadPrivateDetail
 
+    if not any(label in thread.title or label in thread.body for label in MASKS.values()):
+        return []
     return list(ThreadPrivateDetail.objects.filter(thread=thread).order_by("pk"))
 
 
