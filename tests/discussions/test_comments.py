@@ -155,8 +155,10 @@ def test_asn_comment_goes_straight_through(thread, verified_asn_client, anonymou
 
 def test_phone_number_is_masked_before_publication(thread, verified_asn_client,
                                                    anonymous_client, moderator_client):
-    post_comment(verified_asn_client, thread,
-                 "Hubungi 0812-3456-7890 atau budi@contoh.go.id, NIK 7601012345678901.")
+    text = "Hubungi 0812-3456-7890 atau budi@contoh.go.id, NIK 7601012345678901."
+    # First the author is shown the masked text (test_comment_masking.py), then it posts.
+    assert post_comment(verified_asn_client, thread, text).status_code == 200
+    assert post_comment(verified_asn_client, thread, text, masking_seen="on").status_code == 302
     comment = Comment.objects.get()
     assert "0812" not in comment.comment and "budi@" not in comment.comment
     assert sorted(comment.redactions) == ["email", "nik", "phone"]
