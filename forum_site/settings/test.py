@@ -32,5 +32,6 @@ WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
 SERAMBI_STAFF_MFA_REQUIRED = False
 # The fixtures' citizens are brand-new accounts whose threads most tests need public at
 # once; the pre-moderation tests (tests/discussions/test_premoderation.py) and the
-# visibility walk switch it on (production default: on).
-SERAMBI_THREAD_PREMODERATION = False
+# visibility walk switch it on (production default: on; SERAMBI_THREAD_PREMODERATION=1
+# runs the suite with it).
+SERAMBI_THREAD_PREMODERATION = env_bool("SERAMBI_THREAD_PREMODERATION", False)  # noqa: F405
