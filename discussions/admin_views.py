@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from . import selectors, services
 from .forms import CloseForm, RerouteForm, errors_from
-from .models import Thread, ThreadStatus
+from .models import ModerationRule, Thread, ThreadStatus
 from .permissions import check_can_moderate_threads
 
 
@@ -69,9 +69,10 @@ def _moderate(user, thread, action, data):
 
 
 def moderation_queue(request):
-    """Comments and threads waiting for a moderator, with their context; bulk
-    approve / reject / hide / restore with a published rule. `?show=hidden` lists hidden
-    and rejected comments and hidden threads, to restore them."""
+    """Comments and threads waiting for a moderator, with their context. Each item has
+    its own small form (approve / reject / hide / restore, with a published rule); ticked
+    items can also take one decision together (the bulk form at the end).
+    `?show=hidden` lists hidden and rejected comments and threads, to restore them."""
     from django.views.defaults import permission_denied
 
     from .comment_forms import ModerationForm, QueueFilterForm
@@ -95,9 +96,11 @@ def moderation_queue(request):
             messages.success(request, _("%(n)s item(s) updated.") % {"n": changed})
             return redirect(request.get_full_path())
     comments, threads = selectors.moderation_queue_items(show=show, area=area, older=older)
+    for item in (*comments, *threads):
+        item.actions = services.available_actions(item)
     return TemplateResponse(request, "discussions/admin/moderation_queue.html", {
         "comments": comments, "threads": threads, "form": form, "filters": filters,
-        "show": show,
+        "show": show, "rules": ModerationRule.choices,
     })
 
 

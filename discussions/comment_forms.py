@@ -5,11 +5,22 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .forms import MARKDOWN_HELP, with_notice
 from .models import Area as SiteArea
 from .models import ModerationAction, ModerationRule
+
+
+def _consent_label():
+    return format_html(
+        _('I have read the <a href="{}">privacy notice</a> and agree that my email address '
+          'is used for the confirmation link and the moderators\' decision, then deleted.'),
+        reverse_lazy("core:privacy"),
+    )
 
 
 class CommentForm(forms.Form):
@@ -34,10 +45,13 @@ class CommentForm(forms.Form):
         help_text=_("We send a confirmation link there. It is never shown."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+    consent = forms.BooleanField(label=lazy(_consent_label, str)(), required=False)
     website = forms.CharField(required=False, label=_("Leave this field empty"),
                               widget=forms.TextInput(attrs={"autocomplete": "off",
                                                             "tabindex": "-1"}))
     started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Set once the author was shown how masking changes their text (the next submit posts).
+    masking_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
     target = forms.CharField(widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
@@ -51,13 +65,18 @@ class CommentForm(forms.Form):
                 "Give the name to show with your comment.")
             self.fields["email"].error_messages["required"] = _(
                 "Give your email address for the confirmation link.")
+            self.fields["consent"].required = True
+            self.fields["consent"].error_messages["required"] = _(
+                "Agree to the privacy notice: your email address is used only for the "
+                "confirmation link and the moderators' decision.")
         else:
-            for name in ("name", "email", "website", "started"):
+            for name in ("name", "email", "consent", "website", "started"):
                 del self.fields[name]
         self.fields["comment"].widget.attrs["maxlength"] = settings.SERAMBI_COMMENT_MAX_LENGTH
 
     def visible_public_fields(self):
-        return [self[name] for name in ("comment", "name", "email") if name in self.fields]
+        return [self[name] for name in ("comment", "name", "email", "consent")
+                if name in self.fields]
 
 
 class CommentEditForm(forms.Form):

@@ -25,7 +25,7 @@ from forum_site.accounts.models import Unit, User
 from forum_site.core.demo import demo_seeder
 
 from . import clock, services
-from .models import Category, EmailStatus, Notification, Thread
+from .models import Category, EmailStatus, Notification, Thread, ThreadVisibility
 from .services import ppid as ppid_services
 from .services.calendar import holidays_sync
 from .sla import WorkingCalendar, sla_tick
@@ -588,10 +588,17 @@ def _plan(index, spec, working_day, categories, units, users, citizens, pages, c
         return users.get(ASN_BY_UNIT.get(thread.unit.slug, "")) or users[MODERATOR]
 
     def open_thread():
-        created[index] = services.thread_create(
+        thread = services.thread_create(
             author=author, title=spec.title, body=spec.body, kind=spec.kind,
             category=category, unit=unit, publication_page=pages.get(spec.page),
         )
+        if thread.visibility == ThreadVisibility.WAITING:
+            # A demo citizen's first threads are pre-moderated: the moderator approves
+            # them at once, so their deadlines start when they were opened.
+            services.threads_moderate(moderator=users[MODERATOR], thread_ids=[thread.pk],
+                                      action="approve")
+            thread.refresh_from_db()
+        created[index] = thread
 
     plan = [_Action(_at(opened_on, 8, index % 50), 1, open_thread)]
     for number, step in enumerate(spec.steps):

@@ -85,7 +85,7 @@ def seed_comments(*, log) -> None:
                  "kasih.")
             waiting = services.comment_create(
                 target=services.target_for(outcome), user=None, name="Rahmawati",
-                email="rahmawati@contoh.localhost",
+                email="rahmawati@contoh.localhost", consent=True,
                 body="Apakah layanan MPP juga buka hari Sabtu untuk perekaman KTP-el?",
             )
             services.comment_confirm(token=make_confirmation_token(waiting))

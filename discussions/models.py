@@ -175,6 +175,14 @@ class ThreadVisibility(models.TextChoices):
     PUBLISHED = "published", _("Published")
     PENDING = "pending", _("Hidden after flags, pending review")
     HIDDEN = "hidden", _("Hidden by a moderator")
+    # Pre-moderation (a new account's thread): only its author and moderators see it,
+    # and the unit's deadlines start when a moderator approves it.
+    WAITING = "waiting", _("Awaiting moderation")
+    REJECTED = "rejected", _("Rejected by a moderator")
+
+
+# Visibilities a thread's own author still sees (with a notice saying why it is not public).
+AUTHOR_SEES = (ThreadVisibility.WAITING, ThreadVisibility.REJECTED)
 
 
 class InformationDecision(models.TextChoices):
@@ -331,6 +339,27 @@ class Thread(models.Model):
         return self.answer_due
 
 
+class ThreadPrivateDetail(models.Model):
+    """A piece of personal data the asker typed into their thread's title or body (a
+    phone number, an email address, an identity number), masked on every public surface
+    and kept here, apart, because the unit may need it to reach them: shown only to the
+    unit's verified ASN and moderators, marked as private; never exported as open data
+    or indexed; erased with the asker's account (`personal_data.erase_user_data`)."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="private_details")
+    kind = models.CharField(max_length=10)
+    value = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("private detail of the asker")
+        verbose_name_plural = _("private details of the asker")
+
+    def __str__(self) -> str:
+        return f"{self.thread_id} {self.kind}"
+
+
 class ThreadEventKind(models.TextChoices):
     CREATED = "created", _("Thread opened")
     ROUTED = "routed", _("Routed to a unit")
@@ -353,6 +382,7 @@ class ThreadEventKind(models.TextChoices):
     OBJECTION_ANSWERED = "objection_answered", _("Objection answered")
     OBJECTION_OVERDUE = "objection_overdue", _("Objection answer overdue")
     KOMISI = "komisi", _("Taken to the Komisi Informasi")
+    REJECTED = "rejected", _("Rejected by a moderator")
 
 
 class ActorRole(models.TextChoices):

@@ -8,6 +8,7 @@ ValidationError for those after locking the thread.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from forum_site.accounts.permissions import (
     verified_asn_profile,
 )
 
-from .models import OfficialAnswer, Thread, ThreadVisibility
+from .models import AUTHOR_SEES, OfficialAnswer, Thread, ThreadVisibility
 
 
 def _signed_in(user) -> bool:
@@ -67,6 +68,34 @@ def check_can_react(*, user) -> None:
         raise PermissionDenied(_("Sign in to support or follow a thread."))
 
 
+# --- trust: who is pre-moderated ----------------------------------------------------------
+
+
+def is_trusted_author(user) -> bool:
+    """The one trust rule for comments and threads: verified ASN and moderators are
+    trusted; a citizen's account is once it is `SERAMBI_TRUSTED_ACCOUNT_AGE` seconds old
+    and has `SERAMBI_TRUSTED_MIN_APPROVED` approved posts (approved comments and
+    published threads). Untrusted authors are pre-moderated; visitors without an account
+    are never trusted."""
+    if not _signed_in(user):
+        return False
+    if is_moderator(user) or verified_asn_profile(user) is not None:
+        return True
+    from django.utils import timezone
+
+    age = (timezone.now() - user.date_joined).total_seconds()
+    if age < settings.SERAMBI_TRUSTED_ACCOUNT_AGE:
+        return False
+    from .selectors import approved_posts_count
+
+    return approved_posts_count(user=user) >= settings.SERAMBI_TRUSTED_MIN_APPROVED
+
+
+def thread_needs_approval(user) -> bool:
+    """Whether a new thread by `user` waits in the moderation queue."""
+    return settings.SERAMBI_THREAD_PREMODERATION and not is_trusted_author(user)
+
+
 def check_can_view_queue(*, user) -> None:
     if not (_signed_in(user) and (is_moderator(user) or verified_asn_profile(user))):
         raise PermissionDenied(_("The unit queue is for verified ASN and moderators."))
@@ -79,6 +108,12 @@ def can_answer(user, thread: Thread) -> bool:
         return True
     profile = verified_asn_profile(user)
     return profile is not None and profile.unit_id == thread.unit_id
+
+
+def can_see_private_details(user, thread: Thread) -> bool:
+    """The contact details the asker typed (masked in public, `ThreadPrivateDetail`):
+    the unit's verified ASN, who may need to reach the asker, and moderators."""
+    return can_answer(user, thread)
 
 
 def can_moderate(user) -> bool:
@@ -136,8 +171,11 @@ def check_can_moderate(*, user) -> None:
 def can_view_thread(user, thread: Thread) -> bool:
     """A thread (with its official answers, their history and its timeline) is seen by
     everyone while published; hidden by a moderator or after reports, by moderators
-    only."""
-    return thread.visibility == ThreadVisibility.PUBLISHED or can_moderate(user)
+    only; waiting for moderation or rejected, by moderators and its own author (who is
+    told it is not public)."""
+    if thread.visibility == ThreadVisibility.PUBLISHED or can_moderate(user):
+        return True
+    return thread.visibility in AUTHOR_SEES and is_asker(user, thread)
 
 
 def check_can_view_thread(*, user, thread: Thread) -> None:

@@ -18,6 +18,7 @@ from .models import (
     SurveyResponse,
     Thread,
     ThreadEvent,
+    ThreadPrivateDetail,
 )
 
 
@@ -34,9 +35,11 @@ def export_user_data(user) -> dict:
                 "id": t.pk, "url": t.get_absolute_url(), "kind": t.kind, "title": t.title,
                 "body": t.body, "status": t.status, "unit": t.unit.name,
                 "category": t.category.name, "created_at": _iso(t.created_at),
+                "private_details": [{"kind": d.kind, "value": d.value}
+                                    for d in t.private_details.all()],
             }
             for t in Thread.objects.filter(author=user).select_related("unit", "category")
-            .order_by("created_at", "pk")
+            .prefetch_related("private_details").order_by("created_at", "pk")
         ],
         "official_answers": [
             {
@@ -106,11 +109,13 @@ def _raw(model) -> QuerySet:
 
 
 def erase_user_data(*, user, pseudonym: str) -> None:
-    """Account deletion: the person's threads stay (their author now shows the
-    pseudonym); official answers keep position and unit but lose the name; the public
-    timeline and answer history show the pseudonym; follows, notifications and settings
-    go; supports and survey ratings stay counted without the person."""
+    """Account deletion: the person's threads stay (their author now shows the pseudonym)
+    without the private details masking took out of them; official answers keep position
+    and unit but lose the name; the public timeline and answer history show the
+    pseudonym; follows, notifications and settings go; supports and survey ratings stay
+    counted without the person."""
     OfficialAnswer.objects.filter(author=user).update(signer_name="")
+    ThreadPrivateDetail.objects.filter(thread__author=user).delete()
     _raw(ThreadEvent).filter(actor=user).update(actor=None, actor_name=pseudonym)
     _raw(OfficialAnswerRevision).filter(editor=user).update(editor=None, editor_name=pseudonym)
     followed = list(Follow.objects.filter(user=user).values_list("thread_id", flat=True))

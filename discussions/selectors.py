@@ -69,13 +69,27 @@ def threads_public() -> QuerySet[Thread]:
 
 
 def threads_visible_to(user) -> QuerySet[Thread]:
-    """The threads `user` may open: the public ones, or every thread for a moderator
-    (the queryset form of `permissions.can_view_thread`)."""
+    """The threads `user` may open: the public ones and their own waiting or rejected
+    ones, or every thread for a moderator (the queryset form of
+    `permissions.can_view_thread`)."""
+    from .models import AUTHOR_SEES
     from .permissions import can_moderate
 
+    threads = Thread.objects.select_related("unit", "category", "author")
     if can_moderate(user):
-        return Thread.objects.select_related("unit", "category", "author")
+        return threads
+    if user is not None and user.is_authenticated:
+        return threads.filter(Q(visibility=ThreadVisibility.PUBLISHED)
+                              | Q(author=user, visibility__in=AUTHOR_SEES))
     return threads_public()
+
+
+def approved_posts_count(*, user) -> int:
+    """What earns trust (`permissions.is_trusted_author`): the user's approved comments
+    and published threads."""
+    comments = Comment.objects.filter(user=user, status=CommentStatus.APPROVED).count()
+    threads = Thread.objects.filter(author=user, visibility=ThreadVisibility.PUBLISHED).count()
+    return comments + threads
 
 
 def answers_public() -> QuerySet[OfficialAnswer]:
@@ -126,6 +140,19 @@ def thread_events(*, thread: Thread) -> list[ThreadEvent]:
     for event in events:
         event.reason = redact_text(event.reason)
     return events
+
+
+def thread_private_details(*, thread: Thread) -> list:
+    """The asker's masked details, for the people `permissions.can_see_private_details`
+    allows (callers check). They come only from the masked title and body, so a thread
+    whose text carries no mask label has none (and costs no query)."""
+    from forum_site.core.redaction import MASKS
+
+    from .models import ThreadPrivateDetail
+
+    if not any(label in thread.title or label in thread.body for label in MASKS.values()):
+        return []
+    return list(ThreadPrivateDetail.objects.filter(thread=thread).order_by("pk"))
 
 
 @dataclass
@@ -412,12 +439,13 @@ def comments_public() -> QuerySet[Comment]:
     )
 
 
-def comment_section(*, obj, user, page: int = 1) -> CommentSection:
+def comment_section(*, obj, user, page: int = 1, own_ids=()) -> CommentSection:
     """One page of the published comment tree of a thread or page (top-level comments
     with all their replies, `SERAMBI_COMMENTS_PER_PAGE` top-level comments a page, oldest
     first), the viewer's likes and the viewer's own comments still waiting. Two queries
     for a visitor, four signed in, at any size and on any page; a page past the last
-    shows the last."""
+    shows the last. A visitor without an account is shown the anonymous comments whose
+    ids their session kept (`own_ids`) while those wait for confirmation or moderation."""
     content_type_id, object_pks = comment_target_keys(obj)
     public = Comment.norel_objects.filter(
         content_type_id=content_type_id, object_pk__in=object_pks, is_public=True
@@ -451,6 +479,14 @@ def comment_section(*, obj, user, page: int = 1) -> CommentSection:
             Comment.objects.filter(
                 user=user, content_type_id=content_type_id, object_pk__in=object_pks,
                 is_public=False, is_removed=False,
+            ).order_by("submit_date")
+        )
+    elif own_ids:
+        own_waiting = list(
+            Comment.objects.filter(
+                pk__in=list(own_ids)[:20], user__isnull=True, content_type_id=content_type_id,
+                object_pk__in=object_pks, is_public=False, is_removed=False,
+                status__in=(CommentStatus.UNCONFIRMED, CommentStatus.PENDING),
             ).order_by("submit_date")
         )
     return CommentSection(comments=comments, count=totals["count"], liked=liked,
@@ -517,10 +553,11 @@ def moderation_queue_comments(*, area: str | None = None, older_than_hours: int 
 
 
 def moderation_queue_threads() -> QuerySet[Thread]:
-    """Threads hidden after flags, waiting for review."""
-    return Thread.objects.filter(visibility=ThreadVisibility.PENDING).select_related(
-        "unit", "category", "author"
-    ).order_by("updated_at", "pk")
+    """Threads waiting for a moderator: a new account's thread (pre-moderation) or one
+    hidden after flags; oldest first."""
+    return Thread.objects.filter(
+        visibility__in=(ThreadVisibility.WAITING, ThreadVisibility.PENDING)
+    ).select_related("unit", "category", "author").order_by("updated_at", "pk")
 
 
 LEDGER_DIMENSIONS = {
@@ -572,8 +609,9 @@ def moderation_queue_items(*, show: str = "waiting", area: str | None = None,
         ).order_by("-moderated_at", "-pk")
         if area:
             comments = comments.filter(area=area)
-        threads = Thread.objects.filter(visibility=ThreadVisibility.HIDDEN).select_related(
-            "unit").order_by("-updated_at")
+        threads = Thread.objects.filter(
+            visibility__in=(ThreadVisibility.HIDDEN, ThreadVisibility.REJECTED)
+        ).select_related("unit", "author").order_by("-updated_at")
     else:
         comments = moderation_queue_comments(area=area, older_than_hours=older)
         threads = moderation_queue_threads()

@@ -41,9 +41,16 @@ def pytest_sessionstart(session):
 
 
 def _reset_translation_caches():
-    # What Django's own test signal handler does when LOCALE_PATHS changes.
+    # What Django's own test signal handler does when LOCALE_PATHS changes, plus Python's
+    # own cache of parsed .mo files (keyed by path): without clearing it, a catalogue
+    # compiled just now was read in its old version for the whole run whenever Django had
+    # already loaded it (the first run after a .po change saw old Indonesian texts).
+    import gettext
+
     from asgiref.local import Local
     from django.utils.translation import trans_real
+
+    gettext._translations.clear()
 
     trans_real._translations = {}
     trans_real._default = None

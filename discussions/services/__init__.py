@@ -12,12 +12,19 @@ from .comments import (
     comment_delete,
     comment_edit,
     comment_like,
+    comment_masking_preview,
     comment_unlike,
     comments_purge_unconfirmed,
     target_for,
 )
 from .faq import faq_save
-from .moderation import comment_flag, comments_moderate, thread_flag, threads_moderate
+from .moderation import (
+    available_actions,
+    comment_flag,
+    comments_moderate,
+    thread_flag,
+    threads_moderate,
+)
 from .notifications import (
     notification_email_deliver,
     notification_emails_retry,
@@ -38,12 +45,14 @@ __all__ = [
     "comment_edit",
     "comment_flag",
     "comment_like",
+    "comment_masking_preview",
     "comment_unlike",
     "comments_moderate",
     "comments_purge_unconfirmed",
     "target_for",
     "thread_flag",
     "threads_moderate",
+    "available_actions",
     "AnswerConflict",
     "answer_edit",
     "answer_publish",

@@ -19,7 +19,13 @@ from django.utils import timezone, translation
 
 from forum_site.core.public_url import absolute_url
 
-from ..models import CommentEmail, CommentEmailKind, EmailStatus, ModerationRule
+from ..models import (
+    RULE_DESCRIPTIONS,
+    CommentEmail,
+    CommentEmailKind,
+    EmailStatus,
+    ModerationRule,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +67,15 @@ def build_comment_email(email: CommentEmail) -> EmailMessage:
             if comment.moderation_rule else "",
             "hours": settings.SERAMBI_COMMENT_CONFIRM_MAX_AGE // 3600,
         }
+        if comment.status in ("rejected", "hidden"):
+            # The author gets their text back, the rule, how to post again and whom to
+            # ask for a review (the same links as a rejected thread's email).
+            from .notifications import rejection_links
+
+            context.update(rejection_links())
+            context["rule_description"] = (
+                RULE_DESCRIPTIONS.get(ModerationRule(comment.moderation_rule), "")
+                if comment.moderation_rule else "")
         if email.kind == CommentEmailKind.CONFIRMATION:
             token = make_confirmation_token(comment)
             context["confirm_url"] = absolute_url(

@@ -21,7 +21,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Max, Min
+from django.db.models import F, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
@@ -49,6 +49,7 @@ from ..permissions import (
     check_can_comment,
     check_can_react_to_comment,
     check_is_comment_author,
+    is_trusted_author,
 )
 from ..redaction import redact
 from ..search_records import comments_hidden
@@ -285,19 +286,13 @@ def _author_kind(user) -> str:
 
 
 def _initial_status(user, author_kind: str) -> str:
-    """Anonymous → waits for confirmation (then moderation); ASN and moderators go
-    straight through; trusted accounts are post-moderated; everyone else pre-moderated."""
+    """Anonymous → waits for confirmation (then moderation); trusted authors (ASN,
+    moderators, established accounts: `permissions.is_trusted_author`, the rule threads
+    follow too) are post-moderated; everyone else pre-moderated."""
     if author_kind == AuthorKind.ANONYMOUS:
         return CommentStatus.UNCONFIRMED
-    if author_kind in (AuthorKind.ASN, AuthorKind.MODERATOR):
+    if is_trusted_author(user):
         return CommentStatus.APPROVED
-    old_enough = (timezone.now() - user.date_joined).total_seconds() >= (
-        settings.SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE
-    )
-    if old_enough:
-        approved = Comment.objects.filter(user=user, status=CommentStatus.APPROVED).count()
-        if approved >= settings.SERAMBI_COMMENT_TRUSTED_MIN_APPROVED:
-            return CommentStatus.APPROVED
     return CommentStatus.PENDING
 
 
@@ -325,9 +320,11 @@ def comment_create(
     parent: Comment | None = None,
     ip: str | None = None,
     language: str = "",
+    consent: bool = False,
 ) -> Comment:
     """Post a comment. Registered users post under their display name; anonymous
-    visitors give a name and an email and must confirm through the link we send.
+    visitors give a name and an email, agree to the privacy notice (`consent`; the
+    version is recorded on the comment) and must confirm through the link we send.
     Raises ValidationError (bad input, duplicate, closed target) or RateLimited."""
     user = user if user is not None and user.is_authenticated else None
     check_can_comment(user=user)
@@ -335,6 +332,10 @@ def comment_create(
     body = clean_body(body)
     if user is None:
         name, email = _clean_name(name), _clean_email(email)
+        if not consent:
+            raise ValidationError({"consent": ValidationError(
+                _("Agree to the privacy notice: your email address is used only for the "
+                  "confirmation link and the moderators' decision."), code="required")})
     ratelimit.hit("comment_create", user=user, ip=ip)
     if user is None:
         ratelimit.hit("confirmation_email", ip=ip, key=email)
@@ -366,6 +367,8 @@ def comment_create(
         author_kind=author_kind,
         needs_review=status == CommentStatus.PENDING or bool(kinds),
         confirmation_nonce=secrets.token_hex(16) if user is None else "",
+        consent_version=settings.PRIVACY_NOTICE_VERSION if user is None else "",
+        consent_given_at=timezone.now() if user is None else None,
     )
     _place_in_tree(comment, parent)
     comment.full_clean(exclude=["thread_id", "parent_id", "user_email", "user_url"])
@@ -387,6 +390,21 @@ def comment_create(
     refresh_tree(thread_id=comment.thread_id)
     comment.refresh_from_db(fields=["is_public"])
     return comment
+
+
+@dataclass(frozen=True)
+class CommentMaskingPreview:
+    text: str
+    name: str
+    kinds: list[str]
+
+
+def comment_masking_preview(*, body: str, name: str | None = None) -> CommentMaskingPreview:
+    """How `comment_create` will store this text (and a visitor's shown name): the
+    author sees it before posting when personal data would be masked (nothing stored)."""
+    text, kinds = redact(normalise_text(body))
+    shown, name_kinds = redact(normalise_title(name or ""))
+    return CommentMaskingPreview(text=text, name=shown, kinds=sorted({*kinds, *name_kinds}))
 
 
 # --- anonymous confirmation --------------------------------------------------------------
@@ -460,6 +478,38 @@ def comments_purge_unconfirmed(*, now: dt.datetime | None = None) -> int:
                .values_list("pk", flat=True))
     for pk in ids:
         Comment.objects.filter(pk=pk).delete()
+    return len(ids)
+
+
+@transaction.atomic
+def anonymous_emails_forget(*, now: dt.datetime | None = None) -> int:
+    """Delete the email address of confirmed anonymous comments once their last
+    moderation-decision email is SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS old (sent, or
+    given up after its retries) and none is still waiting to go. The comment stays, under
+    the name its author chose; a later decision is no longer emailed. Returns how many."""
+    from django.db.models import Exists, OuterRef
+    from django.db.models.functions import Coalesce
+
+    from ..models import EmailStatus
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS)
+    decisions = CommentEmail.objects.filter(comment=OuterRef("pk"),
+                                            kind=CommentEmailKind.DECISION)
+    candidates = (
+        Comment.objects.filter(user__isnull=True, confirmed_at__isnull=False)
+        .exclude(user_email="")
+        .exclude(status=CommentStatus.PENDING)  # a decision is still to be emailed
+        .annotate(waiting=Exists(decisions.filter(status=EmailStatus.PENDING)))
+        .filter(waiting=False)
+        .annotate(last_email=Max(Coalesce("emails__sent_at", "emails__created_at"),
+                                 filter=Q(emails__kind=CommentEmailKind.DECISION)))
+        .filter(last_email__lt=cutoff)
+    )
+    ids = list(candidates.values_list("pk", flat=True))
+    if ids:
+        XtdComment.norel_objects.filter(pk__in=ids).update(user_email="")
+        Comment.objects.filter(pk__in=ids).update(email_forgotten_at=now)
     return len(ids)
 
 

@@ -120,9 +120,14 @@ THREAD_TRANSITIONS = {
         (ThreadVisibility.PUBLISHED, ThreadVisibility.PENDING), ThreadVisibility.HIDDEN,
     ),
     ModerationAction.RESTORE: (
-        (ThreadVisibility.PENDING, ThreadVisibility.HIDDEN), ThreadVisibility.PUBLISHED,
+        (ThreadVisibility.PENDING, ThreadVisibility.HIDDEN, ThreadVisibility.REJECTED),
+        ThreadVisibility.PUBLISHED,
     ),
-    ModerationAction.APPROVE: ((ThreadVisibility.PENDING,), ThreadVisibility.PUBLISHED),
+    ModerationAction.APPROVE: (
+        (ThreadVisibility.PENDING, ThreadVisibility.WAITING), ThreadVisibility.PUBLISHED,
+    ),
+    # Pre-moderation: a waiting thread is approved (above) or rejected.
+    ModerationAction.REJECT: ((ThreadVisibility.WAITING,), ThreadVisibility.REJECTED),
 }
 
 
@@ -130,22 +135,34 @@ THREAD_TRANSITIONS = {
 def threads_moderate(
     *, moderator, thread_ids: list[int], action: str, rule: str = "", note: str = ""
 ) -> int:
-    """Hide or restore whole threads (with their comments and official answers)."""
+    """Approve, reject, hide or restore whole threads (with their comments and official
+    answers). A pre-moderated thread approved (or restored after a rejection) opens
+    then: `threads.thread_open` starts its deadlines and tells the unit."""
+    from .threads import thread_open
+
     check_can_moderate(user=moderator)
     if action not in THREAD_TRANSITIONS:
-        raise ValidationError({"action": _("Threads can be approved, hidden or restored.")})
+        raise ValidationError({"action": _("Threads can be approved, rejected, hidden or "
+                                           "restored.")})
     rule, note = _clean_decision(action, rule, note)
     allowed_from, to_visibility = THREAD_TRANSITIONS[action]
     threads = list(Thread.objects.select_for_update().filter(
         pk__in=thread_ids, visibility__in=allowed_from).order_by("pk"))
     for thread in threads:
+        never_opened = thread.visibility in (ThreadVisibility.WAITING,
+                                             ThreadVisibility.REJECTED)
         # The decision settles every report so far: only later ones count again.
         Thread.objects.filter(pk=thread.pk).update(visibility=to_visibility, flags_weight=0)
         if to_visibility != ThreadVisibility.PUBLISHED:
             thread_hidden(thread.pk)
-        _tell_the_asker(thread=thread, actor=moderator, rule=rule, kind=(
-            ThreadEventKind.HIDDEN if to_visibility == ThreadVisibility.HIDDEN
-            else ThreadEventKind.RESTORED))
+        if never_opened and to_visibility == ThreadVisibility.PUBLISHED:
+            thread_open(thread=thread)
+            _tell_the_asker_opened(thread=thread)
+        else:
+            _tell_the_asker(thread=thread, actor=moderator, rule=rule, kind={
+                ThreadVisibility.HIDDEN: ThreadEventKind.HIDDEN,
+                ThreadVisibility.REJECTED: ThreadEventKind.REJECTED,
+            }.get(to_visibility, ThreadEventKind.RESTORED))
         Flag.objects.filter(thread=thread, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
         )
@@ -153,6 +170,36 @@ def threads_moderate(
                 rule=rule, note=note, actor=moderator)
         transaction.on_commit(lambda pk=thread.pk: _thread_visibility_changed(pk))
     return len(threads)
+
+
+def available_actions(item) -> list[str]:
+    """The decisions a moderator can take on one comment or thread now, read from the
+    transition tables above (the queue shows one button per decision; the services
+    apply the same tables)."""
+    if isinstance(item, Thread):
+        table, state = THREAD_TRANSITIONS, item.visibility
+    else:
+        table, state = COMMENT_TRANSITIONS, item.status
+    order = (ModerationAction.APPROVE, ModerationAction.REJECT, ModerationAction.HIDE,
+             ModerationAction.RESTORE)
+    actions = [action for action in order if state in table[action][0]]
+    if ModerationAction.APPROVE in actions and ModerationAction.RESTORE in actions:
+        actions.remove(ModerationAction.RESTORE)  # the same decision, one button
+    # Approving something already published is only useful to settle its reports.
+    if (ModerationAction.APPROVE in actions and not isinstance(item, Thread)
+            and state == CommentStatus.APPROVED and not item.needs_review):
+        actions.remove(ModerationAction.APPROVE)
+    return actions
+
+
+def _tell_the_asker_opened(*, thread: Thread) -> None:
+    """The asker hears that their waiting thread is published (the notification points
+    at the timeline's first event, 'opened and sent to <unit>')."""
+    from ..models import ThreadEvent
+    from .notifications import notify
+
+    event = ThreadEvent.objects.filter(thread=thread, kind=ThreadEventKind.CREATED).last()
+    notify(kind=NotificationKind.STATUS, thread=thread, users=[thread.author], event=event)
 
 
 def _tell_the_asker(*, thread: Thread, actor, kind: str, rule: str) -> None:

@@ -141,6 +141,26 @@ def read_unsubscribe_token(token: str) -> tuple[int, str]:
     return user_id, kind
 
 
+def rejection_links() -> dict:
+    """Links and contact every rejection email gives (threads and comments): the
+    published rules and whom to ask for a review. Absolute, in the active language."""
+    return {
+        "rules_url": absolute_url(reverse("discussions:moderation_ledger")),
+        "contact_email": settings.SERAMBI_CONTACT_EMAIL,
+    }
+
+
+def _rejection_context(event: ThreadEvent) -> dict:
+    from ..models import RULE_DESCRIPTIONS, ModerationRule
+
+    rule = (event.data or {}).get("rule", "")
+    return {
+        **rejection_links(),
+        "new_thread_url": absolute_url(reverse("discussions:thread_create")),
+        "rule_description": RULE_DESCRIPTIONS.get(ModerationRule(rule), "") if rule else "",
+    }
+
+
 def build_email(notification: Notification) -> EmailMessage:
     """The email for a notification, in the recipient's language, with a one-click
     unsubscribe link in the body and in List-Unsubscribe (RFC 8058)."""
@@ -165,6 +185,10 @@ def build_email(notification: Notification) -> EmailMessage:
             "unsubscribe_url": unsubscribe_url,
             "office_name": settings.SERAMBI_OFFICE_NAME,
         }
+        if notification.event is not None and notification.event.kind == "rejected":
+            # The author gets their text back, the rule, and how to post again or ask
+            # for a review.
+            context.update(_rejection_context(notification.event))
         subject = render_to_string("discussions/email/notification_subject.txt", context)
         body = render_to_string("discussions/email/notification_body.txt", context)
     subject = " ".join(subject.split())[:200]

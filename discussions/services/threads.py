@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from forum_site.accounts.models import Unit
 from forum_site.core import ratelimit
+from forum_site.core.redaction import masked_values
 
 from .. import clock
 from ..models import (
@@ -21,9 +22,15 @@ from ..models import (
     Thread,
     ThreadEventKind,
     ThreadKind,
+    ThreadPrivateDetail,
     ThreadStatus,
+    ThreadVisibility,
 )
-from ..permissions import check_can_create_thread, check_can_moderate_threads
+from ..permissions import (
+    check_can_create_thread,
+    check_can_moderate_threads,
+    thread_needs_approval,
+)
 from ..sla import answer_due_from, is_past_due, local_today, thread_deadlines
 from ..text import normalise_text, normalise_title, render_markdown
 from ._common import (
@@ -70,7 +77,12 @@ def thread_create(
 ) -> Thread:
     """A citizen opens a thread. It goes to `unit` if they picked one, else to the
     category's default unit; its deadlines follow the category's profile. The unit's
-    ASN are notified. Counts against the `thread_create` rate limit (RateLimited)."""
+    ASN are notified. Counts against the `thread_create` rate limit (RateLimited).
+
+    A thread by an author the trust rule does not trust yet
+    (`permissions.thread_needs_approval`) is stored waiting for a moderator: only its
+    author and moderators see it, it has no deadlines and the unit hears nothing until
+    `thread_open` runs on approval."""
     check_can_create_thread(user=author)
     if kind not in ThreadKind.values:
         raise ValidationError({"kind": _("Choose what kind of message this is.")})
@@ -82,7 +94,6 @@ def thread_create(
     ratelimit.hit("thread_create", user=author, ip=ip)
 
     now = clock.now()
-    deadlines = thread_deadlines(category=category, kind=kind, start=local_today(now))
     masked: set[str] = set()
     thread = Thread(
         kind=kind,
@@ -95,9 +106,12 @@ def thread_create(
         status=ThreadStatus.OPEN,
         created_at=now,
         updated_at=now,
-        first_response_due=deadlines.first_response,
-        answer_due=deadlines.answer,
     )
+    waiting = thread_needs_approval(author)
+    if waiting:
+        thread.visibility = ThreadVisibility.WAITING
+    else:
+        _set_deadlines(thread, now=now)
     thread.body_html = render_markdown(thread.body)
     # The asker follows their own thread from the start ('Diikuti'; they may unfollow).
     thread.followers_count = 1
@@ -105,10 +119,39 @@ def thread_create(
     thread.save()
     Follow.objects.create(thread=thread, user=author)
     record_masking(thread_id=thread.pk, masked=masked)
+    _keep_private_details(thread, normalise_title(title), normalise_text(body))
+    if not waiting:
+        _announce_opened(thread, at=now)
+    return thread
+
+
+def _keep_private_details(thread: Thread, *texts: str) -> None:
+    """What masking took out of the asker's title and body, kept apart for the unit's
+    ASN and moderators (`ThreadPrivateDetail`); nothing when nothing was masked."""
+    seen, rows = set(), []
+    for text in texts:
+        for kind, value in masked_values(text):
+            if (kind, value) not in seen and len(rows) < 20:
+                seen.add((kind, value))
+                rows.append(ThreadPrivateDetail(thread=thread, kind=kind, value=value[:200]))
+    ThreadPrivateDetail.objects.bulk_create(rows)
+
+
+def _set_deadlines(thread: Thread, *, now) -> None:
+    deadlines = thread_deadlines(category=thread.category, kind=thread.kind,
+                                 start=local_today(now))
+    thread.first_response_due = deadlines.first_response
+    thread.answer_due = deadlines.answer
+
+
+def _announce_opened(thread: Thread, *, at) -> None:
+    """The thread reaches its unit: the public timeline's first event, and the unit's
+    ASN are notified."""
+    unit = thread.unit
     event = record_event(
-        thread=thread, kind=ThreadEventKind.CREATED, actor=author, from_status="",
-        to_status=ThreadStatus.OPEN, at=now,
-        data={"unit": unit.name, "chosen_by_author": unit.pk != category.default_unit_id},
+        thread=thread, kind=ThreadEventKind.CREATED, actor=thread.author, from_status="",
+        to_status=ThreadStatus.OPEN, at=at,
+        data={"unit": unit.name, "chosen_by_author": unit.pk != thread.category.default_unit_id},
     )
     if thread.is_information_request:
         # UU 14/2008 Pasal 22: the registration number is given at once.
@@ -117,8 +160,23 @@ def thread_create(
         information_request_register(thread=thread)
     notify(
         kind=NotificationKind.ROUTED, thread=thread, event=event,
-        users=unit_asn_users(unit_id=unit.pk), exclude=[author],
+        users=unit_asn_users(unit_id=unit.pk), exclude=[thread.author],
     )
+
+
+def thread_open(*, thread: Thread) -> Thread:
+    """A pre-moderated thread approved by a moderator (called by `threads_moderate`
+    inside its transaction, with the row locked): it opens now. Its opening time, and
+    with it every deadline and every working-day duration the statistics count, start
+    at the approval, not at the moment it was written; the unit is notified."""
+    now = clock.now()
+    thread.visibility = ThreadVisibility.PUBLISHED
+    thread.created_at = now
+    _set_deadlines(thread, now=now)
+    thread.is_overdue = False
+    thread.save(update_fields=touch(thread, "visibility", "created_at", "first_response_due",
+                                    "answer_due", "is_overdue"))
+    _announce_opened(thread, at=now)
     return thread
 
 

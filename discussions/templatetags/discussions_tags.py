@@ -113,6 +113,7 @@ def comment_section(context, obj):
     from django.http import Http404
 
     from ..comment_forms import new_comment_form, target_key
+    from ..own_comments import own_comment_ids
     from ..services.comments import check_open, target_for
 
     request = context.get("request")
@@ -124,7 +125,10 @@ def comment_section(context, obj):
     page = selectors.comment_page_number(request.GET.get("page") if request else None)
     if page is None:
         raise Http404("no such page of comments")
-    section = selectors.comment_section(obj=obj, user=user, page=page)
+    own_ids = [] if user.is_authenticated else own_comment_ids(request)
+    section = selectors.comment_section(obj=obj, user=user, page=page, own_ids=own_ids)
+    if section.own_waiting and request is not None:
+        request.serambi_personal = True  # CachePolicyMiddleware: never a shared cache
     try:
         check_open(target)
     except ValidationError:  # closed threads show the comments without a form

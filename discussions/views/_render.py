@@ -16,7 +16,7 @@ from ..forms import (
 )
 from ..lapor import lapor_handoff
 from ..models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
-from ..permissions import can_answer, can_moderate, is_asker
+from ..permissions import can_answer, can_moderate, can_see_private_details, is_asker
 from ..structured_data import thread_structured_data
 from ..text import plain_excerpt
 
@@ -58,6 +58,8 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
         "events": selectors.thread_events(thread=thread),
         "viewer": selectors.viewer_state(user=user, thread=thread),
         "can_answer": answerer,
+        "private_details": (selectors.thread_private_details(thread=thread)
+                            if can_see_private_details(user, thread) else []),
         "can_moderate": moderator,
         "is_asker": asker,
         "forms": forms,

@@ -31,6 +31,7 @@ from ..models import (
     ModerationRule,
 )
 from ..opendata import moderation_ledger_dataset
+from ..own_comments import remember_own_comment
 from ..permissions import check_can_view_comment, check_is_comment_author
 from ..services.comments import can_still_edit, check_form_timing
 
@@ -73,17 +74,29 @@ def comment_post(request):
     form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)
     if form.is_valid():
         data = form.cleaned_data
+        preview = None if data["masking_seen"] else services.comment_masking_preview(
+            body=data["comment"], name=data.get("name"))
+        if preview is not None and preview.kinds:
+            # Shown as it will be published before it goes out; the next submit posts.
+            seen = request.POST.copy()
+            seen["masking_seen"] = "on"
+            form = new_comment_form(user=request.user, obj=target.obj, parent=parent,
+                                    data=seen)
+            form.is_valid()
+            return _form_page(request, form, target=target, parent=parent, preview=preview)
         try:
             if form.anonymous:
                 check_form_timing(started=data["started"], honeypot=data["website"])
             comment = services.comment_create(
                 target=target, user=request.user, body=data["comment"], name=data.get("name"),
                 email=data.get("email"), parent=parent, ip=client_ip(request),
-                language=get_language() or "",
+                language=get_language() or "", consent=bool(data.get("consent")),
             )
         except ValidationError as exc:
             errors_from(exc, form)
         else:
+            if form.anonymous:
+                remember_own_comment(request, comment)
             messages.success(request, _posted_message(comment))
             if comment.is_public:
                 return redirect(_comment_url(comment, target))
@@ -116,10 +129,10 @@ def _parent(request, value, *, target) -> Comment | None:
     return parent
 
 
-def _form_page(request, form, *, target, parent):
+def _form_page(request, form, *, target, parent, preview=None):
     return render(request, "discussions/comment_form.html", {
         "form": form, "target": target, "target_title": str(getattr(target.obj, "title", "")),
-        "parent": parent,
+        "parent": parent, "preview": preview,
     })
 
 

@@ -16,7 +16,7 @@ from forum_site.core.ratelimit import client_ip
 
 from .. import selectors, services
 from ..forms import ThreadFilterForm, ThreadForm, errors_from
-from ..models import Thread
+from ..models import Thread, ThreadVisibility
 from ..permissions import check_can_create_thread, check_can_view_thread
 from ._render import render_thread
 
@@ -81,12 +81,19 @@ def thread_create(request):
             except ValidationError as exc:
                 errors_from(exc, form)
             else:
-                messages.success(request, _("Your thread is published and was sent to %(unit)s.")
-                                 % {"unit": thread.unit.name})
+                messages.success(request, _thread_created_message(thread))
                 return redirect(thread)
     return render(request, "discussions/thread_form.html", {
         "form": form, "similar": similar, "faqs": faqs, "about_page": page, "preview": preview,
     })
+
+
+def _thread_created_message(thread: Thread) -> str:
+    if thread.visibility == ThreadVisibility.WAITING:
+        return _("Your thread was received and is awaiting moderation: only you can see it "
+                 "until a moderator approves it; then it is published and sent to %(unit)s.") % {
+            "unit": thread.unit.name}
+    return _("Your thread is published and was sent to %(unit)s.") % {"unit": thread.unit.name}
 
 
 def _confirmed(data, *, masking_seen: bool = False, **kwargs) -> ThreadForm:

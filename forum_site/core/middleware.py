@@ -72,7 +72,8 @@ class CachePolicyMiddleware:
       pages carry no token and nothing personal (the language switch needs no CSRF
       token; pages with a real form call ``get_token()``, which sets the CSRF cookie).
     - Anonymous responses that set a cookie (CSRF token for a form, a flash message, the
-      session): ``private, no-store``: a cookie must never be served to someone else.
+      session), or that show the visitor something of their own (``request.serambi_personal``,
+      e.g. their waiting anonymous comment): ``private, no-store``.
     - Anything a view decided itself (``never_cache``, 429, whitenoise's static files)
       keeps its own Cache-Control. Other responses are left alone (POSTs and redirects
       are not stored by shared caches without explicit freshness).
@@ -90,7 +91,9 @@ class CachePolicyMiddleware:
             return response
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated
-        if signed_in or response.cookies:
+        # `serambi_personal`: the page shows something of this visitor's own (e.g. their
+        # waiting anonymous comment, found through their session).
+        if signed_in or response.cookies or getattr(request, "serambi_personal", False):
             response["Cache-Control"] = "private, no-store"
         elif (request.method in ("GET", "HEAD")
               and response.status_code in self.CACHEABLE_STATUS and self.max_age > 0):

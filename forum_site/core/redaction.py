@@ -4,8 +4,10 @@ One step for every free text a person writes for the public (thread titles and b
 official answers and their edits, acknowledgement notes, extension, dispute, re-routing
 and closing reasons, comments, display names): `redact(text)` returns the text with each
 piece of personal data replaced by a label, and the kinds it found. The unmasked text is
-not kept anywhere (data minimisation, UU 27/2022): moderators see *that* and *what kind
-of* data was masked, not the data.
+not kept (data minimisation, UU 27/2022): moderators see *that* and *what kind of* data
+was masked. One exception, where a person needs it: the details an asker typed into their
+own thread (`masked_values`) are kept apart, shown to the unit's ASN and moderators only,
+marked as private, and erased with the account.
 
 What is masked:
 - NIK and KK numbers: 16 digits, written together or in groups (7306 0145 0785 0002,
@@ -100,7 +102,8 @@ def _last_within(groups: list[re.Match], i: int, digits: int) -> int:
     return j
 
 
-def _mask_run(text: str, match: re.Match, found: set[str]) -> str:
+def _mask_run(text: str, match: re.Match, found: set[str],
+              values: list[tuple[str, str]] | None = None) -> str:
     run = match.group(0)
     before = text[max(0, match.start() - 30):match.start()]
     if _AMOUNT_BEFORE.search(before):
@@ -142,25 +145,43 @@ def _mask_run(text: str, match: re.Match, found: set[str]) -> str:
         out.append(run[cursor:begin])
         out.append(MASKS[kind])
         found.add(kind)
+        if values is not None:
+            values.append((kind, run[begin:groups[j - 1].end()]))
         cursor = groups[j - 1].end()
         i = j
     out.append(run[cursor:])
     return "".join(out)
 
 
-def redact(text: str) -> tuple[str, list[str]]:
-    """(masked text, sorted kinds of data that were masked)."""
+def _redact(text: str, values: list[tuple[str, str]] | None) -> tuple[str, list[str]]:
     if not text:
         return text or "", []
     found: set[str] = set()
 
     def _mask_email(match: re.Match) -> str:
         found.add(EMAIL)
+        if values is not None:
+            values.append((EMAIL, match.group(0)))
         return MASKS[EMAIL]
 
     text = _EMAIL.sub(_mask_email, text)
-    text = _RUN.sub(lambda match: _mask_run(text, match, found), text)
+    text = _RUN.sub(lambda match: _mask_run(text, match, found, values), text)
     return text, sorted(found)
+
+
+def redact(text: str) -> tuple[str, list[str]]:
+    """(masked text, sorted kinds of data that were masked)."""
+    return _redact(text, None)
+
+
+def masked_values(text: str) -> list[tuple[str, str]]:
+    """What `redact` would mask in `text`, as (kind, value as written) pairs in order.
+    For the one place that keeps them privately: the contact details an asker typed
+    into their thread, shown to the unit's ASN and moderators only
+    (`discussions.models.ThreadPrivateDetail`)."""
+    values: list[tuple[str, str]] = []
+    _redact(text, values)
+    return values
 
 
 def redact_text(text: str) -> str:

@@ -526,10 +526,24 @@ SERAMBI_COMMENT_CONFIRM_MAX_AGE = env_int("SERAMBI_COMMENT_CONFIRM_MAX_AGE", 2 *
 SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER = env_int(
     "SERAMBI_COMMENT_UNCONFIRMED_PURGE_AFTER", 7 * 86400
 )
-# Post-moderation for accounts at least this old (seconds) with this many approved
-# comments; everyone else (and every anonymous visitor) is pre-moderated.
-SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE = env_int("SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE", 7 * 86400)
-SERAMBI_COMMENT_TRUSTED_MIN_APPROVED = env_int("SERAMBI_COMMENT_TRUSTED_MIN_APPROVED", 3)
+# A confirmed anonymous commenter's email address is deleted this many days after the
+# last moderation-decision email about their comment was sent (time to reply and ask for
+# a review); `manage.py comments_maintenance` (run_scheduler) does it. docs/personal-data.md
+SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS = env_int("SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS", 30)
+# The one trust rule (discussions.permissions.is_trusted_author), for comments and
+# threads alike: accounts at least this old (seconds) with this many approved posts
+# (approved comments plus published threads) are post-moderated; verified ASN and
+# moderators always are; everyone else (and every anonymous visitor) is pre-moderated.
+# The SERAMBI_COMMENT_TRUSTED_* names of earlier releases are still read.
+SERAMBI_TRUSTED_ACCOUNT_AGE = env_int(
+    "SERAMBI_TRUSTED_ACCOUNT_AGE", env_int("SERAMBI_COMMENT_TRUSTED_ACCOUNT_AGE", 7 * 86400)
+)
+SERAMBI_TRUSTED_MIN_APPROVED = env_int(
+    "SERAMBI_TRUSTED_MIN_APPROVED", env_int("SERAMBI_COMMENT_TRUSTED_MIN_APPROVED", 3)
+)
+# New threads follow the trust rule: an untrusted account's thread waits in the
+# moderation queue (visible to its author only) and its deadlines start when approved.
+SERAMBI_THREAD_PREMODERATION = env_bool("SERAMBI_THREAD_PREMODERATION", True)
 # Flags: an established account's flag weighs FLAG_WEIGHT, a new account's (younger than
 # SERAMBI_NEW_ACCOUNT_AGE) NEW_ACCOUNT_FLAG_WEIGHT; at HIDE_THRESHOLD the item is hidden
 # pending review (default: three established accounts, or six new ones).

@@ -34,3 +34,8 @@ SERAMBI_STAFF_MFA_REQUIRED = False
 # The anonymous page cache is off: tests change rows directly and read pages again. Its
 # own tests (tests/core/test_page_cache.py) switch it on.
 SERAMBI_PAGE_CACHE_SECONDS = 0
+# The fixtures' citizens are brand-new accounts whose threads most tests need public at
+# once; the pre-moderation tests (tests/discussions/test_premoderation.py) and the
+# visibility walk switch it on (production default: on; SERAMBI_THREAD_PREMODERATION=1
+# runs the suite with it).
+SERAMBI_THREAD_PREMODERATION = env_bool("SERAMBI_THREAD_PREMODERATION", False)  # noqa: F405

@@ -3,15 +3,17 @@ hidden, pending, rejected and deleted objects.
 
 The world below holds a thread hidden by a moderator (with an official answer, its edit
 history, a timeline note, a comment and a follower who was notified), a thread hidden
-after reports (pending review), and on a public thread comments that are hidden,
-rejected, pending, deleted after an edit, and a reply under a hidden comment; a program
-page has a hidden comment too. Each carries a unique word (`MARKERS`). Every URL pattern
-of the URLconf must have a case in `CASES` (or be named in `FOREIGN` with the reason):
-`test_every_route_has_a_case` fails for a new route without one. Each case's requests
-are made as an anonymous visitor, a citizen (who followed the hidden thread before it
-was hidden), an ASN of another unit and a moderator, following redirects; no response
-may contain a marker. Moderators may see hidden content only on the routes in
-`MODERATOR_SEES` (the thread screen and the moderation admin).
+after reports (pending review), a new account's thread waiting for pre-moderation and
+another one rejected (their author is none of the roles below), and on a public thread
+comments that are hidden, rejected, pending, deleted after an edit, and a reply under a
+hidden comment; a program page has a hidden comment too. Each carries a unique word
+(`MARKERS`). Every URL pattern of the URLconf must have a case in `CASES` (or be named
+in `FOREIGN` with the reason): `test_every_route_has_a_case` fails for a new route
+without one. Each case's requests are made as an anonymous visitor, a citizen (who
+followed the hidden thread before it was hidden), an ASN of another unit and a
+moderator, following redirects; no response may contain a marker. Moderators may see
+hidden content only on the routes in `MODERATOR_SEES` (the thread screen and the
+moderation admin).
 
 The rule under test is one: `discussions.permissions.can_view_thread` /
 `can_view_comment` (and `selectors.threads_visible_to` / `threads_public` as queries).
@@ -45,6 +47,10 @@ MARKERS = {
     "hidden_answer_before": "penandarevisitersembunyi",
     "hidden_thread_comment": "penandakomentarthreadtersembunyi",
     "pending_thread": "penandathreadditahan",
+    "waiting_thread": "penandathreadmenunggumoderasi",
+    "rejected_thread": "penandathreadditolakmoderator",
+    # The asker's own contact detail, masked in public, kept for the unit and moderators.
+    "private_detail": "penandakontakpribadi",
     "hidden_comment": "penandakomentardisembunyikan",
     "rejected_comment": "penandakomentarditolak",
     "pending_comment": "penandakomentarmenunggu",
@@ -354,7 +360,8 @@ def world(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             with override_settings(SERAMBI_FLAG_HIDE_THRESHOLD=1,
-                                   SERAMBI_RATE_LIMITS_ENABLED=False):
+                                   SERAMBI_RATE_LIMITS_ENABLED=False,
+                                   SERAMBI_THREAD_PREMODERATION=True):
                 yield _build_world()
         finally:
             transaction.set_rollback(True)
@@ -382,12 +389,19 @@ def _build_world() -> dict:
     with TestCase.captureOnCommitCallbacks(execute=True):
         program = pages.publish(pages.program_page(), parent=programs)
 
-    def new_thread(word, kind="question"):
-        return services.thread_create(
-            author=author, kind=kind, category=category,
+    def new_thread(word, kind="question", by=author, approve=True, contact=""):
+        thread = services.thread_create(
+            author=by, kind=kind, category=category,
             title=f"Pertanyaan {word} tentang layanan",
-            body=f"Mohon penjelasan tentang {word} dan jadwal pelayanan kepegawaian.",
+            body=f"Mohon penjelasan tentang {word} dan jadwal pelayanan kepegawaian.{contact}",
         )
+        # Pre-moderation is on: the author's first threads wait for the moderator.
+        assert thread.visibility == ThreadVisibility.WAITING
+        if approve:
+            moderation_services.threads_moderate(
+                moderator=moderator, thread_ids=[thread.pk], action="approve")
+            thread.refresh_from_db()
+        return thread
 
     def comment(target_obj, user, word, parent=None):
         return comment_services.comment_create(
@@ -399,7 +413,8 @@ def _build_world() -> dict:
             moderator=moderator, comment_ids=ids, action=action, rule=rule)
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        hidden = new_thread(MARKERS["hidden_thread"], kind="information_request")
+        hidden = new_thread(MARKERS["hidden_thread"], kind="information_request",
+                            contact=f" Email saya {MARKERS['private_detail']}@contoh.id.")
         services.thread_follow(user=citizen, thread=hidden)
         services.thread_acknowledge(user=asn, thread=hidden,
                                     note=f"Diterima {MARKERS['hidden_note']}.")
@@ -410,6 +425,10 @@ def _build_world() -> dict:
                              body=f"Jawaban {MARKERS['hidden_answer']} untuk penanya.")
         hidden_thread_comment = comment(hidden, asn, MARKERS["hidden_thread_comment"])
         pending_thread = new_thread(MARKERS["pending_thread"])
+        waiting_thread = new_thread(MARKERS["waiting_thread"], by=newcomer, approve=False)
+        rejected_thread = new_thread(MARKERS["rejected_thread"], by=newcomer, approve=False)
+        moderation_services.threads_moderate(
+            moderator=moderator, thread_ids=[rejected_thread.pk], action="reject", rule="spam")
         thread = new_thread("umum")
         comment(thread, asn, PUBLIC_MARKER)
         hidden_comment = comment(thread, asn, MARKERS["hidden_comment"])
@@ -449,12 +468,16 @@ def _build_world() -> dict:
         answer_html=f"<p>Jawaban {MARKERS['hidden_faq']} untuk semua penanya.</p>",
         review_by=dt.date(2099, 1, 1))
     # Past its deadline: the overdue feed, queue and statistics would list it if shown.
-    Thread.objects.filter(pk__in=[hidden.pk, pending_thread.pk]).update(
+    Thread.objects.filter(pk__in=[hidden.pk, pending_thread.pk, waiting_thread.pk,
+                                  rejected_thread.pk]).update(
         is_overdue=True, answer_due=dt.date(2020, 1, 1), status="open")
     hidden.refresh_from_db()
     assert hidden.visibility == ThreadVisibility.HIDDEN
+    assert hidden.private_details.filter(value__contains=MARKERS["private_detail"]).exists()
     pending_thread.refresh_from_db()
     assert pending_thread.visibility == ThreadVisibility.PENDING
+    rejected_thread.refresh_from_db()
+    assert rejected_thread.visibility == ThreadVisibility.REJECTED
     for row, status in ((pending, CommentStatus.PENDING), (rejected, CommentStatus.REJECTED)):
         row.refresh_from_db()
         assert row.status == status
@@ -463,7 +486,8 @@ def _build_world() -> dict:
         "hidden_faq": hidden_faq,
         "program": program, "other_asn": other_asn, "citizen": citizen,
         "moderator": moderator,
-        "hidden_thread_ids": [hidden.pk, pending_thread.pk],
+        "hidden_thread_ids": [hidden.pk, pending_thread.pk, waiting_thread.pk,
+                              rejected_thread.pk],
         "hidden_comment_ids": [hidden_comment.pk, rejected.pk, pending.pk, deleted.pk,
                                reply_hidden.pk, hidden_parent.pk, hidden_thread_comment.pk,
                                page_comment.pk],

@@ -39,6 +39,7 @@ def post_comment(client, obj, text: str, *, parent=None, name=None, email=None, 
         data["name"] = name
     if email is not None:
         data["email"] = email
+        data["consent"] = "on"  # the privacy notice, agreed to on the anonymous form
     data.update(extra)
     return client.post(reverse("discussions:comment_post"), data)
 

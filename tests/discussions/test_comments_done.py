@@ -5,6 +5,7 @@ after N reports and the public ledger counts it."""
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from discussions.models import Comment, CommentStatus
@@ -23,7 +24,10 @@ def test_done_means(outcome, anonymous_client, moderator_client, verified_asn_cl
     # 1. Anonymous comment on an outcome, confirmed by email, queued, approved.
     post_comment(anonymous_client, outcome, "Apakah MPP buka hari Sabtu?", name="Rahma",
                  email="rahma@contoh.id")
-    assert "Apakah MPP buka" not in anonymous_client.get(outcome.url).content.decode()
+    # Nobody else sees it yet; its author does, marked as waiting (issue 16).
+    assert "Apakah MPP buka" not in Client().get(outcome.url).content.decode()
+    own = anonymous_client.get(outcome.url).content.decode()
+    assert "Apakah MPP buka" in own and "Menunggu konfirmasi email" in own
     anonymous_client.post(last_confirmation_path())
     waiting = Comment.objects.get(status=CommentStatus.PENDING)
     assert "Apakah MPP buka" in moderator_client.get(queue).content.decode()
@@ -31,7 +35,8 @@ def test_done_means(outcome, anonymous_client, moderator_client, verified_asn_cl
     assert "Apakah MPP buka" in anonymous_client.get(outcome.url).content.decode()
 
     # 2. A phone number is published masked.
-    post_comment(verified_asn_client, outcome, "Info jadwal Sabtu: hubungi 0812 3456 7890.")
+    post_comment(verified_asn_client, outcome, "Info jadwal Sabtu: hubungi 0812 3456 7890.",
+                 masking_seen="on")  # the masked preview was shown (test_comment_masking)
     page = anonymous_client.get(outcome.url).content.decode()
     assert "[nomor telepon disamarkan]" in page and "0812 3456 7890" not in page
 

@@ -73,7 +73,8 @@ def test_the_acknowledgement_email_without_a_note_has_no_empty_heading(
 def test_the_rejection_email_carries_the_rejected_text_masked(
         thread, anonymous_client, moderator):
     text = "Hubungi saya di 0812-4455-6677, saya jual jasa titip berkas!"
-    post_comment(anonymous_client, thread, text, name="Budi", email="budi@contoh.id")
+    post_comment(anonymous_client, thread, text, name="Budi", email="budi@contoh.id",
+                 masking_seen="on")
     comment = Comment.objects.get()
     comment.status = CommentStatus.PENDING  # confirmed (the confirmation is tested elsewhere)
     comment.confirmation_nonce = ""
@@ -86,7 +87,8 @@ def test_the_rejection_email_carries_the_rejected_text_masked(
     assert response.status_code == 302
     body = _mail_to("budi@contoh.id").body
     assert "Komentar Anda tidak diterbitkan." in body
-    assert "Komentar Anda:\nHubungi saya di [nomor telepon disamarkan], saya jual jasa" in body
+    assert ("Komentar Anda, seperti yang Anda tulis (data pribadi disamarkan):\n"
+            "Hubungi saya di [nomor telepon disamarkan], saya jual jasa") in body
     assert "0812" not in body
     assert "catatan internal moderator" not in body  # the moderator's note stays private
 
@@ -111,4 +113,5 @@ def test_the_published_email_does_not_repeat_the_text(thread, trusted, moderator
     make_comment(thread, user=trusted, moderator=moderator,
                  text="Terima kasih atas penjelasannya, sangat membantu.")
     published = [m for m in mail.outbox if m.to == [trusted.email]]
-    assert all("Komentar Anda:\n" not in m.body for m in published)
+    assert all("Komentar Anda, seperti" not in m.body for m in published)
+    assert all("Terima kasih atas penjelasannya" not in m.body for m in published)

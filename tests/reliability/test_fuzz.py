@@ -79,7 +79,8 @@ class Query:
     params: tuple[str, ...]
 
 
-COMMENT_FIELDS = ("target", "comment", "name", "email", "website", "started", "parent")
+COMMENT_FIELDS = ("target", "comment", "name", "email", "consent", "website", "started",
+                  "parent")
 SEARCH_PARAMS = ("q", "type", "unit", "category", "area", "year", "status", "answered",
                  "sort", "page", "lang")
 
