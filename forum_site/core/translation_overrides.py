@@ -196,6 +196,7 @@ ADMIN = (
     gettext_noop('Title: (Z -> A)'),
     gettext_noop('To be created by %(user)s'),
     gettext_noop('Toggle status'),
+    gettext_noop('Toggle section'),
     gettext_noop('Unpublish selected pages'),
     gettext_noop('Usage count'),
     gettext_noop('Usage count: (high to low)'),

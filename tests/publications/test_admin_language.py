@@ -60,6 +60,7 @@ SEEN_IN_ENGLISH = (
     "is already in use within the parent page", "Preview in new tab", "More options for",
     "Sort by", "Show filters", "Select all", "There are no", "Visit the live page",
     "Anyone can edit this", "For search engines", "More actions", "Not visible to the public",
+    "Toggle section",
 )
 
 
