@@ -41,8 +41,14 @@ def pytest_sessionstart(session):
 
 
 def _reset_translation_caches():
-    # What Django's own test signal handler does when LOCALE_PATHS changes.
+    # What Django's own test signal handler does when LOCALE_PATHS changes, plus Python's
+    # own cache of parsed .mo files (keyed by path): without clearing it, the first run
+    # after a .po change still served the catalogue read before the compile above.
+    import gettext
+
     from asgiref.local import Local
+
+    gettext._translations.clear()
     from django.utils.translation import trans_real
 
     trans_real._translations = {}
