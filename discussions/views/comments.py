@@ -71,6 +71,9 @@ def comment_post(request):
     target = _target_from(request.POST.get("target", ""))
     parent = _parent(request, request.POST.get("parent"), target=target)
     form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)
+    if form.is_valid() and "preview" in request.POST:
+        return _form_page(request, form, target=target, parent=parent,
+                          text=services.text_preview(body=form.cleaned_data["comment"]))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -115,10 +118,10 @@ def _parent(request, value, *, target) -> Comment | None:
     return parent
 
 
-def _form_page(request, form, *, target, parent):
+def _form_page(request, form, *, target, parent, text=None):
     return render(request, "discussions/comment_form.html", {
         "form": form, "target": target, "target_title": str(getattr(target.obj, "title", "")),
-        "parent": parent,
+        "parent": parent, "text_preview": text,
     })
 
 

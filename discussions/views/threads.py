@@ -59,8 +59,10 @@ def thread_create(request):
     categories, units = selectors.category_list_active(), selectors.unit_list_for_forum()
     initial = {"about": page.pk if page else None, "category": request.GET.get("category")}
     form = ThreadForm(request.POST or None, categories=categories, units=units, initial=initial)
-    similar, preview = [], None
-    if request.method == "POST" and form.is_valid():
+    similar, preview, text = [], None, None
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        text = services.text_preview(body=form.cleaned_data["body"])
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         similar = [] if data["similar_checked"] else selectors.similar_threads(title=data["title"])
         if not data["masking_seen"]:
@@ -84,6 +86,7 @@ def thread_create(request):
                 return redirect(thread)
     return render(request, "discussions/thread_form.html", {
         "form": form, "similar": similar, "about_page": page, "preview": preview,
+        "text_preview": text,
     })
 
 
