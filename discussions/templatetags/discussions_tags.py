@@ -133,3 +133,12 @@ def comment_section(context, obj):
         "form_url": form_url,
         "obj": obj,
     }
+
+
+@register.simple_tag
+def unread_notifications(user) -> int:
+    """The header's count for a signed-in user; anonymous visitors cost no query (their
+    pages stay cacheable)."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return selectors.unread_notification_count(user=user)
