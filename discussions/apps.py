@@ -16,8 +16,8 @@ class DiscussionsConfig(AppConfig):
         from .opendata import register_datasets
         from .personal_data import erase_user_data, export_user_data
 
-        register_landing(moderation_landing, order=10)
-        register_landing(unit_queue_landing, order=20)
+        register_landing(moderation_landing, order=10, label=_("Moderation queue"))
+        register_landing(unit_queue_landing, order=20, label=_("Unit queue"))
         personal_data.register_exporter("discussions", export_user_data)
         personal_data.register_eraser(erase_user_data)
         register_datasets()

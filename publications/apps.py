@@ -14,7 +14,7 @@ class PublicationsConfig(AppConfig):
         from .landing import editor_landing
         from .opendata import register_datasets
 
-        register_landing(editor_landing, order=30)
+        register_landing(editor_landing, order=30, label=_("Editorial dashboard (Wagtail)"))
         search_records.connect_signals()
         register_datasets()
         # Wagtail's go-live, expiry and scheduled revisions happen only when this runs.

@@ -36,3 +36,15 @@ def test_the_landing_pages_answer(verified_asn, moderator, comms):
 
 def test_a_next_address_wins(moderator):
     assert _sign_in(moderator, next="/forum/") == "/forum/"
+
+
+def test_the_account_page_links_each_persons_work(citizen_client, moderator_client,
+                                                  verified_asn_client, comms_client):
+    url = reverse("accounts:overview")
+    assert 'id="work-heading"' not in citizen_client.get(url).content.decode()
+    asn = verified_asn_client.get(url).content.decode()
+    assert f'<a href="{reverse("discussions:unit_queue")}">Antrean unit</a>' in asn
+    moderator = moderator_client.get(url).content.decode()
+    assert f'<a href="{reverse("discussions_admin:moderation_queue")}">' in moderator
+    comms = comms_client.get(url).content.decode()
+    assert f'<a href="{reverse("wagtailadmin_home")}">Dasbor redaksi (Wagtail)</a>' in comms
