@@ -262,6 +262,9 @@ MODERATOR_SEES = {
     # The comments of a hidden thread are public comments on a thread moderators see.
     "discussions:comment_reply", "discussions:comment_like", "discussions:comment_flag",
     "set_language",  # back to the hidden thread's page
+    # A signed-in moderator sent to a sign-in page lands on their work, the moderation
+    # queue (forum_site/accounts/landing.py).
+    "account_login", "account_signup", "account_confirm_login_code", "mfa_authenticate",
 }
 
 
