@@ -8,12 +8,16 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         from forum_site.accounts import personal_data
+        from forum_site.accounts.landing import register_landing
         from forum_site.core import scheduler
 
         from . import search_records, signals  # noqa: F401 - register projections, receivers
+        from .landing import moderation_landing, unit_queue_landing
         from .opendata import register_datasets
         from .personal_data import erase_user_data, export_user_data
 
+        register_landing(moderation_landing, order=10, label=_("Moderation queue"))
+        register_landing(unit_queue_landing, order=20, label=_("Unit queue"))
         personal_data.register_exporter("discussions", export_user_data)
         personal_data.register_eraser(erase_user_data)
         register_datasets()

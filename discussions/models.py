@@ -8,6 +8,9 @@ model refuses updates and deletes, and the database refuses them too: see migrat
 
 from __future__ import annotations
 
+import datetime
+from typing import NamedTuple
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinLengthValidator, MinValueValidator
@@ -337,6 +340,40 @@ class Thread(models.Model):
         if self.first_response_at is None and self.first_response_due:
             return min(d for d in (self.first_response_due, self.answer_due) if d)
         return self.answer_due
+
+    @property
+    def next_deadline(self) -> Deadline | None:
+        """The one deadline a reader of the thread's row should see, with what it is for:
+        the unit's first response or answer while it owes one, else the day an answered
+        thread closes unless the asker replies. Listings show it through
+        ``discussions/includes/next_deadline.html`` so the rule lives here only."""
+        due = self.active_due
+        if due:
+            if self.first_response_at is None and due == self.first_response_due:
+                return Deadline(due, Deadline.FIRST_RESPONSE)
+            return Deadline(due, Deadline.ANSWER)
+        if self.status == ThreadStatus.ANSWERED and self.closing_due:
+            return Deadline(self.closing_due, Deadline.CLOSING)
+        return None
+
+
+class Deadline(NamedTuple):
+    """A date and what has to happen by then (see ``Thread.next_deadline``)."""
+
+    date: datetime.date
+    kind: str
+
+    FIRST_RESPONSE = "first_response"
+    ANSWER = "answer"
+    CLOSING = "closing"
+
+    @property
+    def label(self) -> str:
+        return {
+            self.FIRST_RESPONSE: _("first response"),
+            self.ANSWER: _("answer"),
+            self.CLOSING: _("closes automatically unless the asker replies"),
+        }[self.kind]
 
 
 class ThreadPrivateDetail(models.Model):

@@ -87,3 +87,25 @@ class OutcomePageForm(WagtailAdminPageForm):
             if errors:
                 self.add_error("programs", ValidationError(errors))
         return cleaned_data
+
+
+class TrainingProgramPageForm(WagtailAdminPageForm):
+    """A program open for registration says how to register: when registration closes
+    (not after the program starts) and where (a link or a contact). Checked in the editor,
+    so pages built elsewhere (imports, tests) are not refused for it."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("status") != "open":
+            return cleaned_data
+        deadline, start = cleaned_data.get("registration_deadline"), cleaned_data.get("start_date")
+        if deadline is None:
+            self.add_error("registration_deadline", _(
+                "A program open for registration needs the date registration closes."))
+        elif start and deadline > start:
+            self.add_error("registration_deadline", _(
+                "Registration cannot close after the program starts."))
+        if not (cleaned_data.get("registration_url") or cleaned_data.get("registration_contact")):
+            self.add_error("registration_contact", _(
+                "Give a registration link or a contact, so readers know where to register."))
+        return cleaned_data

@@ -7,11 +7,14 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
+        from forum_site.accounts.landing import register_landing
         from forum_site.core import scheduler
 
         from . import search_records  # registers the search projections
+        from .landing import editor_landing
         from .opendata import register_datasets
 
+        register_landing(editor_landing, order=30, label=_("Editorial dashboard (Wagtail)"))
         search_records.connect_signals()
         register_datasets()
         # Wagtail's go-live, expiry and scheduled revisions happen only when this runs.

@@ -362,6 +362,13 @@ PROGRAMS = [
                       "manager and your unit's HR officer.",
         "body": _p("Kuota 40 peserta. Prioritas bagi pengawas yang memimpin unit layanan "
                    "langsung kepada warga."),
+        "registration": {
+            "registration_deadline": D(2026, 12, 20),
+            "registration_requirements": "Pejabat pengawas yang belum mengikuti PKP; surat "
+                                         "usulan dari kepala OPD melalui pengelola "
+                                         "kepegawaian.",
+            "registration_contact": "Bidang Pengembangan Kompetensi BKPSDM, lantai 2",
+        },
     },
     {
         "slug": "workshop-desain-layanan-puskesmas", "area": "inovasi", "format": "workshop",
@@ -727,6 +734,7 @@ def seed_programs(*, log) -> None:
                 target_participants=data["target"], capacity=data["capacity"],
                 participants=data["participants"], budget_planned=planned,
                 budget_spent=spent, body=json.dumps(_raw_stream(data["body"])),
+                **data.get("registration", {}),
             )
             page.partners = [partners[slug] for slug in data["partners"]]
             _publish_child(index, page)

@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 from wagtail.models import Locale, Page, PageQuerySet
 
@@ -461,3 +462,43 @@ def programs_organised_by(*, unit: Unit, limit: int = 20, locale: Locale | None 
     )
     return list(programs.select_related("competency_area").order_by("-start_date", "-pk")
                 [:limit])
+
+
+# --- translations (the editors' dashboard) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranslationGaps:
+    """Live pages of the site's main language with no live translation in `language`, and
+    live translations published before their original's last change, newest first."""
+
+    language: str
+    missing: list
+    missing_count: int
+    outdated: list
+    outdated_count: int
+
+
+def translation_gaps(*, language: str, limit: int = 10) -> TranslationGaps:
+    """What the dashboard lists for the translators: four queries whatever the counts."""
+
+    target = Locale.objects.filter(language_code=language).first()
+    source = Page.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE,
+                                        depth__gt=1)
+    if target is None:
+        return TranslationGaps(language, list(source.order_by("-last_published_at")[:limit]),
+                               source.count(), [], 0)
+    translations = Page.objects.live().filter(locale=target,
+                                              translation_key=OuterRef("translation_key"))
+    source = source.annotate(
+        translated_at=Subquery(translations.values("last_published_at")[:1]),
+        translation_id=Subquery(translations.values("pk")[:1]),
+    )
+    missing = source.filter(translation_id__isnull=True).order_by("-last_published_at")
+    outdated = source.filter(translated_at__lt=F("last_published_at")).order_by(
+        "-last_published_at")
+    return TranslationGaps(
+        language=language,
+        missing=list(missing[:limit]), missing_count=missing.count(),
+        outdated=list(outdated[:limit]), outdated_count=outdated.count(),
+    )

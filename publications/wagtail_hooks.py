@@ -2,6 +2,7 @@
 public-information entries due for a refresh."""
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,7 +12,10 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from forum_site.accounts.permissions import check_can_edit_publications
+
 from .models import CompetencyArea, PartnerInstitution, PublicInformationEntry
+from .selectors import translation_gaps
 
 STALE_LIST_LIMIT = 10
 
@@ -102,3 +106,26 @@ class StalePublicInformationPanel(Component):
 def add_stale_public_information_panel(request, panels):
     if request.user.has_perm("publications.change_publicinformationentry"):
         panels.append(StalePublicInformationPanel())
+
+
+class TranslationGapsPanel(Component):
+    """Dashboard panel: pages with no English version yet, and English versions published
+    before their Indonesian original last changed (issue 18: nothing told the editor)."""
+
+    name = "translation_gaps"
+    template_name = "publications/admin/translation_gaps_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["gaps"] = translation_gaps(language="en")
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_gaps_panel(request, panels):
+    try:
+        check_can_edit_publications(user=request.user)
+    except PermissionDenied:
+        return
+    panels.append(TranslationGapsPanel())

@@ -48,6 +48,8 @@ def _reset_translation_caches():
     import gettext
 
     from asgiref.local import Local
+
+    gettext._translations.clear()
     from django.utils.translation import trans_real
 
     gettext._translations.clear()

@@ -35,7 +35,13 @@ from .notifications import (
 from .reactions import thread_follow, thread_support, thread_unfollow, thread_unsupport
 from .resolution import thread_confirm_resolved, thread_dispute
 from .survey import follow_up_plan_save, survey_comments_moderate, survey_invite, survey_submit
-from .threads import thread_close, thread_create, thread_masking_preview, thread_reroute
+from .threads import (
+    text_preview,
+    thread_close,
+    thread_create,
+    thread_masking_preview,
+    thread_reroute,
+)
 
 __all__ = [
     "ConfirmationError",
@@ -66,6 +72,7 @@ __all__ = [
     "thread_confirm_resolved",
     "thread_create",
     "thread_masking_preview",
+    "text_preview",
     "thread_dispute",
     "thread_extend",
     "thread_follow",

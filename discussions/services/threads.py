@@ -63,6 +63,21 @@ def thread_masking_preview(*, title: str, body: str) -> MaskingPreview:
     )
 
 
+@dataclass(frozen=True)
+class TextPreview:
+    html: str
+    masked: bool
+
+
+def text_preview(*, body: str) -> TextPreview:
+    """A thread, answer or comment as it will be published: masked, then rendered from
+    Markdown to the same safe HTML the page shows (the "Pratinjau" button; nothing is
+    stored)."""
+    masked: set[str] = set()
+    text = public_text(normalise_text(body), masked=masked)
+    return TextPreview(html=render_markdown(text), masked=bool(masked))
+
+
 @transaction.atomic
 def thread_create(
     *,

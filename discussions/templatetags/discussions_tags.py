@@ -176,7 +176,7 @@ def _url_maker(name: str):
 def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> None:
     from django.utils import timezone
     from django.utils.dates import MONTHS
-    from django.utils.translation import ngettext
+    from django.utils.translation import get_language, ngettext
 
     signed_in = user.is_authenticated
     reply_url = _url_maker("discussions:comment_reply") if can_comment else None
@@ -188,15 +188,18 @@ def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> Non
     likes_labels: dict[int, str] = {}
     months = {number: str(name) for number, name in MONTHS.items()}
     zone = timezone.get_current_timezone()
+    clock = "." if (get_language() or "id").split("-")[0] == "id" else ":"
     for comment in section.comments:
         comment.permalink = f"{page_url}#komentar-{comment.pk}"
         if comment.is_removed:
             continue
         when = comment.submit_date.astimezone(zone)
         comment.iso_date = when.isoformat()
-        # As the |date:"j F Y, H:i" filter wrote it, without its per-call format parsing.
+        # As serambi_time's datetime_local writes it (13.06 WITA in Indonesian, 13:06 WITA
+        # in English), without the date filter's per-call format parsing.
         comment.display_date = (
-            f"{when.day} {months[when.month]} {when.year}, {when.hour:02d}:{when.minute:02d}"
+            f"{when.day} {months[when.month]} {when.year}, "
+            f"{when.hour:02d}{clock}{when.minute:02d} {when.tzname()}"
         )
         likes = comment.likes_count
         if likes not in likes_labels:
@@ -213,6 +216,8 @@ def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> Non
                 comment.edit_url, comment.delete_url = edit_url(comment.pk), delete_url(comment.pk)
             else:
                 comment.flag_url = flag_url(comment.pk)
+
+
 @register.filter
 def skm_element_label(name):
     """The label of a satisfaction survey element from its field name."""
@@ -227,3 +232,12 @@ def close_reason_label(value):
     from ..models import CloseReason
 
     return CloseReason(value).label if value in CloseReason.values else value
+
+
+@register.simple_tag
+def unread_notifications(user) -> int:
+    """The header's count for a signed-in user; anonymous visitors cost no query (their
+    pages stay cacheable)."""
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return selectors.unread_notification_count(user=user)

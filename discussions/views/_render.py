@@ -22,7 +22,7 @@ from ..text import plain_excerpt
 
 
 def render_thread(request, thread: Thread, *, forms: dict | None = None, status: int = 200,
-                  conflict: bool = False):
+                  conflict: bool = False, text_preview=None):
     user = request.user
     answers = selectors.thread_answers(thread=thread)
     answerer = can_answer(user, thread)
@@ -64,6 +64,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
         "is_asker": asker,
         "forms": forms,
         "conflict": conflict,
+        "text_preview": text_preview,
         "structured_data": thread_structured_data(request, thread, answers),
         "description": plain_excerpt(thread.body, length=160),
         "canonical_url": request.build_absolute_uri(thread.get_absolute_url()),

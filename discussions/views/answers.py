@@ -32,6 +32,9 @@ def answer_publish(request, pk: int):
     check_can_view_thread(user=request.user, thread=thread)
     check_can_answer(user=request.user, thread=thread)
     form = AnswerForm(request.POST, thread=thread)
+    if form.is_valid() and "preview" in request.POST:
+        return render_thread(request, thread, forms={"answer": form},
+                             text_preview=services.text_preview(body=form.cleaned_data["body"]))
     if form.is_valid():
         try:
             answer = services.answer_publish(
@@ -78,7 +81,10 @@ def answer_edit(request, pk: int):
     answer = _answer(request, pk)
     check_can_edit_answer(user=request.user, answer=answer)
     form = AnswerEditForm(request.POST or None, initial={"body": answer.body})
-    if request.method == "POST" and form.is_valid():
+    text = None
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        text = services.text_preview(body=form.cleaned_data["body"])
+    elif request.method == "POST" and form.is_valid():
         try:
             services.answer_edit(user=request.user, answer=answer, body=form.cleaned_data["body"])
         except ValidationError as exc:
@@ -87,8 +93,8 @@ def answer_edit(request, pk: int):
             messages.success(request, _("The answer was updated. The earlier text stays in "
                                         "its public history."))
             return redirect(f"{answer.thread.get_absolute_url()}#{answer.anchor}")
-    return render(request, "discussions/answer_form.html", {"form": form, "answer": answer,
-                                                            "thread": answer.thread})
+    return render(request, "discussions/answer_form.html", {
+        "form": form, "answer": answer, "thread": answer.thread, "text_preview": text})
 
 
 def answer_history(request, pk: int):

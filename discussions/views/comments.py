@@ -72,6 +72,9 @@ def comment_post(request):
     target = _target_from(request.POST.get("target", ""))
     parent = _parent(request, request.POST.get("parent"), target=target)
     form = new_comment_form(user=request.user, obj=target.obj, parent=parent, data=request.POST)
+    if form.is_valid() and "preview" in request.POST:
+        return _form_page(request, form, target=target, parent=parent,
+                          text=services.text_preview(body=form.cleaned_data["comment"]))
     if form.is_valid():
         data = form.cleaned_data
         preview = None if data["masking_seen"] else services.comment_masking_preview(
@@ -129,10 +132,10 @@ def _parent(request, value, *, target) -> Comment | None:
     return parent
 
 
-def _form_page(request, form, *, target, parent, preview=None):
+def _form_page(request, form, *, target, parent, preview=None, text=None):
     return render(request, "discussions/comment_form.html", {
         "form": form, "target": target, "target_title": str(getattr(target.obj, "title", "")),
-        "parent": parent, "preview": preview,
+        "parent": parent, "preview": preview, "text_preview": text,
     })
 
 

@@ -59,8 +59,10 @@ def thread_create(request):
     categories, units = selectors.category_list_active(), selectors.unit_list_for_forum()
     initial = {"about": page.pk if page else None, "category": request.GET.get("category")}
     form = ThreadForm(request.POST or None, categories=categories, units=units, initial=initial)
-    similar, faqs, preview = [], [], None
-    if request.method == "POST" and form.is_valid():
+    similar, faqs, preview, text = [], [], None, None
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        text = services.text_preview(body=form.cleaned_data["body"])
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not data["similar_checked"]:
             faqs = selectors.similar_faqs(title=data["title"])
@@ -85,6 +87,7 @@ def thread_create(request):
                 return redirect(thread)
     return render(request, "discussions/thread_form.html", {
         "form": form, "similar": similar, "faqs": faqs, "about_page": page, "preview": preview,
+        "text_preview": text,
     })
 
 

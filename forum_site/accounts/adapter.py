@@ -9,6 +9,7 @@ from forum_site.core.ratelimit import client_ip
 
 from . import services, tasks
 from .auth_backends import IN_ALLAUTH_FLOW
+from .landing import landing_url
 
 
 def _is_link(value: str) -> bool:
@@ -25,6 +26,11 @@ class AccountAdapter(DefaultAccountAdapter):
                 user=user, display_name=form.cleaned_data.get("display_name", "")
             )
         return user
+
+    def get_login_redirect_url(self, request):
+        """Staff land on their work (the unit queue, the moderation queue, the Wagtail
+        dashboard: see landing.py); everyone else on the account page."""
+        return landing_url(request.user) or super().get_login_redirect_url(request)
 
     def authenticate(self, request, **credentials):
         """The only place a password is checked (see auth_backends.AllauthOnlyBackend):

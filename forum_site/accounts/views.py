@@ -24,6 +24,7 @@ from .forms import (
     ConsentForm,
     PersonalDataRequestForm,
 )
+from .landing import work_links
 from .permissions import check_can_request_asn_verification
 from .selectors import asn_profile_for_user, personal_data_requests_for_user
 
@@ -35,6 +36,7 @@ def overview(request):
         "asn_profile": asn_profile_for_user(user=request.user),
         "data_requests": personal_data_requests_for_user(user=request.user)[:20],
         "data_request_form": PersonalDataRequestForm(),
+        "work_links": work_links(request.user),
     })
 
 

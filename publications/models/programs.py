@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from publications import metrics
+from publications.admin_forms import TrainingProgramPageForm
 from publications.blocks import BodyBlock
 
 from .base import PublicationIndexPage, PublicationPage
@@ -94,7 +95,25 @@ class TrainingProgramPage(PublicationPage):
         _("budget spent (Rp)"), max_digits=RUPIAH_DIGITS, decimal_places=0,
         null=True, blank=True,
     )
+    registration_deadline = models.DateField(
+        _("registration closes on"), null=True, blank=True,
+        help_text=_("Required while the program is open for registration."),
+    )
+    registration_requirements = models.TextField(
+        _("who may register and what to send"), blank=True,
+        help_text=_("Eligibility, documents, approval from the head of unit, and so on."),
+    )
+    registration_url = models.URLField(
+        _("registration link"), blank=True,
+        help_text=_("The form or page where people register (an address starting with https://)."),
+    )
+    registration_contact = models.CharField(
+        _("registration contact"), max_length=200, blank=True,
+        help_text=_("An office desk, email address or phone number of the organising unit."),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    base_form_class = TrainingProgramPageForm
 
     content_panels = [
         *PublicationPage.content_panels,
@@ -114,6 +133,15 @@ class TrainingProgramPage(PublicationPage):
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("participants")]),
             ],
             heading=_("Participants"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_deadline"),
+                FieldPanel("registration_requirements"),
+                FieldRowPanel([FieldPanel("registration_url"),
+                               FieldPanel("registration_contact")]),
+            ],
+            heading=_("Registration"),
         ),
         FieldRowPanel([FieldPanel("budget_planned"), FieldPanel("budget_spent")],
                       heading=_("Budget")),

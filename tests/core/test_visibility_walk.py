@@ -311,6 +311,9 @@ MODERATOR_SEES = {
     "discussions:ppid_objection_answer", "discussions:ppid_komisi",
     "discussions:skm_comment_queue",  # survey comments waiting for moderation
     "discussions:faq_promote",  # a thread screen: the FAQ form of a thread moderators see
+    # A signed-in moderator sent to a sign-in page lands on their work, the moderation
+    # queue (forum_site/accounts/landing.py).
+    "account_login", "account_signup", "account_confirm_login_code", "mfa_authenticate",
 }
 
 

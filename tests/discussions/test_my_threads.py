@@ -154,3 +154,29 @@ def test_query_count_does_not_grow_with_the_threads(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = citizen_client.get(url).content.decode()
     assert "Halaman 1 dari 2" in html
+
+
+def test_the_asker_and_the_unit_read_the_same_next_deadline(
+        citizen, citizen_client, verified_asn_client, category):
+    """One rule (Thread.next_deadline) and one include: 'Diskusi saya' and the unit's
+    queue show the same date with the same words."""
+    acknowledged = ThreadFactory(
+        category=category, author=citizen, title="Sudah diterima unit, menunggu jawaban",
+        first_response_at=dt.datetime(2026, 9, 2, 9, tzinfo=dt.UTC),
+        first_response_due=dt.date(2026, 9, 3), answer_due=dt.date(2026, 9, 30))
+    waiting = ThreadFactory(
+        category=category, author=citizen, title="Belum ditanggapi sama sekali oleh unit",
+        first_response_due=dt.date(2026, 9, 4), answer_due=dt.date(2026, 9, 30))
+    expected = {
+        acknowledged: '<time datetime="2026-09-30">30 September 2026</time><br>'
+                      '<span class="muted forum-small">jawaban</span>',
+        waiting: '<time datetime="2026-09-04">4 September 2026</time><br>'
+                 '<span class="muted forum-small">tanggapan pertama</span>',
+    }
+    mine = citizen_client.get(MINE).content.decode()
+    queue = verified_asn_client.get(reverse("discussions:unit_queue")).content.decode()
+    for thread, cell in expected.items():
+        for html in (mine, queue):
+            row = html[html.index(thread.title):]
+            row = row[:row.index("</tr>")]
+            assert cell in row

@@ -175,3 +175,22 @@ def test_thread_create_survives_a_broken_mail_server(citizen_client, category, v
             "title": "Pertanyaan saat server surat mati", "body": ANSWER})
     assert response.status_code == 302
     assert Notification.objects.get().email_status == EmailStatus.PENDING
+
+
+def test_the_header_counts_unread_notifications_for_the_signed_in_user(
+        citizen, citizen_client, anonymous_client, thread):
+    """Issue 17: the count in the header, for signed-in users only (an anonymous page
+    costs no notification query and stays cacheable)."""
+    from discussions.models import Notification, NotificationKind
+
+    for _ in range(3):
+        Notification.objects.create(user=citizen, kind=NotificationKind.STATUS, thread=thread)
+    html = citizen_client.get("/forum/").content.decode()
+    assert ('Notifikasi <span class="count-badge">3</span><span class="visually-hidden"> '
+            "belum dibaca</span>") in html
+    citizen_client.post(reverse("discussions:notification_list"))  # mark all as read
+    html = citizen_client.get("/forum/").content.decode()
+    assert "count-badge" not in html and ">Notifikasi</a>" in html
+
+    response = anonymous_client.get("/forum/")
+    assert "Notifikasi" not in response.content.decode()

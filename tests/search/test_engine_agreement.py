@@ -11,7 +11,16 @@ Where they differ by design, the test says so precisely instead of looking away:
 - Elasticsearch drops Indonesian stop words ("yang", "dan") and PostgreSQL keeps them: no
   query here is made of them;
 - relevance scores differ (BM25 against ts_rank): results are compared as sets, and in order
-  only for the newest-first sort (equal dates compared as sets)."""
+  only for the newest-first sort (equal dates compared as sets).
+
+Since issue 19 the database engine indexes Sastrawi's stems, applies the office's synonyms,
+drops little words from whole questions and shows a thread's comments as one result;
+Elasticsearch does not yet (its judged-set figures are lower: test_judged_relevance.py).
+The two engines still agree on what is public (the same records with the same content,
+nothing hidden found), which runs as before; they no longer agree on what a word matches,
+and the tests that compare matches are marked as a known divergence, strictly: the day
+Elasticsearch gets the same stems, weights and collapsing, they pass and the marker must
+go."""
 
 import importlib.util
 import itertools
@@ -41,6 +50,11 @@ def both(settings, live_es):
     engines.reset()
     es = engines.primary_engine()
     return engines.database_engine(), es
+
+
+DIVERGENCE = pytest.mark.xfail(
+    strict=True, reason="issue 19: the database engine moved to Sastrawi stems, synonyms and "
+    "collapsed comments; Elasticsearch parity is the next step")
 
 
 def pg_stem(word: str) -> list[str]:
@@ -86,15 +100,20 @@ def assert_agree(db, es, text: str, **options):
     return a
 
 
-@pytest.mark.slow(reason="seeds the whole demo site and indexes it in both engines")
-def test_engines_agree_on_the_demo_site(both):
-    db, es = both
+def _demo_in_both(db, es):
     call_command("seed_demo", stdout=StringIO())
     hidden = ThreadFactory(title="Topik tersembunyi kristal pelatihan", indexed=False,
                            visibility=ThreadVisibility.HIDDEN)
     rejected = Comment.objects.filter(status=CommentStatus.REJECTED)
     assert rejected.exists()  # the demo has a comment rejected as spam
     services.rebuild(engines=[db, es])
+    return hidden, rejected
+
+
+@pytest.mark.slow(reason="seeds the whole demo site and indexes it in both engines")
+def test_engines_agree_on_what_is_public_on_the_demo_site(both):
+    db, es = both
+    hidden, rejected = _demo_in_both(db, es)
 
     # The same records, with the same content, are public in both.
     assert es.checksums() == db.checksums()
@@ -105,6 +124,12 @@ def test_engines_agree_on_the_demo_site(both):
         word = max(comment.comment.split(), key=len).strip(".,!?")
         assert f"comment:{comment.pk}" not in {h.key for h in run(es, word).hits}
 
+
+@DIVERGENCE
+@pytest.mark.slow(reason="seeds the whole demo site and indexes it in both engines")
+def test_engines_agree_on_matches_on_the_demo_site(both):
+    db, es = both
+    _demo_in_both(db, es)
     for word in ("pelatihan", "kepemimpinan", "anggaran", "laporan", "membaca", "jadwal"):
         assert pg_stem(word) == es_stem(es, word), word
     assert_agree(db, es, "pelatihan kepemimpinan")
@@ -141,13 +166,25 @@ def load_bench():
     return module
 
 
-def test_engines_agree_on_a_generated_set(both):
-    db, es = both
+def _generated_in_both(db, es):
     bench = load_bench()
     records = list(bench.make_records(600, random.Random(13)))
     db.upsert(records)
     es.upsert(records)
     es.client.indices.refresh(index=es.alias)
+    return bench
+
+
+def test_engines_hold_the_same_generated_set(both):
+    db, es = both
+    _generated_in_both(db, es)
+    assert es.checksums() == db.checksums()
+
+
+@DIVERGENCE
+def test_engines_agree_on_a_generated_set(both):
+    db, es = both
+    bench = _generated_in_both(db, es)
     assert es.checksums() == db.checksums()
 
     # Every single query word of the bench whose stems agree; the others are listed, so
