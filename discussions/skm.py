@@ -168,29 +168,53 @@ def served_count(*, unit, year: int) -> int:
     ).count()
 
 
-def survey_result(*, unit, year: int) -> SurveyResult:
-    responses = SurveyResponse.objects.filter(unit=unit, period_year=year)
-    aggregates = responses.aggregate(
-        respondents=Count("pk"), **{name: Sum(name) for name, _l, _q in ELEMENTS}
-    )
-    respondents = aggregates.pop("respondents")
-    population = max(served_count(unit=unit, year=year), respondents)
+def _result(*, unit, year: int, sums: dict | None, served: int, plan) -> SurveyResult:
+    sums = dict(sums or {})
+    respondents = sums.pop("respondents", 0) or 0
+    population = max(served, respondents)
     required = minimum_sample(population)
     enough = respondents > 0 and respondents >= required
     return SurveyResult(
         unit=unit, year=year, respondents=respondents, population=population,
         required=required,
-        index=index_from_sums(aggregates, respondents) if enough else None,
-        plan=FollowUpPlan.objects.filter(unit=unit, year=year).first(),
+        index=index_from_sums({name: sums.get(name) for name, _l, _q in ELEMENTS},
+                              respondents) if enough else None,
+        plan=plan,
     )
 
 
 def survey_results(*, year: int, units=None) -> list[SurveyResult]:
-    """Every active unit's result for the year, by name (never ranked)."""
+    """Every active unit's result for the year, by name (never ranked). Three queries
+    whatever the number of units: the sums, the served counts and the plans, each
+    grouped by unit."""
     from forum_site.accounts.models import Unit
 
-    units = units if units is not None else Unit.objects.filter(is_active=True)
-    return [survey_result(unit=unit, year=year) for unit in units.order_by("name")]
+    from .models import Thread
+
+    units = list((units if units is not None else Unit.objects.filter(is_active=True))
+                 .order_by("name"))
+    ids = [unit.pk for unit in units]
+    sums = {
+        row.pop("unit"): row
+        for row in SurveyResponse.objects.filter(unit_id__in=ids, period_year=year)
+        .order_by().values("unit")
+        .annotate(respondents=Count("pk"), **{name: Sum(name) for name, _l, _q in ELEMENTS})
+    }
+    served = dict(
+        Thread.objects.filter(unit_id__in=ids, resolved_at__isnull=False,
+                              resolved_at__year=year)
+        .order_by().values("unit").annotate(count=Count("pk")).values_list("unit", "count")
+    )
+    plans = {plan.unit_id: plan
+             for plan in FollowUpPlan.objects.filter(unit_id__in=ids, year=year)}
+    return [_result(unit=unit, year=year, sums=sums.get(unit.pk), served=served.get(unit.pk, 0),
+                    plan=plans.get(unit.pk)) for unit in units]
+
+
+def survey_result(*, unit, year: int) -> SurveyResult:
+    from forum_site.accounts.models import Unit
+
+    return survey_results(year=year, units=Unit.objects.filter(pk=unit.pk))[0]
 
 
 def approved_comments(*, unit, year: int, limit: int = 50) -> list[str]:

@@ -50,7 +50,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
         "ppid": _ppid_context(user, thread, forms, asker=asker),
         "survey": _survey_state(thread) if asker else None,
         "lapor": lapor_handoff(thread) if asker else None,
-        "faq_entry": _faq_entry(thread),
+        "faq_entry": _faq_entry(thread, answers),
         "can_make_faq": (answerer and thread.status == ThreadStatus.RESOLVED and bool(answers)
                          and thread.visibility == ThreadVisibility.PUBLISHED),
         "thread": thread,
@@ -102,18 +102,27 @@ def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool) -> dict | N
         "window": window, "can_view_case": can_view_case(user, thread),
         "komisi_open": asker and komisi_open(objection),
     }
+
+
 def _survey_state(thread: Thread) -> dict | None:
-    """The asker's invitation to the satisfaction survey (or their recorded response)."""
+    """The asker's invitation to the satisfaction survey (or their recorded response).
+    A thread never resolved has neither: no query then."""
     from ..services.survey import survey_is_open, survey_response_editable
     from ..skm import survey_response_for
 
+    if thread.resolved_at is None and thread.status != ThreadStatus.RESOLVED:
+        return None
     response = survey_response_for(thread=thread)
     if response is None and not survey_is_open(thread):
         return None
     return {"response": response, "editable": survey_response_editable(response)}
 
 
-def _faq_entry(thread: Thread):
+def _faq_entry(thread: Thread, answers) -> object | None:
+    """The FAQ entry made from this thread: only a thread with an official answer can
+    have one (no query otherwise)."""
     from ..models import FaqEntry
 
+    if not answers:
+        return None
     return FaqEntry.objects.filter(thread=thread).first()
