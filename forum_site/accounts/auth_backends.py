@@ -9,6 +9,7 @@ marks the request while it runs.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth import get_user_model
 
 IN_ALLAUTH_FLOW = "_serambi_allauth_authenticating"
 
@@ -18,3 +19,15 @@ class AllauthOnlyBackend(AuthenticationBackend):
         if request is None or not getattr(request, IN_ALLAUTH_FLOW, False):
             return None
         return super().authenticate(request, **credentials)
+
+    def get_user(self, user_id):
+        """The signed-in user of each request, with their ASN profile and its unit in
+        the same query: every page asks whether the viewer is a verified ASN (forms,
+        panels, the landing), and that was one more query per signed-in page."""
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related("asn_profile__unit").get(
+                pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

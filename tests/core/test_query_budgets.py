@@ -23,11 +23,15 @@ from tests.publications import factories as pages
 
 ANONYMOUS, SIGNED_IN = 10, 12
 # Today's counts for the Wagtail-served pages (anonymous, signed in): kept from growing.
-WAGTAIL_CEILINGS = {"home": (16, 18), "programs": (14, 16), "program": (17, 20),
-                    "outcomes": (11, 13), "outcome": (18, 21),
+# Signed in, each page also counts the header's unread notifications (one query, issue
+# 17): the signed-in ceilings are one above the counts measured before it.
+WAGTAIL_CEILINGS = {"home": (16, 19), "programs": (14, 17), "program": (17, 21),
+                    "outcomes": (11, 14), "outcome": (18, 22),
                     # Signed-in visitors get the statistics computed fresh, by design
-                    # (docs/architecture.md, "Cache"): 16 queries, whatever the data.
-                    "statistics": (ANONYMOUS, 16)}
+                    # (docs/architecture.md, "Cache"), whatever the data: 16, then the
+                    # satisfaction survey (three queries grouped by unit), the objection
+                    # figures of the information path and the header's count.
+                    "statistics": (ANONYMOUS, 21)}
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +99,12 @@ def test_public_pages_keep_their_query_budget_at_two_sizes(db, world):
     large = _counts(world)
     assert small == large, {key: (small[key], large[key]) for key in small
                             if small[key] != large[key]}
+    over = {}
     for (viewer, name), count in large.items():
         if name in WAGTAIL_CEILINGS:
             ceiling = WAGTAIL_CEILINGS[name][viewer != "anonymous"]
         else:
             ceiling = ANONYMOUS if viewer == "anonymous" else SIGNED_IN
-        assert count <= ceiling, (viewer, name, count)
+        if count > ceiling:
+            over[viewer, name] = (count, ceiling)
+    assert not over, over

@@ -202,8 +202,16 @@ def test_bulk_bodies_for_index_and_delete(recorder):
         "checksum": record().checksum,
     }
     assert index_body[2] == {"index": {"_index": ALIAS, "_id": "thread:8"}}
-    assert len(index_body) == 4
-    assert delete_body == [{"delete": {"_index": ALIAS, "_id": "thread:9"}}]
+    # Each write is copied to the index a rebuild may be filling (<alias>-next); the
+    # request requires aliases, so without a rebuild the copy fails instead of creating
+    # an index (tests/search/test_elasticsearch_live.py checks both on a real node).
+    assert len(index_body) == 8
+    assert index_body[4] == {"index": {"_index": f"{ALIAS}-next", "_id": "thread:7"}}
+    assert index_body[5] == index_body[1]
+    assert delete_body == [{"delete": {"_index": ALIAS, "_id": "thread:9"}},
+                           {"delete": {"_index": f"{ALIAS}-next", "_id": "thread:9"}}]
+    assert all("require_alias=true" in path for path in recorder.paths()
+               if path.startswith("PUT /_bulk"))
 
 
 def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(recorder):
@@ -216,15 +224,19 @@ def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(recorder):
     paths = [p.split("?")[0] for p in recorder.paths()]
     new = paths[0].removeprefix("PUT ")
     assert new.startswith("/serambi-test-") and new != "/serambi-test-old"
+    # While it fills, the new index is also <alias>-next (live writes reach it too); the
+    # rebuild only creates documents, never overwriting a newer live write.
+    assert f"PUT {new}/_alias/{ALIAS}-next" in paths
     bulk = recorder.bodies("PUT", r"^/_bulk")[0]
-    assert [line for line in bulk if "index" in line] == [
-        {"index": {"_index": new[1:], "_id": "thread:7"}},
-        {"index": {"_index": new[1:], "_id": "thread:8"}}]
+    assert [line for line in bulk if "create" in line] == [
+        {"create": {"_index": new[1:], "_id": "thread:7"}},
+        {"create": {"_index": new[1:], "_id": "thread:8"}}]
     assert f"POST {new}/_refresh" in paths
     aliases = recorder.bodies("POST", r"^/_aliases")[0]
     assert aliases == {"actions": [
         {"remove": {"index": "serambi-test-old", "alias": ALIAS}},
-        {"add": {"index": new[1:], "alias": ALIAS}}]}
+        {"add": {"index": new[1:], "alias": ALIAS}},
+        {"remove": {"index": new[1:], "alias": f"{ALIAS}-next"}}]}
     assert paths.index("POST /_aliases") < paths.index("DELETE /serambi-test-old")
     assert any("now behind alias" in m for m in messages)
 
@@ -323,5 +335,6 @@ def test_write_during_outage_succeeds_and_reconcile_repairs(es_settings, recorde
     assert "elasticsearch: 1 written, 1 removed" in output
     bulks = recorder.bodies("PUT", r"^/_bulk")
     assert bulks[0][0] == {"index": {"_index": ALIAS, "_id": f"thread:{thread.pk}"}}
-    assert bulks[1] == [{"delete": {"_index": ALIAS, "_id": "thread:999"}}]
+    assert bulks[1] == [{"delete": {"_index": ALIAS, "_id": "thread:999"}},
+                        {"delete": {"_index": f"{ALIAS}-next", "_id": "thread:999"}}]
     assert not EngineStatus.objects.get(engine="elasticsearch").needs_reconcile
