@@ -21,6 +21,23 @@ from tests.speed_limit import (  # noqa: F401 - the suite's speed limit
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """With `--dist loadscope`, each module runs on one worker; the browser gate's modules
+    (tests/browser/) count as one scope, so its site (migrate, seed_demo, collectstatic,
+    gunicorn: about a minute) is prepared once per run, not once per module's worker."""
+    if config.getoption("dist", None) != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class _Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            if nodeid.startswith("tests/browser/"):
+                return "tests/browser"
+            return super()._split_scope(nodeid)
+
+    return _Scheduling(config, log)
+
+
 def pytest_sessionstart(session):
     """Compile the .po catalogues so translated output is what the tests see.
 

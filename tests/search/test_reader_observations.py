@@ -13,11 +13,19 @@ from discussions.models import Comment
 from tests.discussions.comment_support import post_comment
 from tests.discussions.factories import ThreadFactory
 
-from .conftest import index_everything
+from .conftest import index_everything, refresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_after_requests")]
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
+
+
+def elasticsearch_diverges(request, engine, why: str) -> None:
+    """A known gap of the Elasticsearch engine (issue 19: it has Lucene's stemmer, and no
+    type weights or collapsed comments yet), marked strictly: the day it passes there,
+    the mark must go."""
+    if engine.name == "elasticsearch":
+        request.node.add_marker(pytest.mark.xfail(strict=True, reason=why))
 
 
 def api(client, **params) -> dict:
@@ -47,8 +55,10 @@ def test_legalisir_in_every_form(client, engine, category, word):
     assert titles(api(client, q=word)) == ["Dokumen ijazah perlu dilegalisir?"]
 
 
-def test_memimpin_meets_kepemimpinan_and_the_word_is_highlighted(client, engine, category):
+def test_memimpin_meets_kepemimpinan_and_the_word_is_highlighted(client, engine, category,
+                                                                 request):
     """Seen on PostgreSQL: memimpin found 1 record against 15 for kepemimpinan."""
+    elasticsearch_diverges(request, engine, "Lucene's Indonesian stemmer leaves memimpin")
     ThreadFactory(category=category, title="Kuota pelatihan kepemimpinan pengawas",
                   body="Siapa yang memimpin kelas?", indexed=False)
     ThreadFactory(category=category, title="Kepemimpinan di kecamatan", body="Tanya.",
@@ -88,6 +98,7 @@ def test_a_comment_result_follows_its_threads_status(
     if comment.status != "approved":
         moderator_client.post(reverse("discussions_admin:moderation_queue"),
                               {"action": "approve", "comments": [comment.pk]})
+    refresh(engine)
     hit = api(client, q="safir", type="comment")["results"][0]
     assert hit["status"] == "Terbuka"
     response = moderator_client.post(
@@ -97,6 +108,7 @@ def test_a_comment_result_follows_its_threads_status(
     assert response.status_code in (200, 302)
     thread.refresh_from_db()
     assert thread.status == "closed"
+    refresh(engine)
     hit = api(client, q="safir", type="comment")["results"][0]
     assert hit["status"] == "Ditutup"
 
@@ -109,9 +121,10 @@ def approve_all(moderator_client):
 
 
 def test_programmes_lead_and_a_threads_comments_are_one_result(
-        client, engine, corpus, citizen_client, moderator_client):
+        client, engine, corpus, citizen_client, moderator_client, request):
     """Seen: page 1 for "pelatihan" held threads and comments, the same thread's title
     three times through its comments, and no programme."""
+    elasticsearch_diverges(request, engine, "no type weights or collapsed comments yet")
     thread = corpus["threads"]["title"]
     index_everything(engine)
     for text in ("Kapan kepemimpinan dibuka lagi?", "Kepemimpinan itu penting sekali.",
@@ -119,6 +132,7 @@ def test_programmes_lead_and_a_threads_comments_are_one_result(
         post_comment(citizen_client, thread, text)
     approve_all(moderator_client)
     assert Comment.objects.filter(status="approved").count() == 3
+    refresh(engine)
     data = api(client, q="kepemimpinan")
     types = [r["type"] for r in data["results"]]
     assert types[0] == "program"
