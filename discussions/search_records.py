@@ -212,13 +212,6 @@ def thread_changed(thread_id: int) -> None:
     index_later("faq", FaqEntry.objects.filter(thread_id=thread_id).values_list("pk", flat=True))
 
 
-def thread_visibility_changed(thread_id: int) -> None:
-    """A thread was hidden or restored. Nothing more to do here: the change recorded a
-    thread event, and `record_event` (every thread write) called `thread_changed`, which
-    re-projects the thread, its answers and its comments once (doing it here as well
-    indexed the comments twice). Kept as the moderation service's hook."""
-
-
 def thread_hidden(thread_id: int) -> None:
     """A thread left public view: the thread, its answers and its comments leave every
     search engine now, inside the moderation's transaction (not when a worker runs the

@@ -304,38 +304,38 @@ def threads_followed(*, user) -> QuerySet[Thread]:
 # --- notifications ---------------------------------------------------------------------------
 
 
-def notifications_for(*, user) -> QuerySet[Notification]:
-    """The user's notifications about threads they may still see (their own threads
-    always: the asker is told when theirs is hidden)."""
-    from .permissions import can_moderate
+def _visible_notifications(user) -> QuerySet[Notification]:
+    """The user's on-site notifications about threads they may still see: published
+    threads, their own threads always (the asker is told when theirs is hidden), and every
+    thread for a moderator. Whether the user moderates is a subquery, so the rule costs no
+    permission queries on pages that ask nothing else (the header's count is on every
+    signed-in page)."""
+    from django.contrib.auth.models import Permission
 
     rows = Notification.objects.filter(user=user, show_on_site=True)
-    if not can_moderate(user):
-        rows = rows.filter(Q(thread__visibility=ThreadVisibility.PUBLISHED)
-                           | Q(thread__author=user))
+    if user.is_superuser:
+        return rows
+    moderates = Exists(Permission.objects.filter(
+        content_type__app_label="accounts", codename="verify_asnprofile",
+    ).filter(Q(group__user=user) | Q(user=user)))
+    return rows.filter(Q(moderates) | Q(thread__visibility=ThreadVisibility.PUBLISHED)
+                       | Q(thread__author=user))
+
+
+def notifications_for(*, user) -> QuerySet[Notification]:
+    """The user's notifications list, newest first (see `_visible_notifications`)."""
     return (
-        rows
+        _visible_notifications(user)
         .select_related("thread", "answer", "event")
         .order_by("-created_at", "-pk")
     )
 
 
 def unread_notification_count(*, user) -> int:
-    """The header's count: the rows `notifications_for` lists, unread, in one query on
-    every signed-in page (whether the viewer moderates is a subquery here, not the two
-    permission queries `can_moderate` would cost on pages that ask nothing else)."""
-    from django.contrib.auth.models import Permission
-
+    """The header's count: the listed notifications not yet read, in one query."""
     if not user.is_authenticated:
         return 0
-    rows = Notification.objects.filter(user=user, show_on_site=True, read_at__isnull=True)
-    if not user.is_superuser:
-        moderates = Exists(Permission.objects.filter(
-            content_type__app_label="accounts", codename="verify_asnprofile",
-        ).filter(Q(group__user=user) | Q(user=user)))
-        rows = rows.filter(Q(moderates) | Q(thread__visibility=ThreadVisibility.PUBLISHED)
-                           | Q(thread__author=user))
-    return rows.count()
+    return _visible_notifications(user).filter(read_at__isnull=True).count()
 
 
 def notification_kinds_for(*, user) -> list[str]:

@@ -220,14 +220,12 @@ def _tell_the_asker(*, thread: Thread, actor, kind: str, rule: str) -> None:
 
 def _thread_visibility_changed(thread_id: int) -> None:
     """Called after commit whenever a thread appears on or disappears from public pages
-    (hidden, restored, hidden after flags): its comments are re-projected. The thread
-    and its official answers were already, once, by the event the change recorded."""
+    (hidden, restored, hidden after flags). The search index needs nothing more: the
+    change recorded a thread event, and `record_event` re-projected the thread, its
+    answers and its comments once. Cached anonymous pages are dropped."""
     from forum_site.core.page_cache import public_content_changed
 
-    from ..search_records import thread_visibility_changed
-
     logger.debug("thread %s visibility changed", thread_id)
-    thread_visibility_changed(thread_id)
     public_content_changed()
 
 

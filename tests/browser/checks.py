@@ -654,3 +654,36 @@ def validate_html(files: dict[str, Path]) -> dict[str, list[Finding]]:
         else:
             results[key].append(finding)
     return results
+
+
+PHONE = {"width": 390, "height": 844}  # a common phone, in CSS pixels
+
+OVERFLOW_JS = """(width) => {
+  const out = [];
+  if (document.documentElement.scrollWidth <= width + 1) return out;
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.right <= width + 1 || r.width === 0) continue;
+    // Inside a box that scrolls sideways on its own (a wide table): fine.
+    let p = el.parentElement, scrolls = false;
+    while (p && p !== document.body) {
+      const ox = getComputedStyle(p).overflowX;
+      if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') { scrolls = true; break; }
+      p = p.parentElement;
+    }
+    if (scrolls) continue;
+    const tag = el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    out.push(`${tag} right edge at ${Math.round(r.right)}px`);
+    if (out.length >= 5) break;
+  }
+  if (!out.length) out.push(`page ${document.documentElement.scrollWidth}px wide`);
+  return out;
+}"""
+
+
+def check_phone_width(page) -> list[Finding]:
+    """On a 390 px wide screen the page scrolls only down: nothing sticks out sideways
+    (a table may scroll inside its own box)."""
+    return [Finding("phone-width", f"wider than {PHONE['width']} px", where)
+            for where in page.evaluate(OVERFLOW_JS, PHONE["width"])]

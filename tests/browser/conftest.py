@@ -198,9 +198,11 @@ class Gate:
             result.errors["visit"] = f"{type(exc).__name__}: {exc}"
         finally:
             context.close()
-        context = self._context(case, java_script_enabled=False)
+        # Without JavaScript, on a phone's width: how many citizens meet the site.
+        context = self._context(case, java_script_enabled=False, viewport=checks.PHONE)
         try:
             page, _recorder, result.nojs = checks.visit(context, url)
+            self._guard(result, "phone_width", checks.check_phone_width, page)
             self._guard(result, "forms", checks.check_forms, page, self.base_url)
             self._guard(result, "submit", self._submit, page, case)
         except Exception as exc:  # noqa: BLE001

@@ -104,3 +104,10 @@ def test_structured_data(gate, case):
     _assert_none(case, gate, "structured data",
                  checks.check_structured_data(result.capture.html, jsonld=case.page.jsonld,
                                               feed=case.page.feed, base_url=gate.base_url))
+
+
+@cases
+def test_fits_a_390px_phone_screen(gate, case):
+    """Citizens read on phones: at 390 px, without JavaScript, nothing sticks out sideways."""
+    result = _result(gate, case, "nojs", "phone_width")
+    _assert_none(case, gate, "390 px phone width", result.findings["phone_width"])
