@@ -24,11 +24,13 @@ from forum_site.accounts.demo import ensure_demo_user
 from forum_site.accounts.models import Unit, User
 from forum_site.core.demo import demo_seeder
 
-from . import clock, services
+from . import clock
 from .models import Category, EmailStatus, Notification, Thread, ThreadVisibility
-from .services import ppid as ppid_services
-from .services.calendar import holidays_sync
-from .sla import WorkingCalendar, sla_tick
+from .moderation import services as moderation_services
+from .ppid import services as ppid_services
+from .threads import services
+from .threads.services.calendar import holidays_sync
+from .threads.sla import WorkingCalendar, sla_tick
 
 CATEGORIES = [
     # slug, name, name_en, description, description_en, default unit slug, order
@@ -595,8 +597,8 @@ def _plan(index, spec, working_day, categories, units, users, citizens, pages, c
         if thread.visibility == ThreadVisibility.WAITING:
             # A demo citizen's first threads are pre-moderated: the moderator approves
             # them at once, so their deadlines start when they were opened.
-            services.threads_moderate(moderator=users[MODERATOR], thread_ids=[thread.pk],
-                                      action="approve")
+            moderation_services.threads_moderate(moderator=users[MODERATOR], thread_ids=[thread.pk],
+                                                 action="approve")
             thread.refresh_from_db()
         created[index] = thread
 
@@ -668,4 +670,5 @@ def _step(index, name, step, created, author, users, units, unit_user):
 
 
 # Register the comment seeder (order 40) and the survey seeder (order 45).
-from . import demo_comments, demo_survey  # noqa: E402, F401
+from .comments import demo as demo_comments  # noqa: E402, F401
+from .survey import demo as demo_survey  # noqa: E402, F401

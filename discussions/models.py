@@ -663,7 +663,7 @@ class NotificationPreference(models.Model):
 
 
 # Comments, flags, reactions and the moderation ledger live in their own module.
-from .comment_models import (  # noqa: E402, F401 - re-exported
+from .comments.models import (  # noqa: E402, F401 - re-exported
     RULE_DESCRIPTIONS,
     Area,
     AuthorKind,
@@ -679,10 +679,10 @@ from .comment_models import (  # noqa: E402, F401 - re-exported
     ModerationLedgerEntry,
     ModerationRule,
 )
-from .faq_models import FaqEntry, FaqReviewReason  # noqa: E402, F401
+from .faq.models import FaqEntry, FaqReviewReason  # noqa: E402, F401
 
 # The public-information path (registration, written decision, objection).
-from .ppid_models import (  # noqa: E402, F401 - re-exported
+from .ppid.models import (  # noqa: E402, F401 - re-exported
     DecisionOutcome,
     Exemption,
     InformationForm,
@@ -694,4 +694,4 @@ from .ppid_models import (  # noqa: E402, F401 - re-exported
 )
 
 # The satisfaction survey (SKM) and follow-up plans.
-from .survey_models import FollowUpPlan, SurveyCommentStatus, SurveyResponse  # noqa: E402, F401
+from .survey.models import FollowUpPlan, SurveyCommentStatus, SurveyResponse  # noqa: E402, F401

@@ -10,7 +10,7 @@ from django_tasks import task
 @task()
 def send_notification_email(notification_id: int) -> str:
     """Send one notification email; failures are recorded on the row and retried."""
-    from .services.notifications import notification_email_deliver
+    from .notifications.services import notification_email_deliver
 
     return notification_email_deliver(notification_id=notification_id)
 
@@ -18,7 +18,7 @@ def send_notification_email(notification_id: int) -> str:
 @task()
 def sla_tick_task() -> str:
     """The periodic deadline check (same as `manage.py sla_tick`)."""
-    from .sla import sla_tick
+    from .threads.sla import sla_tick
 
     return str(sla_tick())
 
@@ -26,7 +26,7 @@ def sla_tick_task() -> str:
 @task()
 def notifications_retry_task() -> int:
     """Re-send pending notification emails (same as `manage.py notifications_retry`)."""
-    from .services.notifications import notification_emails_retry
+    from .notifications.services import notification_emails_retry
 
     return notification_emails_retry()
 
@@ -34,7 +34,7 @@ def notifications_retry_task() -> int:
 @task()
 def send_comment_email(email_id: int) -> str:
     """Send one comment email (confirmation or decision); failures stay pending."""
-    from .services.comment_emails import comment_email_deliver
+    from .comments.emails import comment_email_deliver
 
     return comment_email_deliver(email_id=email_id)
 
@@ -43,7 +43,7 @@ def send_comment_email(email_id: int) -> str:
 def comments_maintenance_task() -> str:
     """Re-send pending comment emails and purge unconfirmed comments (same as
     `manage.py comments_maintenance`)."""
-    from .services.comment_emails import comment_emails_retry
-    from .services.comments import comments_purge_unconfirmed
+    from .comments.emails import comment_emails_retry
+    from .comments.services import comments_purge_unconfirmed
 
     return f"retried={comment_emails_retry()} purged={comments_purge_unconfirmed()}"

@@ -4,19 +4,12 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import (
-    actions,
-    answers,
-    comments,
-    faq,
-    feeds,
-    mine,
-    notifications,
-    ppid,
-    queue,
-    survey,
-    threads,
-)
+from .comments import views as comments
+from .faq import views as faq
+from .notifications import views as notifications
+from .ppid import views as ppid
+from .survey import views as survey
+from .threads.views import actions, answers, feeds, mine, queue, threads
 
 app_name = "discussions"
 

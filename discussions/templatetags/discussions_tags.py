@@ -112,9 +112,9 @@ def comment_section(context, obj):
     from django.core.exceptions import ValidationError
     from django.http import Http404
 
-    from ..comment_forms import new_comment_form, target_key
-    from ..own_comments import own_comment_ids
-    from ..services.comments import check_open, target_for
+    from ..comments.forms import new_comment_form, target_key
+    from ..comments.own import own_comment_ids
+    from ..comments.services import check_open, target_for
 
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()
@@ -221,7 +221,7 @@ def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> Non
 @register.filter
 def skm_element_label(name):
     """The label of a satisfaction survey element from its field name."""
-    from ..survey_models import ELEMENTS
+    from ..survey.models import ELEMENTS
 
     return next((label for field, label, _question in ELEMENTS if field == name), name)
 

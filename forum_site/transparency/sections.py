@@ -246,7 +246,7 @@ def categories_section(filters: Filters) -> dict:
 def satisfaction_section(filters: Filters) -> dict:
     """The satisfaction survey per unit for the chosen year (this year by default),
     narrowed to the chosen unit; below a unit's minimum sample, no score."""
-    from discussions.skm import survey_results
+    from discussions.survey.skm import survey_results
     from forum_site.accounts.models import Unit
 
     year = filters.year or timezone.localdate().year

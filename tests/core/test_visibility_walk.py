@@ -29,11 +29,11 @@ import pytest
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from discussions import services
+from discussions.comments import services as comment_services
 from discussions.models import CommentStatus, Follow, Support, Thread, ThreadVisibility
-from discussions.services import comments as comment_services
-from discussions.services import moderation as moderation_services
-from discussions.services.notifications import make_unsubscribe_token
+from discussions.moderation import services as moderation_services
+from discussions.notifications.services import make_unsubscribe_token
+from discussions.threads import services
 from forum_site.accounts import roles
 from forum_site.core import opendata
 from tests.accounts.factories import AsnProfileFactory, UserFactory

@@ -4,9 +4,9 @@ answered by the demo ASN accounts; running it again adds nothing."""
 from django.db.models import Count
 
 from discussions.demo import seed_forum
-from discussions.demo_survey import seed_survey
 from discussions.models import Category, OfficialAnswer, SurveyResponse, Thread, ThreadEvent
-from discussions.skm import survey_result
+from discussions.survey.demo import seed_survey
+from discussions.survey.skm import survey_result
 from forum_site.accounts.demo import seed_accounts
 from forum_site.accounts.models import Unit
 

@@ -9,7 +9,6 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import (
     EmailStatus,
     Notification,
@@ -17,7 +16,9 @@ from discussions.models import (
     OfficialAnswer,
     ThreadStatus,
 )
-from discussions.services.notifications import make_unsubscribe_token
+from discussions.notifications import services as notification_services
+from discussions.notifications.services import make_unsubscribe_token
+from discussions.threads import services
 
 from .conftest import client_for
 from .factories import FollowFactory, ThreadFactory
@@ -84,7 +85,7 @@ def test_every_email_has_one_click_unsubscribe(verified_asn, citizen, thread,
 
 def test_unsubscribed_kind_is_not_emailed_but_stays_on_site(
         verified_asn, citizen, thread, django_capture_on_commit_callbacks):
-    services.notification_unsubscribe(token=make_unsubscribe_token(user_id=citizen.pk,
+    notification_services.notification_unsubscribe(token=make_unsubscribe_token(user_id=citizen.pk,
                                                                    kind="answer"))
     _answer(verified_asn, thread, django_capture_on_commit_callbacks)
     assert mail.outbox == []
@@ -160,10 +161,10 @@ def test_email_gives_up_after_the_configured_attempts(verified_asn, thread, sett
     settings.SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = 2
     settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
     _answer(verified_asn, thread, django_capture_on_commit_callbacks)
-    services.notification_emails_retry()
+    notification_services.notification_emails_retry()
     notification = Notification.objects.get()
     assert notification.email_status == EmailStatus.FAILED and notification.email_attempts == 2
-    assert services.notification_emails_retry() == 0
+    assert notification_services.notification_emails_retry() == 0
 
 
 def test_thread_create_survives_a_broken_mail_server(citizen_client, category, verified_asn,

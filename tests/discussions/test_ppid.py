@@ -23,7 +23,7 @@ from discussions.models import (
     ThreadEvent,
     WrittenDecision,
 )
-from discussions.sla import sla_tick
+from discussions.threads.sla import sla_tick
 from forum_site.accounts import roles
 from tests.accounts.factories import UserFactory
 from tests.discussions.factories import CategoryFactory
@@ -331,7 +331,7 @@ def test_case_papers_are_for_the_requester_and_the_ppid(decided, verified_asn, p
 
 
 def test_numbers_count_per_unit_code_and_year(client, citizen, category, unit_b):
-    from discussions.services.ppid import information_request_register
+    from discussions.ppid.services import information_request_register
     from tests.discussions.factories import ThreadFactory
 
     client.force_login(citizen)
@@ -399,7 +399,7 @@ def test_concurrent_requests_never_share_a_number():
 
     from django.db import connection, connections
 
-    from discussions.services.ppid import information_request_register
+    from discussions.ppid.services import information_request_register
     from tests.accounts.factories import UnitFactory
     from tests.discussions.factories import ThreadFactory
 

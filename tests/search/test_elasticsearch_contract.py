@@ -304,7 +304,7 @@ def test_write_during_outage_succeeds_and_reconcile_repairs(es_settings, recorde
                                                             category,
                                                             django_capture_on_commit_callbacks):
     from discussions.models import Thread
-    from discussions.services import thread_create
+    from discussions.threads.services import thread_create
 
     recorder.down = True
     with django_capture_on_commit_callbacks(execute=True):

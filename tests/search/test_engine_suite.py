@@ -156,7 +156,7 @@ def test_hidden_thread_and_its_answers_leave_the_index(client, engine, corpus, m
 
 def test_thread_written_through_services_is_found(client, engine, corpus, citizen, category,
                                                   django_capture_on_commit_callbacks):
-    from discussions.services import thread_create
+    from discussions.threads.services import thread_create
 
     index_everything(engine)
     with django_capture_on_commit_callbacks(execute=True):

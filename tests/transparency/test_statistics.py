@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from discussions import clock, services, statistics
+from discussions import clock, statistics
 from discussions.models import Thread, ThreadStatus
 from discussions.selectors import threads_public
+from discussions.threads import services
 from tests.discussions.factories import CategoryFactory, ThreadFactory
 
 from .helpers import FRIDAY, answered_after, at, csv_rows, nearest_rank

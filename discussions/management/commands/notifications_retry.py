@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from discussions.services import notification_emails_retry
+from discussions.notifications.services import notification_emails_retry
 
 
 class Command(BaseCommand):
