@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from forum_site.core.exports import Column, ColumnType, Dataset
 
 from . import selectors
-from .comments.models import Area, ItemKind, ModerationAction, ModerationRule
 from .models import AWAITING_UNIT, InformationDecision, RefusalGround, ThreadKind, ThreadStatus
+from .moderation.models import Area, ItemKind, ModerationAction, ModerationRule
 
 CHUNK_SIZE = 2000
 T = ColumnType

@@ -29,7 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import REASON_MAX_LENGTH, OfficialAnswer, Thread
+from ..threads.models import REASON_MAX_LENGTH, OfficialAnswer, Thread
 
 LETTER_MAX_LENGTH = 10_000
 
