@@ -32,7 +32,7 @@ class DiscussionsConfig(AppConfig):
     def _page_cache() -> None:
         """What admins edit outside the services and anonymous pages show (topic and unit
         names, holidays in deadlines) empties the anonymous page cache. Thread and comment
-        writes do it from the services (record_event, _visibility_changed)."""
+        writes do it from the services (record_event, visibility_changed)."""
         from forum_site.accounts.models import Unit
         from forum_site.core.page_cache import invalidate_on
 

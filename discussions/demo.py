@@ -126,7 +126,7 @@ def edit(after, text):
     return ("edit", after, text)
 
 
-# The public-information path (services.ppid): the PPID's written decision, the
+# The public-information path (ppid.services): the PPID's written decision, the
 # requester's objection, the atasan PPID's answer, the step to the Komisi Informasi.
 def decide(after, outcome, text, *, exemption="", test="", form="", office=""):
     return ("decide", after, outcome, text, exemption, test, form, office)

@@ -1,7 +1,7 @@
 """Masking what was stored before masking covered it: `manage.py personal_data_remask`.
 
-New text is masked before it is stored (`_common.public_text`, comments' `redact`). This
-re-masks threads (title, body, closing note, extension reason), official answers,
+New text is masked before it is stored (`threads.services.common.public_text`, comments'
+`redact`). This re-masks threads (title, body, closing note, extension reason), official answers,
 comments (text and shown name) and display names, records a `redact` ledger row per item
 changed, and re-indexes what changed in every search engine. Timeline reasons and answer
 revisions are append-only (the database refuses updates): the selectors mask them on the

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from forum_site.core.exports import Column, ColumnType, Dataset
 
-from . import selectors
 from .models import AWAITING_UNIT, InformationDecision, RefusalGround, ThreadKind, ThreadStatus
+from .moderation import selectors as moderation_selectors
 from .moderation.models import Area, ItemKind, ModerationAction, ModerationRule
+from .threads import selectors
 
 CHUNK_SIZE = 2000
 T = ColumnType
@@ -180,7 +181,7 @@ def moderation_ledger_dataset(request=None) -> Dataset:
         description=_("Moderation decisions on comments and threads counted per month, item, "
                       "area, decision and rule, newest month first. No person, no text."),
         columns=columns,
-        rows=lambda: selectors.moderation_ledger_counts(by=LEDGER_DATASET_GROUPING),
+        rows=lambda: moderation_selectors.moderation_ledger_counts(by=LEDGER_DATASET_GROUPING),
     )
 
 

@@ -34,7 +34,7 @@ def notifications_retry_task() -> int:
 @task()
 def send_comment_email(email_id: int) -> str:
     """Send one comment email (confirmation or decision); failures stay pending."""
-    from .comments.emails import comment_email_deliver
+    from .comments.services.emails import comment_email_deliver
 
     return comment_email_deliver(email_id=email_id)
 
@@ -43,7 +43,7 @@ def send_comment_email(email_id: int) -> str:
 def comments_maintenance_task() -> str:
     """Re-send pending comment emails and purge unconfirmed comments (same as
     `manage.py comments_maintenance`)."""
-    from .comments.emails import comment_emails_retry
     from .comments.services import comments_purge_unconfirmed
+    from .comments.services.emails import comment_emails_retry
 
     return f"retried={comment_emails_retry()} purged={comments_purge_unconfirmed()}"

@@ -82,7 +82,7 @@ class Comment(XtdComment):
     # Anonymous comments: the privacy notice version the visitor agreed to on the form
     # (UU 27/2022 consent, as accounts record it in `Consent`), and when their email
     # address was deleted (SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS after the last
-    # decision email: `services.comments.anonymous_emails_forget`).
+    # decision email: `comments.services.confirmation.anonymous_emails_forget`).
     consent_version = models.CharField(max_length=32, blank=True)
     consent_given_at = models.DateTimeField(null=True, blank=True)
     email_forgotten_at = models.DateTimeField(null=True, blank=True)

@@ -1,40 +1,33 @@
 """Comments on threads, programs and outcomes: posting (with the reply form on its own
 page, so everything works without JavaScript), email confirmation, likes, flags, edits,
-deletion; and the public moderation ledger with its CSV."""
+deletion. Reports (flags) and the public moderation ledger are in
+`discussions.moderation.views`."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forum_site.accounts.decorators import consent_required
-from forum_site.core import ratelimit
-from forum_site.core.exports import iter_csv
 from forum_site.core.ratelimit import client_ip
 
-from .. import selectors
 from ..forms import errors_from
 from ..models import (
-    RULE_DESCRIPTIONS,
-    Area,
     Comment,
     CommentStatus,
-    ItemKind,
-    ModerationAction,
-    ModerationRule,
 )
-from ..moderation import services as moderation_services
-from ..opendata import moderation_ledger_dataset
 from ..permissions import check_can_view_comment, check_is_comment_author
+from ..threads import selectors as thread_selectors
 from ..threads import services
+from . import selectors
 from . import services as comment_services
-from .forms import CommentEditForm, FlagForm, new_comment_form
+from .forms import CommentEditForm, new_comment_form
 from .own import remember_own_comment
 from .services import can_still_edit, check_form_timing
 
@@ -45,9 +38,9 @@ def _target_from(value: str):
     if not pk.isdigit():
         raise Http404
     if kind == "thread":
-        obj = selectors.threads_public().filter(pk=int(pk)).first()
+        obj = thread_selectors.threads_public().filter(pk=int(pk)).first()
     elif kind == "page":
-        obj = selectors.linkable_page(pk=pk)
+        obj = thread_selectors.linkable_page(pk=pk)
     else:
         obj = None
     if obj is None:
@@ -58,7 +51,7 @@ def _target_from(value: str):
         raise Http404 from exc
 
 
-def _comment(pk: int) -> Comment:
+def comment_or_404(pk: int) -> Comment:
     try:
         return selectors.comment_detail(pk=pk)
     except Comment.DoesNotExist as exc:
@@ -112,7 +105,7 @@ def comment_post(request):
 
 def comment_reply(request, pk: int):
     """The reply form for one comment (no JavaScript needed)."""
-    parent = _comment(pk)
+    parent = comment_or_404(pk)
     obj = selectors.comment_target_object(parent)
     check_can_view_comment(user=request.user, comment=parent, target=obj)
     target = comment_services.target_for(obj)
@@ -127,7 +120,7 @@ def _parent(request, value, *, target) -> Comment | None:
         return None
     if not str(value).isdigit():
         raise Http404
-    parent = _comment(int(value))
+    parent = comment_or_404(int(value))
     if (parent.content_type_id != target.content_type.pk
             or str(parent.object_pk) != str(target.obj.pk)):
         raise Http404
@@ -172,7 +165,7 @@ def comment_confirm(request, token: str):
 @login_required
 @require_POST
 def comment_like(request, pk: int):
-    comment = _comment(pk)
+    comment = comment_or_404(pk)
     check_can_view_comment(user=request.user, comment=comment)
     try:
         if request.POST.get("undo"):
@@ -181,10 +174,10 @@ def comment_like(request, pk: int):
             comment_services.comment_like(user=request.user, comment=comment, ip=client_ip(request))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return _back_to(comment)
+    return back_to_comment(comment)
 
 
-def _back_to(comment: Comment):
+def back_to_comment(comment: Comment):
     obj = selectors.comment_target_object(comment)
     if obj is None:
         raise Http404
@@ -202,7 +195,7 @@ def _comment_url(comment: Comment, target) -> str:
 def comment_permalink(request, pk: int):
     """/forum/komentar/<id>/: the lasting address of a published comment, sent on to the
     page of comments that shows it now (emails, search results, feeds)."""
-    comment = _comment(pk)
+    comment = comment_or_404(pk)
     obj = selectors.comment_target_object(comment)
     check_can_view_comment(user=request.user, comment=comment, target=obj)
     return redirect(_comment_url(comment, comment_services.target_for(obj)))
@@ -210,44 +203,8 @@ def comment_permalink(request, pk: int):
 
 @login_required
 @consent_required
-def comment_flag(request, pk: int):
-    comment = _comment(pk)
-    check_can_view_comment(user=request.user, comment=comment)
-    return _flag(request, item=comment, flag=moderation_services.comment_flag, kwarg="comment",
-                 back=lambda: _back_to(comment))
-
-
-@login_required
-@consent_required
-def thread_flag(request, pk: int):
-    thread = selectors.threads_public().filter(pk=pk).first()
-    if thread is None:
-        raise Http404
-    return _flag(request, item=thread, flag=moderation_services.thread_flag, kwarg="thread",
-                 back=lambda: redirect(thread))
-
-
-def _flag(request, *, item, flag, kwarg, back):
-    form = FlagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            flag(user=request.user, reason=form.cleaned_data["reason"],
-                 note=form.cleaned_data["note"], ip=client_ip(request), **{kwarg: item})
-        except ValidationError as exc:
-            errors_from(exc, form)
-        else:
-            messages.success(request, _("Thank you. The moderators will look at it."))
-            return back()
-    return render(request, "discussions/flag_form.html", {
-        "form": form, "item": item, "is_thread": kwarg == "thread",
-        "rules": _rules(),
-    })
-
-
-@login_required
-@consent_required
 def comment_edit(request, pk: int):
-    comment = _comment(pk)
+    comment = comment_or_404(pk)
     check_is_comment_author(user=request.user, comment=comment)
     form = CommentEditForm(request.POST or None, initial={"comment": comment.comment})
     if not can_still_edit(comment):
@@ -260,57 +217,16 @@ def comment_edit(request, pk: int):
             errors_from(exc, form)
         else:
             messages.success(request, _("Your comment was changed."))
-            return _back_to(comment)
+            return back_to_comment(comment)
     return render(request, "discussions/comment_edit.html", {"form": form, "comment": comment})
 
 
 @login_required
 def comment_delete(request, pk: int):
-    comment = _comment(pk)
+    comment = comment_or_404(pk)
     check_is_comment_author(user=request.user, comment=comment)
     if request.method == "POST":
         comment_services.comment_delete(user=request.user, comment=comment)
         messages.success(request, _("Your comment was removed."))
-        return _back_to(comment)
+        return back_to_comment(comment)
     return render(request, "discussions/comment_delete.html", {"comment": comment})
-
-
-# --- the public moderation ledger ----------------------------------------------------------
-
-
-def _rules():
-    return [(rule, rule.label, RULE_DESCRIPTIONS[rule]) for rule in ModerationRule]
-
-
-def moderation_ledger(request):
-    """How moderation is exercised: decisions counted by month, item, area, action and
-    rule, and the published rules. No person, no hidden text."""
-    rows = [_labelled(row) for row in selectors.moderation_ledger_counts()]
-    totals = [_labelled(row) for row in selectors.moderation_ledger_counts(by=("action",))]
-    return render(request, "discussions/moderation_ledger.html", {
-        "rows": rows, "totals": totals, "rules": _rules(),
-    })
-
-
-def _labelled(row: dict) -> dict:
-    labels = {"item_kind": ItemKind, "area": Area, "action": ModerationAction,
-              "rule": ModerationRule}
-    for key, choices in labels.items():
-        if row.get(key):
-            row[f"{key}_label"] = choices(row[key]).label
-    return row
-
-
-def moderation_ledger_csv(request):
-    """The ledger as CSV, one row per month × item × area × action × rule (codes, as
-    documented on /data/): the `moderation-ledger` open dataset, streamed by the same
-    code as /data/moderation-ledger.csv (`?bom=1` for spreadsheets). Counts are a few
-    hundred rows at most, so the response is built whole."""
-    ratelimit.hit("open_data_export", request=request)
-    dataset = moderation_ledger_dataset(request)
-    response = HttpResponse(
-        "".join(iter_csv(dataset.columns, dataset.rows(), bom=request.GET.get("bom") == "1")),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="catatan-moderasi.csv"'
-    return response

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_safe
 
 from forum_site.accounts.decorators import consent_required
 
-from .. import selectors
 from ..forms import errors_from
 from ..models import FaqEntry
 from ..permissions import check_can_answer
+from ..threads import selectors as thread_selectors
 from ..threads.views.actions import _thread
+from . import selectors
 from . import services as faq_services
 from .forms import FaqFilterForm, FaqForm
 from .services import faq_source_answer
@@ -28,8 +29,8 @@ from .services import faq_source_answer
 
 @require_safe
 def faq_list(request):
-    form = FaqFilterForm(request.GET or None, units=selectors.unit_list_for_forum(),
-                         categories=selectors.category_list_active())
+    form = FaqFilterForm(request.GET or None, units=thread_selectors.unit_list_for_forum(),
+                         categories=thread_selectors.category_list_active())
     valid = form.is_valid() if form.is_bound else True
     data = form.cleaned_data if form.is_bound and valid else {}
     entries = selectors.faq_list(unit=data.get("unit"), category=data.get("category"))

@@ -11,34 +11,37 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from .. import selectors
-from ..forms import CloseForm, RerouteForm, errors_from
+from ..forms import errors_from
 from ..models import ModerationRule, Thread, ThreadStatus
 from ..permissions import check_can_moderate_threads
+from ..threads import selectors as thread_selectors
 from ..threads import services
+from ..threads.forms import CloseForm, RerouteForm
+from . import selectors
 from . import services as moderation_services
 
 
 def thread_index(request):
     check_can_moderate_threads(user=request.user)
     status = request.GET.get("status") or ""
-    if status not in (*ThreadStatus.values, selectors.OVERDUE):
+    if status not in (*ThreadStatus.values, thread_selectors.OVERDUE):
         status = ""
-    threads = selectors.thread_list_public(status=status or None)
+    threads = thread_selectors.thread_list_public(status=status or None)
     page = Paginator(threads, 50).get_page(request.GET.get("p"))
     return TemplateResponse(request, "discussions/admin/thread_index.html", {
         "page_obj": page, "threads": page.object_list, "status": status,
-        "statuses": [("", _("All")), *ThreadStatus.choices, (selectors.OVERDUE, _("Overdue"))],
+        "statuses": [("", _("All")), *ThreadStatus.choices,
+                     (thread_selectors.OVERDUE, _("Overdue"))],
     })
 
 
 def thread_moderate(request, pk: int):
     check_can_moderate_threads(user=request.user)
     try:
-        thread = selectors.thread_detail(pk=pk)
+        thread = thread_selectors.thread_detail(pk=pk)
     except Thread.DoesNotExist as exc:
         raise Http404 from exc
-    units = selectors.unit_list_for_forum().exclude(pk=thread.unit_id)
+    units = thread_selectors.unit_list_for_forum().exclude(pk=thread.unit_id)
     action = request.POST.get("action")
     reroute = RerouteForm(request.POST if action == "reroute" else None, units=units)
     close = CloseForm(request.POST if action == "close" else None)
@@ -53,7 +56,7 @@ def thread_moderate(request, pk: int):
             return redirect("discussions_admin:thread_index")
     return TemplateResponse(request, "discussions/admin/thread_moderate.html", {
         "thread": thread, "reroute_form": reroute, "close_form": close,
-        "events": selectors.thread_events(thread=thread),
+        "events": thread_selectors.thread_events(thread=thread),
         "flags": selectors.thread_flags(thread=thread),
     })
 
@@ -77,8 +80,8 @@ def moderation_queue(request):
     `?show=hidden` lists hidden and rejected comments and threads, to restore them."""
     from django.views.defaults import permission_denied
 
-    from ..comments.forms import ModerationForm, QueueFilterForm
     from ..permissions import can_moderate
+    from .forms import ModerationForm, QueueFilterForm
 
     if not can_moderate(request.user):
         # A real 403 (Wagtail would turn PermissionDenied into a redirect to its home).

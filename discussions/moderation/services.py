@@ -2,7 +2,7 @@
 rejection or a hiding), flags from registered users, and the append-only ledger.
 
 Every decision writes one `ModerationLedgerEntry`; every change of public visibility goes
-through `comments.refresh_tree` (comments) or `_thread_visibility_changed` (threads)."""
+through `comments.services.refresh_tree` (comments) or `_thread_visibility_changed` (threads)."""
 
 from __future__ import annotations
 

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from .. import selectors
-from ..forms import NotificationPreferencesForm
 from ..models import NotificationKind
+from . import selectors
 from . import services as notification_services
+from .forms import NotificationPreferencesForm
 from .services import read_unsubscribe_token
 
 

@@ -1,7 +1,7 @@
 """The legal path of a public-information request (UU 14/2008, Perki 1/2021): the
 registration number and receipt, the PPID's written decision, the objection to the
 atasan PPID and its answer, the clock on objections, and the step to the Komisi
-Informasi. See `discussions.ppid_models` for the number format and the rules."""
+Informasi. See `discussions.ppid.models` for the number format and the rules."""
 
 from __future__ import annotations
 

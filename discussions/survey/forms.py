@@ -1,5 +1,5 @@
 """Forms for the satisfaction survey and the follow-up plan (parse and tidy; the rules
-are in services.survey)."""
+are in survey.services)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The satisfaction survey (Survei Kepuasan Masyarakat, PermenPANRB 14/2017): one
 response per resolved thread, from its asker, and the follow-up plan a unit publishes
-for a year's results. Figures are computed in `discussions.skm`; writes are in
-`discussions.services.survey`."""
+for a year's results. Figures are computed in `discussions.survey.skm`; writes are in
+`discussions.survey.services`."""
 
 from __future__ import annotations
 

@@ -15,8 +15,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .. import selectors
+from ..comments import selectors as comment_selectors
 from ..models import ThreadStatus
+from ..notifications import selectors as notification_selectors
+from ..threads import selectors as thread_selectors
 
 register = template.Library()
 
@@ -53,7 +55,7 @@ def json_ld(data):
 @register.inclusion_tag("discussions/includes/page_threads.html", takes_context=True)
 def page_discussions(context, page, limit: int = 5):
     """Threads about a publication page and a link to start one about it."""
-    threads, total = selectors.page_threads(page=page, limit=limit)
+    threads, total = thread_selectors.page_threads(page=page, limit=limit)
     return {
         "page": page,
         "threads": threads,
@@ -93,7 +95,7 @@ def isodate(value):
 @register.inclusion_tag("discussions/includes/latest_threads.html")
 def latest_threads(limit: int = 5):
     """The newest threads with their status, for the home page's forum slot."""
-    return {"threads": list(selectors.thread_list_public()[:limit])}
+    return {"threads": list(thread_selectors.thread_list_public()[:limit])}
 
 
 @register.inclusion_tag("discussions/includes/comments.html", takes_context=True)
@@ -122,11 +124,11 @@ def comment_section(context, obj):
         target = target_for(obj)
     except ValidationError:  # a page type that takes no comments
         return {"section": None}
-    page = selectors.comment_page_number(request.GET.get("page") if request else None)
+    page = comment_selectors.comment_page_number(request.GET.get("page") if request else None)
     if page is None:
         raise Http404("no such page of comments")
     own_ids = [] if user.is_authenticated else own_comment_ids(request)
-    section = selectors.comment_section(obj=obj, user=user, page=page, own_ids=own_ids)
+    section = comment_selectors.comment_section(obj=obj, user=user, page=page, own_ids=own_ids)
     if section.own_waiting and request is not None:
         request.serambi_personal = True  # CachePolicyMiddleware: never a shared cache
     try:
@@ -240,4 +242,4 @@ def unread_notifications(user) -> int:
     pages stay cacheable)."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return selectors.unread_notification_count(user=user)
+    return notification_selectors.unread_notification_count(user=user)

@@ -275,7 +275,7 @@ def sla_tick(*, today: dt.date | None = None) -> TickResult:
         if deadlines.thread_auto_resolve(thread_id=pk, today=today):
             result.resolved += 1
 
-    # Objections to the atasan PPID run on the same clock (services.ppid).
+    # Objections to the atasan PPID run on the same clock (ppid.services).
     from ..ppid.services import objections_tick
 
     result.objections_overdue, result.objections_reminded = objections_tick(today=today)

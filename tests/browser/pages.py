@@ -57,7 +57,7 @@ DEMO_LOGIN = {"login": "warga@serambi.localhost", "password": "serambi-demo-2026
 ASN_LOGIN = {"login": "asn.bkpsdm@serambi.localhost", "password": "serambi-demo-2026"}
 
 # A demo thread with a published official answer and comments: the first of
-# discussions/demo.py THREADS (answered by BKPSDM; demo_comments.py comments on it;
+# discussions/demo.py THREADS (answered by BKPSDM; comments/demo.py comments on it;
 # test_registry.py checks the title stays in step). Its id depends on what else the
 # database holds and on the order seed_demo opens threads in, so it is not written here:
 # `resolve(base_url)` asks the running site for it (the search API, this exact title, a
@@ -147,7 +147,7 @@ PAGES: list[PageType] = [
         nojs_submit={"form.search-box": {"q": "pelatihan"}},
     ),
     PageType("search-no-hits", {"id": "/cari/?q=zzqxw", "en": "/en/search/?q=zzqxw"}),
-    # Comments and moderation (discussions/demo_comments.py): the public ledger.
+    # Comments and moderation (discussions/comments/demo.py): the public ledger.
     PageType("moderation-ledger",
              {"id": "/forum/catatan-moderasi/", "en": "/en/forum/moderation-ledger/"},
              route="discussions:moderation_ledger"),
@@ -161,7 +161,7 @@ PAGES: list[PageType] = [
              {"id": "/forum/permohonan-informasi/keberatan/",
               "en": "/en/forum/information-requests/objections/"},
              route="discussions:ppid_objection_register"),
-    # Satisfaction survey and FAQ (discussions/demo_survey.py): every unit's figures, one
+    # Satisfaction survey and FAQ (discussions/survey/demo.py): every unit's figures, one
     # unit's page (element scores, follow-up plan), the FAQ list.
     PageType("satisfaction-survey", {"id": "/forum/survei/", "en": "/en/forum/survey/"},
              route="discussions:skm_index"),

@@ -9,7 +9,7 @@ import time
 from django.core import mail, signing
 from django.urls import reverse
 
-from discussions.comments.services import FORM_STARTED_SALT
+from discussions.comments.services.posting import FORM_STARTED_SALT
 
 OUTCOME_TEXT = "Apakah capaian ini juga berlaku untuk kecamatan di luar Mamuju?"
 

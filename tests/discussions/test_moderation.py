@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from discussions import selectors
+from discussions.comments import selectors as comment_selectors
 from discussions.comments import services as comment_services
 from discussions.models import (
     Comment,
@@ -18,6 +18,7 @@ from discussions.models import (
     ThreadVisibility,
 )
 from discussions.moderation import services as moderation_services
+from discussions.threads import selectors
 from tests.accounts.factories import UserFactory
 
 from .comment_support import make_comment
@@ -61,7 +62,7 @@ def test_hiding_a_comment_hides_its_replies_and_restore_brings_them_back(
     assert "Komentar lain yang berdiri sendiri" in html and "1 komentar" in html
     thread.refresh_from_db()
     assert thread.comments_count == 1
-    assert selectors.comments_public().count() == 1
+    assert comment_selectors.comments_public().count() == 1
 
     _decide(moderator_client, comments=[root.pk], action="restore")
     html = _page(anonymous_client, thread)
@@ -185,9 +186,9 @@ def test_thread_flags_hide_thread_and_moderator_restores(
 
 
 def test_comments_on_hidden_thread_leave_public_selectors(tree, thread, moderator_client):
-    assert selectors.comments_public().count() == 4
+    assert comment_selectors.comments_public().count() == 4
     _decide(moderator_client, threads=[thread.pk], action="hide", rule="spam")
-    assert selectors.comments_public().count() == 0
+    assert comment_selectors.comments_public().count() == 0
 
 
 @pytest.mark.parametrize("method,name,args", [

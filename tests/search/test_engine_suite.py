@@ -5,9 +5,9 @@ public. Everything goes through the public API a visitor or integrator uses."""
 import pytest
 from django.db import transaction
 
-from discussions import selectors as forum_selectors
 from discussions.models import Thread
 from discussions.search_records import thread_changed
+from discussions.threads import selectors as forum_selectors
 
 from .conftest import index_everything, refresh, stems
 

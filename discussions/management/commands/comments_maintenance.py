@@ -5,8 +5,8 @@ addresses SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS after the last decision email."
 
 from django.core.management.base import BaseCommand
 
-from discussions.comments.emails import comment_emails_retry
 from discussions.comments.services import anonymous_emails_forget, comments_purge_unconfirmed
+from discussions.comments.services.emails import comment_emails_retry
 
 
 class Command(BaseCommand):

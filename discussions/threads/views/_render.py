@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from ... import selectors
-from ...forms import AcknowledgeForm, AnswerForm, CloseForm, DisputeForm, ExtendForm, RerouteForm
 from ...models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
 from ...permissions import can_answer, can_moderate, can_see_private_details, is_asker
 from ...ppid import selectors as ppid_selectors
 from ...text import plain_excerpt
+from .. import selectors
+from ..forms import AcknowledgeForm, AnswerForm, CloseForm, DisputeForm, ExtendForm, RerouteForm
 from ..lapor import lapor_handoff
 from ..structured_data import thread_structured_data
 

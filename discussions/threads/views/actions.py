@@ -16,8 +16,7 @@ from django.views.decorators.http import require_POST
 
 from forum_site.accounts.decorators import consent_required
 
-from ... import selectors
-from ...forms import AcknowledgeForm, CloseForm, DisputeForm, ExtendForm, RerouteForm, errors_from
+from ...forms import errors_from
 from ...models import Thread
 from ...permissions import (
     check_can_answer,
@@ -26,7 +25,8 @@ from ...permissions import (
     check_can_view_thread,
     check_is_asker,
 )
-from .. import services
+from .. import selectors, services
+from ..forms import AcknowledgeForm, CloseForm, DisputeForm, ExtendForm, RerouteForm
 from ._render import render_thread
 
 

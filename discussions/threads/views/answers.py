@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 
 from forum_site.accounts.decorators import consent_required
 
-from ... import selectors
-from ...forms import AnswerEditForm, AnswerForm, errors_from
+from ...forms import errors_from
 from ...models import OfficialAnswer, Thread
 from ...permissions import check_can_answer, check_can_edit_answer, check_can_view_thread
-from .. import services
+from .. import selectors, services
 from ..diff import line_diff
+from ..forms import AnswerEditForm, AnswerForm
 from ._render import render_thread
 
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from forum_site.core.feeds import RequestFeed
 
-from ... import selectors, statistics
+from ... import statistics
 from ...text import plain_excerpt
+from .. import selectors
 
 
 class LatestThreadsFeed(RequestFeed):

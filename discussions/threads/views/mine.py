@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ... import selectors
+from .. import selectors
 
 
 def _list(request, threads, *, title: str, intro: str, empty: str, current: str):

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from ... import selectors
-from ...forms import UnitFilterForm
 from ...permissions import check_can_view_queue
+from .. import selectors
+from ..forms import UnitFilterForm
 
 
 @login_required

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from forum_site.accounts.decorators import consent_required
 from forum_site.core.ratelimit import client_ip
 
-from ... import selectors
-from ...forms import ThreadFilterForm, ThreadForm, errors_from
+from ...faq import selectors as faq_selectors
+from ...forms import errors_from
 from ...models import Thread, ThreadVisibility
 from ...permissions import check_can_create_thread, check_can_view_thread
-from .. import services
+from .. import selectors, services
+from ..forms import ThreadFilterForm, ThreadForm
 from ._render import render_thread
 
 
@@ -66,7 +67,7 @@ def thread_create(request):
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not data["similar_checked"]:
-            faqs = selectors.similar_faqs(title=data["title"])
+            faqs = faq_selectors.similar_faqs(title=data["title"])
             similar = selectors.similar_threads(title=data["title"])
         if not data["masking_seen"]:
             preview = services.thread_masking_preview(title=data["title"], body=data["body"])

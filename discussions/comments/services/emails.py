@@ -19,14 +19,21 @@ from django.utils import timezone, translation
 
 from forum_site.core.public_url import absolute_url
 
-from ..models import RULE_DESCRIPTIONS, CommentEmail, CommentEmailKind, EmailStatus, ModerationRule
+from ...models import (
+    RULE_DESCRIPTIONS,
+    Comment,
+    CommentEmail,
+    CommentEmailKind,
+    EmailStatus,
+    ModerationRule,
+)
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue_comment_emails(email_ids: Iterable[int]) -> None:
     """Hand the emails to the task backend; a failed enqueue leaves them pending."""
-    from ..tasks import send_comment_email
+    from ...tasks import send_comment_email
 
     for pk in email_ids:
         try:
@@ -47,7 +54,7 @@ def _target_url(comment) -> str:
 
 
 def build_comment_email(email: CommentEmail) -> EmailMessage:
-    from .services import make_confirmation_token
+    from .confirmation import make_confirmation_token
 
     comment = email.comment
     with translation.override(email.language or settings.LANGUAGE_CODE):
@@ -64,7 +71,7 @@ def build_comment_email(email: CommentEmail) -> EmailMessage:
         if comment.status in ("rejected", "hidden"):
             # The author gets their text back, the rule, how to post again and whom to
             # ask for a review (the same links as a rejected thread's email).
-            from ..notifications.services import rejection_links
+            from ...notifications.services import rejection_links
 
             context.update(rejection_links())
             context["rule_description"] = (
@@ -122,3 +129,14 @@ def comment_emails_retry(*, now: dt.datetime | None = None) -> int:
     )
     enqueue_comment_emails(ids)
     return len(ids)
+
+
+def queue_comment_email(*, comment: Comment, kind: str, language: str = "") -> CommentEmail | None:
+    """Write the email row now; send it after commit (a failing mail server leaves it
+    pending for the retry)."""
+    if not comment.user_email:
+        return None
+    email = CommentEmail.objects.create(comment=comment, kind=kind,
+                                        language=language or settings.LANGUAGE_CODE)
+    transaction.on_commit(lambda: enqueue_comment_emails([email.pk]))
+    return email
