@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .. import clock
-from ..models import OfficialAnswer, Thread, ThreadStatus, ThreadVisibility
+from ..models import OfficialAnswer, Thread
 from ..permissions import check_can_answer
 from ..text import normalise_text, normalise_title, render_markdown
+from ..threads import lifecycle
 from ..threads.services.common import public_text, record_masking, state_error
 from ..threads.sla import local_today
 from .models import FAQ_QUESTION_MAX_LENGTH, FaqEntry, FaqReviewReason
@@ -35,8 +36,7 @@ def faq_save(*, user, thread: Thread, question: str, answer: str, review_by: dt.
     """Make (or update) the FAQ entry of a resolved thread with an official answer. The
     texts are masked like every public text; saving clears the review flag."""
     check_can_answer(user=user, thread=thread)
-    if thread.status != ThreadStatus.RESOLVED or thread.visibility != ThreadVisibility.PUBLISHED:
-        raise state_error(_("Only a resolved, public thread can become a FAQ entry."))
+    lifecycle.check(thread, "make_faq")  # resolved, public, with an official answer
     source = faq_source_answer(thread)
     if source is None:
         raise state_error(_("Only a thread with an official answer can become a FAQ entry."))

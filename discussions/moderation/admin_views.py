@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from ..forms import errors_from
 from ..models import ModerationRule, Thread, ThreadStatus
 from ..permissions import check_can_moderate_threads
+from ..threads import lifecycle, services
 from ..threads import selectors as thread_selectors
-from ..threads import services
 from ..threads.forms import CloseForm, RerouteForm
 from . import selectors
 from . import services as moderation_services
@@ -56,6 +56,7 @@ def thread_moderate(request, pk: int):
             return redirect("discussions_admin:thread_index")
     return TemplateResponse(request, "discussions/admin/thread_moderate.html", {
         "thread": thread, "reroute_form": reroute, "close_form": close,
+        "can": lifecycle.can(request.user, thread),
         "events": thread_selectors.thread_events(thread=thread),
         "flags": selectors.thread_flags(thread=thread),
     })

@@ -9,11 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ...models import (
-    Area,
-    Thread,
-    ThreadStatus,
-)
+from ...models import Area, Thread
 
 PAGE_AREAS = {"trainingprogrampage": Area.PROGRAM, "outcomepage": Area.OUTCOME}
 
@@ -50,12 +46,11 @@ def target_for(obj) -> Target:
 def check_open(target: Target) -> None:
     obj = target.obj
     if isinstance(obj, Thread):
-        from ...models import ThreadVisibility
+        from ...threads.lifecycle import refusal
 
-        if obj.visibility != ThreadVisibility.PUBLISHED:
-            raise ValidationError(_("Comments are closed on this thread."), code="closed")
-        if obj.status == ThreadStatus.CLOSED:
-            raise ValidationError(_("This thread is closed."), code="closed")
+        message = refusal(obj, "comment")  # public and not closed
+        if message is not None:
+            raise ValidationError(str(message), code="closed")
     elif not obj.live:
         # Only live pages get here: the posting view looks the page up with
         # live().public() (selectors.linkable_page), the page slot renders served pages.

@@ -14,7 +14,6 @@ from forum_site.accounts.permissions import verified_asn_profile
 from ... import clock
 from ...faq.services import faq_flag_source_edited
 from ...models import (
-    AWAITING_UNIT,
     InformationDecision,
     NotificationKind,
     OfficialAnswer,
@@ -23,13 +22,13 @@ from ...models import (
     Thread,
     ThreadEventKind,
     ThreadStatus,
-    ThreadVisibility,
 )
 from ...notifications.services import follower_users, notify
 from ...permissions import check_can_answer, check_can_edit_answer
 from ...text import normalise_text, render_markdown
+from .. import lifecycle
 from ..sla import closing_due_from, extended_due, is_past_due, local_today, thread_durations
-from .common import lock_thread, public_text, record_masking, required_reason, state_error, touch
+from .common import lock_thread, public_text, record_masking, required_reason, touch
 from .events import record_event
 
 
@@ -88,12 +87,8 @@ def answer_publish(
     check_can_answer(user=user, thread=thread)
     thread = lock_thread(thread)
     check_can_answer(user=user, thread=thread)  # the thread may have been re-routed meanwhile
-    if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
-        raise state_error(_("This thread is resolved or closed; it takes no new answers."))
-    if thread.visibility != ThreadVisibility.PUBLISHED:
-        # Answering would email the followers the text of a thread nobody may see.
-        raise state_error(_("This thread is hidden by the moderators; it takes no new "
-                            "answers until it is shown again."))
+    # A hidden thread takes none: answering would email its followers a text nobody may see.
+    lifecycle.check(thread, "answer")
     if expected_answer_count is not None and thread.answers_count != expected_answer_count:
         raise AnswerConflict(
             _("Another official answer was published while you were writing. Read it below; "
@@ -160,8 +155,7 @@ def answer_edit(*, user, answer: OfficialAnswer, body: str) -> OfficialAnswer:
     check_can_edit_answer(user=user, answer=answer)
     thread = lock_thread(answer.thread_id)
     answer = OfficialAnswer.objects.select_for_update().get(pk=answer.pk)
-    if thread.status == ThreadStatus.CLOSED:
-        raise state_error(_("This thread is closed; its answers can no longer be edited."))
+    lifecycle.check(thread, "edit_answer")
     masked: set[str] = set()
     new_body = public_text(normalise_text(body), masked=masked)
     if new_body == answer.body:
@@ -195,10 +189,7 @@ def thread_acknowledge(*, user, thread: Thread, note: str = "") -> Thread:
     check_can_answer(user=user, thread=thread)
     thread = lock_thread(thread)
     check_can_answer(user=user, thread=thread)
-    if thread.status not in AWAITING_UNIT:
-        raise state_error(_("Only a thread waiting for the unit can be acknowledged."))
-    if thread.first_response_at is not None:
-        raise state_error(_("The unit has already responded to this thread."))
+    lifecycle.check(thread, "acknowledge")
     masked: set[str] = set()
     note = public_text(normalise_text(note)[:1000], masked=masked)
     record_masking(thread_id=thread.pk, masked=masked)
@@ -226,15 +217,8 @@ def thread_extend(*, user, thread: Thread, reason: str) -> Thread:
     thread = lock_thread(thread)
     record_masking(thread_id=thread.pk, masked=masked)
     check_can_answer(user=user, thread=thread)
-    if not thread.is_information_request:
-        raise state_error(_("Only information requests can have their deadline extended."))
-    if thread.status not in AWAITING_UNIT:
-        raise state_error(_("Only a request waiting for an answer can be extended."))
-    if thread.extended_at is not None:
-        raise state_error(_("The deadline of this request has already been extended once."))
+    lifecycle.check(thread, "extend")
     today = local_today()
-    if thread.answer_due and today > thread.answer_due:
-        raise state_error(_("The deadline has already passed; it can no longer be extended."))
     previous_due = thread.answer_due
     thread.answer_due = extended_due(category=thread.category, due=previous_due or today)
     thread.extended_at = clock.now()

@@ -18,6 +18,7 @@ from ...models import (
 )
 from ...notifications.services import notify, unit_asn_users
 from ...survey.services import survey_invite
+from .. import lifecycle
 from ..sla import is_past_due, thread_durations
 from .common import lock_thread
 from .events import record_event
@@ -73,7 +74,7 @@ def thread_remind(*, thread_id: int, due: dt.date, today: dt.date) -> bool:
 def thread_auto_resolve(*, thread_id: int, today: dt.date) -> bool:
     """No reply from the asker within the closing window: the thread is resolved."""
     thread = lock_thread(thread_id)
-    if thread.status != ThreadStatus.ANSWERED or not thread.closing_due:
+    if lifecycle.refusal(thread, "auto_resolve") is not None:
         return False
     if not today > thread.closing_due:
         return False

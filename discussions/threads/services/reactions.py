@@ -6,14 +6,14 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ...models import Follow, Support, Thread, ThreadStatus, ThreadVisibility
+from ...models import Follow, Support, Thread, ThreadVisibility
 from ...permissions import check_can_react
+from .. import lifecycle
 from .common import counted_add, counted_remove, state_error
 
 
 def _check_published(thread: Thread) -> None:
-    """A hidden thread takes no new support and no new followers (withdrawing stays
-    possible)."""
+    """A hidden thread takes no new followers (withdrawing stays possible)."""
     if thread.visibility != ThreadVisibility.PUBLISHED:
         raise state_error(_("This thread is hidden by the moderators."))
 
@@ -22,11 +22,7 @@ def _check_published(thread: Thread) -> None:
 def thread_support(*, user, thread: Thread) -> bool:
     """Add the user's 'me too'. Returns False if they had already supported it."""
     check_can_react(user=user)
-    if thread.author_id == user.pk:
-        raise state_error(_("You opened this thread; your support is already counted."))
-    if thread.status == ThreadStatus.CLOSED:
-        raise state_error(_("This thread is closed."))
-    _check_published(thread)
+    lifecycle.check(thread, "support", user=user)  # not the asker, not closed, published
     return counted_add(Support, thread=thread, user=user, counter=(thread, "supporters_count"))
 
 

@@ -4,15 +4,15 @@ the thread and tells the unit."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from ... import clock
 from ...models import NotificationKind, Thread, ThreadEventKind, ThreadStatus
 from ...notifications.services import notify, unit_asn_users
 from ...permissions import check_is_asker
 from ...survey.services import survey_invite
+from .. import lifecycle
 from ..sla import answer_due_from, local_today, thread_durations
-from .common import lock_thread, record_masking, required_reason, state_error, touch
+from .common import lock_thread, record_masking, required_reason, touch
 from .events import record_event
 
 
@@ -21,8 +21,7 @@ def thread_confirm_resolved(*, user, thread: Thread) -> Thread:
     """The asker confirms the official answer solved their problem."""
     check_is_asker(user=user, thread=thread)
     thread = lock_thread(thread)
-    if thread.status != ThreadStatus.ANSWERED:
-        raise state_error(_("Only an answered thread can be confirmed as solved."))
+    lifecycle.check(thread, "confirm")
     thread.status = ThreadStatus.RESOLVED
     thread.resolved_at = clock.now()
     thread.save(update_fields=touch(thread, "status", "resolved_at", *thread_durations(thread)))
@@ -43,8 +42,7 @@ def thread_dispute(*, user, thread: Thread, reason: str) -> Thread:
     masked: set[str] = set()
     reason = required_reason(reason, masked=masked)
     thread = lock_thread(thread)
-    if thread.status != ThreadStatus.ANSWERED:
-        raise state_error(_("Only an answered thread can be disputed."))
+    lifecycle.check(thread, "dispute")
     record_masking(thread_id=thread.pk, masked=masked)
     today = local_today()
     thread.status = ThreadStatus.REOPENED

@@ -33,8 +33,9 @@ from ...permissions import (
     thread_needs_approval,
 )
 from ...text import normalise_text, normalise_title, render_markdown
+from .. import lifecycle
 from ..sla import answer_due_from, is_past_due, local_today, thread_deadlines
-from .common import lock_thread, public_text, record_masking, required_reason, state_error, touch
+from .common import lock_thread, public_text, record_masking, required_reason, touch
 from .events import record_event
 
 
@@ -198,8 +199,7 @@ def thread_reroute(*, moderator, thread: Thread, unit: Unit, reason: str) -> Thr
     reason = required_reason(reason, masked=masked)
     thread = lock_thread(thread)
     record_masking(thread_id=thread.pk, masked=masked)
-    if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
-        raise state_error(_("Only threads that are open, reopened or answered can be re-routed."))
+    lifecycle.check(thread, "reroute")
     if unit.pk == thread.unit_id:
         raise ValidationError({"unit": _("The thread is already with this unit.")})
     if not unit.is_active:
@@ -258,8 +258,7 @@ def thread_close(
     else:
         duplicate_of = None
     thread = lock_thread(thread)
-    if thread.status == ThreadStatus.CLOSED:
-        raise state_error(_("This thread is already closed."))
+    lifecycle.check(thread, "close")
     record_masking(thread_id=thread.pk, masked=masked)
     previous = thread.status
     thread.status = ThreadStatus.CLOSED

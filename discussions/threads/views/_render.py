@@ -9,7 +9,7 @@ from ...models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
 from ...permissions import can_answer, can_moderate, can_see_private_details, is_asker
 from ...ppid import selectors as ppid_selectors
 from ...text import plain_excerpt
-from .. import selectors
+from .. import lifecycle, selectors
 from ..forms import AcknowledgeForm, AnswerForm, CloseForm, DisputeForm, ExtendForm, RerouteForm
 from ..lapor import lapor_handoff
 from ..structured_data import thread_structured_data
@@ -22,31 +22,29 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
     answerer = can_answer(user, thread)
     moderator = can_moderate(user)
     asker = is_asker(user, thread)
+    # The steps this visitor may take now, from the one table (`lifecycle.TRANSITIONS`):
+    # each gets its form; a form passed in (with its errors) is shown whatever the step.
+    can = lifecycle.can(user, thread)
     forms = forms or {}
-    if (answerer and thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED)
-            and thread.visibility == ThreadVisibility.PUBLISHED):
-        forms.setdefault(
-            "answer", AnswerForm(initial={"seen_answers": len(answers)}, thread=thread)
-        )
-        if thread.status in AWAITING_UNIT and thread.first_response_at is None:
-            forms.setdefault("acknowledge", AcknowledgeForm())
-        if (thread.is_information_request and thread.status in AWAITING_UNIT
-                and thread.extended_at is None):
-            forms.setdefault("extend", ExtendForm())
-    if asker and thread.status == ThreadStatus.ANSWERED:
-        forms.setdefault("dispute", DisputeForm())
-    if moderator and thread.status != ThreadStatus.CLOSED:
-        forms.setdefault("close", CloseForm())
-        if thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
-            units = selectors.unit_list_for_forum().exclude(pk=thread.unit_id)
-            forms.setdefault("reroute", RerouteForm(units=units))
+    form_for = {
+        "answer": lambda: AnswerForm(initial={"seen_answers": len(answers)}, thread=thread),
+        "acknowledge": AcknowledgeForm,
+        "extend": ExtendForm,
+        "dispute": DisputeForm,
+        "close": CloseForm,
+        "reroute": lambda: RerouteForm(
+            units=selectors.unit_list_for_forum().exclude(pk=thread.unit_id)),
+    }
+    for step, make_form in form_for.items():
+        if can[step] and step not in forms:
+            forms[step] = make_form()
     context = {
         "ppid": _ppid_context(user, thread, forms, asker=asker),
         "survey": _survey_state(thread) if asker else None,
         "lapor": lapor_handoff(thread) if asker else None,
         "faq_entry": _faq_entry(thread, answers),
-        "can_make_faq": (answerer and thread.status == ThreadStatus.RESOLVED and bool(answers)
-                         and thread.visibility == ThreadVisibility.PUBLISHED),
+        "can_make_faq": can["make_faq"] and bool(answers),
+        "can": can,
         "thread": thread,
         "answers": answers,
         "events": selectors.thread_events(thread=thread),
