@@ -36,7 +36,7 @@ def faq_save(*, user, thread: Thread, question: str, answer: str, review_by: dt.
     """Make (or update) the FAQ entry of a resolved thread with an official answer. The
     texts are masked like every public text; saving clears the review flag."""
     check_can_answer(user=user, thread=thread)
-    lifecycle.check(thread, "make_faq")  # resolved, public, with an official answer
+    lifecycle.check(thread, "make_faq")  # resolved and public
     source = faq_source_answer(thread)
     if source is None:
         raise state_error(_("Only a thread with an official answer can become a FAQ entry."))

@@ -106,10 +106,6 @@ def _has_closing_date(thread: Thread, user) -> bool:
     return bool(thread.closing_due)
 
 
-def _has_answer(thread: Thread, user) -> bool:
-    return thread.answers_count > 0
-
-
 TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
     Transition(
         name="answer", label=_("Publish an official answer"),
@@ -205,8 +201,7 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
         refused=_("Only a resolved, public thread can become a FAQ entry."),
         published_only=True,
         hidden=_("Only a resolved, public thread can become a FAQ entry."),
-        guards=(STATES, PUBLISHED, Guard(_has_answer, _(
-            "Only a thread with an official answer can become a FAQ entry."))),
+        # Which official answer it is made from is the FAQ service's (`faq_source_answer`).
         url_name="discussions:faq_promote",
     ),
 )}
