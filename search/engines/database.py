@@ -44,8 +44,8 @@ from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from ..highlight import mark, shorten, snippet
-from ..models import FTS_TABLE, SearchEntry
 from ..matching import has_synonyms, term_groups, term_stems, typed
+from ..models import FTS_TABLE, SearchEntry
 from ..query import FACETS, SearchQuery, Terms
 from ..records import SearchRecord
 from ..stemming import stem, stem_text
