@@ -75,8 +75,8 @@ MAPPING_VERSION = 2
 # space apart) only needs splitting on whitespace: Elasticsearch's built-in analyzer.
 STEMS_ANALYZER = "whitespace"
 AUTOCOMPLETE_ANALYZER = "serambi_autocomplete"
-# Distinct collapse keys are counted exactly up to here (Elasticsearch's maximum);
-# past it the count is HyperLogLog's close estimate.
+# Distinct collapse keys of grouped records (a thread's comments) are counted exactly up to
+# here (Elasticsearch's maximum); past it the count is HyperLogLog's close estimate.
 COUNT_PRECISION = 40_000
 
 FACET_FIELDS = {
@@ -121,6 +121,10 @@ class SearchDocument(Document):
     updated_at = Date()
     # The record's collapse key, or one of its own: results are collapsed on it.
     collapse_key = Keyword()
+    # Whether it has a collapse key of its own (a comment: "thread:12"), i.e. may share
+    # its result with others: results are counted as records less grouped records plus
+    # their distinct keys (cheap; a cardinality over every record's key is not).
+    grouped = Boolean()
     checksum = Keyword()
 
     class Meta:
@@ -183,6 +187,7 @@ def document_source(record: SearchRecord) -> dict:
         "year": record.year,
         "updated_at": record.updated_at.isoformat() if record.updated_at else None,
         "collapse_key": group_key(record),
+        "grouped": bool(record.collapse_key),
         "checksum": record.checksum,
     }
 
@@ -194,6 +199,19 @@ def _facet_filter(facet: str, values) -> Q:
     elif facet == "answered":
         values = [v == "yes" for v in values]
     return Q("terms", **{field: list(values)})
+
+
+def _count_results(bucket) -> None:
+    """Sub-aggregations to count results in `bucket` (see `results`)."""
+    bucket.bucket("grouped", "filter", filter=Q("term", grouped=True)).metric(
+        "keys", "cardinality", field="collapse_key", precision_threshold=COUNT_PRECISION)
+
+
+def results(bucket: dict) -> int:
+    """How many results the records of an aggregation bucket show as: each record that
+    is not grouped, and each distinct collapse key of those that are."""
+    grouped = bucket["grouped"]
+    return bucket["doc_count"] - grouped["doc_count"] + grouped["keys"]["value"]
 
 
 def _fields(terms: Terms) -> list[tuple[str, float]]:
@@ -260,25 +278,19 @@ def build_search(query: SearchQuery, *, index: str, facets: bool = True) -> Sear
         # matched; the total is the number of distinct keys that pass the filters.
         s = s.collapse("collapse_key", inner_hits={"name": "matches", "size": 0,
                                                    "_source": False})
-        s.aggs.bucket("total", "filter", filter=Q(
-            "bool", filter=[_facet_filter(f, v) for f, v in active.items()],
-        )).metric("results", "cardinality", field="collapse_key",
-                  precision_threshold=COUNT_PRECISION)
+        _count_results(s.aggs.bucket("total", "filter", filter=Q(
+            "bool", filter=[_facet_filter(f, v) for f, v in active.items()])))
     if facets:
         for facet in FACETS:
             field, label = FACET_FIELDS[facet]
             others = [_facet_filter(f, v) for f, v in active.items() if f != facet]
-            if facet == "year":
-                order = {"_key": "desc"}
-            else:
-                order = {"results": "desc"} if collapse else {"_count": "desc"}
             bucket = s.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
-                "values", "terms", field=field, size=FACET_SIZE, order=order,
+                "values", "terms", field=field, size=FACET_SIZE,
+                order={"_key": "desc"} if facet == "year" else {"_count": "desc"},
             )
             if collapse:
                 # Results, not records: a thread found through three comments counts once.
-                bucket.metric("results", "cardinality", field="collapse_key",
-                              precision_threshold=COUNT_PRECISION)
+                _count_results(bucket)
             if label:
                 # The value's label as its newest record gives it, as the database engine
                 # does: a value two record types share ("open": a thread's "Open", a
@@ -513,10 +525,11 @@ class ElasticsearchEngine(SearchEngine):
                     labels = bucket.get("label", {}).get("buckets", [])
                     counts[facet].append(FacetCount(
                         value=str(value), label=labels[0]["key"] if labels else "",
-                        count=bucket["results"]["value"] if collapse else bucket["doc_count"],
+                        count=results(bucket) if collapse else bucket["doc_count"],
                     ))
-        total = (aggs["total"]["results"]["value"] if collapse
-                 else response.hits.total.value)
+                if collapse and facet != "year":
+                    counts[facet].sort(key=lambda fc: -fc.count)  # stable: ties as given
+        total = results(aggs["total"]) if collapse else response.hits.total.value
         return EngineResult(hits=hits, total=total, facets=counts)
 
     def autocomplete(self, terms: Terms, *, language: str, limit: int = 8) -> list[Suggestion]:

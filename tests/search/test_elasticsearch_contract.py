@@ -132,14 +132,13 @@ def test_comments_collapse_into_one_result_counted_once():
                         index=ALIAS).to_dict()
     assert body["collapse"] == {"field": "collapse_key", "inner_hits": {
         "name": "matches", "size": 0, "_source": False}}
-    # The total is the number of results (distinct keys) that pass the filters.
+    # The total is the number of results that pass the filters: the records that are not
+    # grouped, and the distinct keys of those that are (a thread's comments).
+    grouped = {"grouped": {"filter": {"term": {"grouped": True}}, "aggs": {"keys": {
+        "cardinality": {"field": "collapse_key", "precision_threshold": 40000}}}}}
     assert body["aggs"]["total"] == {
-        "filter": {"bool": {"filter": [{"terms": {"unit": ["a"]}}]}},
-        "aggs": {"results": {"cardinality": {"field": "collapse_key",
-                                             "precision_threshold": 40000}}}}
-    assert body["aggs"]["type"]["aggs"]["values"]["aggs"]["results"] == {
-        "cardinality": {"field": "collapse_key", "precision_threshold": 40000}}
-    assert body["aggs"]["type"]["aggs"]["values"]["terms"]["order"] == {"results": "desc"}
+        "filter": {"bool": {"filter": [{"terms": {"unit": ["a"]}}]}}, "aggs": grouped}
+    assert body["aggs"]["type"]["aggs"]["values"]["aggs"] == grouped
     assert body["track_total_hits"] is False
     # Comments only: every comment is its own result, as in the database engine.
     comments = build_search(SearchQuery(terms=parse_terms("kuota"),
@@ -179,9 +178,9 @@ def test_search_request_is_built_from_tokens_only():
         {"terms": {"unit": ["bkpsdm"]}}, {"terms": {"year": [2026]}}]}}
     # Counted in results (a thread's comments once), with the newest record's label.
     assert body["aggs"]["unit"]["aggs"]["values"] == {
-        "terms": {"field": "unit", "size": 20, "order": {"results": "desc"}},
-        "aggs": {"results": {"cardinality": {"field": "collapse_key",
-                                             "precision_threshold": 40000}},
+        "terms": {"field": "unit", "size": 20, "order": {"_count": "desc"}},
+        "aggs": {"grouped": {"filter": {"term": {"grouped": True}}, "aggs": {"keys": {
+                     "cardinality": {"field": "collapse_key", "precision_threshold": 40000}}}},
                  "label": {"terms": {"field": "unit_label", "size": 1,
                                      "order": {"newest": "desc"}},
                            "aggs": {"newest": {"max": {"field": "date"}}}}}}
@@ -252,7 +251,7 @@ def test_bulk_bodies_for_index_and_delete(recorder):
         "status": "open", "status_label": "thread status\x04Open", "answered": False,
         "date": "2026-11-02", "year": 2026, "updated_at": None,
         # A record of its own (its comments' key is "thread:7": they collapse apart).
-        "collapse_key": "record:thread:7", "checksum": record().checksum,
+        "collapse_key": "record:thread:7", "grouped": False, "checksum": record().checksum,
     }
     assert index_body[2] == {"index": {"_index": ALIAS, "_id": "thread:8"}}
     # Each write is copied to the index a rebuild may be filling (<alias>-next); the
@@ -317,15 +316,23 @@ def test_search_response_becomes_hits_and_facets(recorder):
                                                 "max_score": None, "hits": []}}},
         }]},
         "aggregations": {
-            "total": {"doc_count": 4, "results": {"value": 2}},
+            # 4 records: a thread, and 3 comments of another thread (one key).
+            "total": {"doc_count": 4, "grouped": {"doc_count": 3, "keys": {"value": 1}}},
             "unit": {"doc_count": 4, "values": {"buckets": [
-                {"key": "bkpsdm", "doc_count": 4, "results": {"value": 2},
+                {"key": "bkpsdm", "doc_count": 4,
+                 "grouped": {"doc_count": 3, "keys": {"value": 1}},
                  "label": {"buckets": [{"key": "BKPSDM", "doc_count": 4}]}}]}},
+            "type": {"doc_count": 4, "values": {"buckets": [
+                {"key": "comment", "doc_count": 3,
+                 "grouped": {"doc_count": 3, "keys": {"value": 1}}},
+                {"key": "thread", "doc_count": 1,
+                 "grouped": {"doc_count": 0, "keys": {"value": 0}}}]}},
             "answered": {"doc_count": 1, "values": {"buckets": [
                 {"key": 0, "key_as_string": "false", "doc_count": 1,
-                 "results": {"value": 1}}]}},
+                 "grouped": {"doc_count": 0, "keys": {"value": 0}}}]}},
             "year": {"doc_count": 1, "values": {"buckets": [
-                {"key": 2026, "doc_count": 4, "results": {"value": 2}}]}},
+                {"key": 2026, "doc_count": 4,
+                 "grouped": {"doc_count": 3, "keys": {"value": 1}}}]}},
         },
     })
     result = make_engine().search(SearchQuery(terms=parse_terms("pelatihan")))
@@ -342,6 +349,9 @@ def test_search_response_becomes_hits_and_facets(recorder):
     assert result.total == 2
     assert [(f.value, f.label, f.count) for f in result.facets["unit"]] == [
         ("bkpsdm", "BKPSDM", 2)]
+    # Ordered by results: one thread's comments count once, as the thread does.
+    assert [(f.value, f.count) for f in result.facets["type"]] == [("comment", 1),
+                                                                     ("thread", 1)]
     assert result.facets["answered"][0].value == "no"
     assert result.facets["year"][0].value == "2026"
     paths = [p.split("?")[0] for p in recorder.paths()]
@@ -370,7 +380,8 @@ def test_an_index_of_an_older_mapping_is_not_read(recorder):
     recorder.answer("GET", r"^/serambi-test/_mapping$", CURRENT_MAPPING)
     recorder.answer("POST", r"^/serambi-test/_search", {
         "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
-        "aggregations": {"total": {"doc_count": 0, "results": {"value": 0}}}})
+        "aggregations": {"total": {"doc_count": 0,
+                                   "grouped": {"doc_count": 0, "keys": {"value": 0}}}}})
     assert engine.search(SearchQuery(terms=parse_terms("pelatihan"))).total == 0
     engine.search(SearchQuery(terms=parse_terms("kuota")))
     assert len(recorder.bodies("GET", r"_mapping$")) == 4
