@@ -583,4 +583,3 @@ def _newest_key(row: tuple) -> tuple:
     """Sorted in reverse: the newest date first, undated last, then the highest id."""
     date = row[DATE]
     return (date is not None, date or dt.date.min, row[ID])
-
