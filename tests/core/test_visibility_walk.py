@@ -422,7 +422,7 @@ def _build_world() -> dict:
         services.thread_acknowledge(user=asn, thread=hidden,
                                     note=f"Diterima {MARKERS['hidden_note']}.")
         answer = services.answer_publish(
-            user=asn, thread=hidden, decision="granted",
+            user=asn, thread=hidden,
             body=f"Jawaban {MARKERS['hidden_answer_before']} untuk penanya.")
         services.answer_edit(user=asn, answer=answer,
                              body=f"Jawaban {MARKERS['hidden_answer']} untuk penanya.")
