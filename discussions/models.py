@@ -683,6 +683,7 @@ from .faq_models import FaqEntry, FaqReviewReason  # noqa: E402, F401
 
 # The public-information path (registration, written decision, objection).
 from .ppid_models import (  # noqa: E402, F401 - re-exported
+    DecisionAttachment,
     DecisionOutcome,
     Exemption,
     InformationForm,
