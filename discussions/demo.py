@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -126,8 +127,14 @@ def edit(after, text):
 
 # The public-information path (services.ppid): the PPID's written decision, the
 # requester's objection, the atasan PPID's answer, the step to the Komisi Informasi.
-def decide(after, outcome, text, *, exemption="", test="", form="", office=""):
-    return ("decide", after, outcome, text, exemption, test, form, office)
+# The documents attached to a demo decision (the information given, no personal data).
+ASN_RECAP_CSV = (b"Golongan;Laki-laki;Perempuan\nI;41;3\nII;612;588\nIII;1904;2371\n"
+                 b"IV;455;389\n")
+
+
+def decide(after, outcome, text, *, exemption="", test="", form="", office="", files=()):
+    # files: (name, bytes) of the documents attached to the decision.
+    return ("decide", after, outcome, text, exemption, test, form, office, tuple(files))
 
 
 def object_(after, grounds, reason):
@@ -405,7 +412,11 @@ THREADS: list[Spec] = [
          steps=[decide(8, "granted", "Rekapitulasi ASN per golongan dan jenis kelamin "
                                      "(posisi 30 September 2026): golongan I 41 laki-laki "
                                      "dan 3 perempuan; II 612 dan 588; III 1.904 dan 2.371; "
-                                     "IV 455 dan 389.", form="softcopy")],
+                                     "IV 455 dan 389.", form="softcopy",
+                       files=[("Rekap ASN per golongan 2026.csv", ASN_RECAP_CSV),
+                              ("Rekap ASN per golongan 2026 (ringkas).csv",
+                               ASN_RECAP_CSV.splitlines(keepends=True)[0]
+                               + b"Jumlah;3012;3351\n")])],
          followers=1),
     Spec(PI, "information_request", 2, 13, "Permohonan anggaran pelatihan kepemimpinan 2026",
          "Mohon rincian realisasi anggaran pelatihan kepemimpinan tahun 2026.", unit="bkpsdm",
@@ -634,11 +645,12 @@ def _step(index, name, step, created, author, users, units, unit_user):
         elif name == "answer":
             services.answer_publish(user=unit_user(), thread=thread, body=step[2])
         elif name == "decide":
-            _kind, _after, outcome, text, exemption, test, form, office = step
+            _kind, _after, outcome, text, exemption, test, form, office, files = step
             ppid_services.request_decide(
                 user=users[PPID_USER[0]], thread=thread, outcome=outcome, body=text,
                 exemption=exemption, consequence_test=test, information_form=form,
-                holding_office=office)
+                holding_office=office,
+                attachments=[SimpleUploadedFile(name, content) for name, content in files])
         elif name == "object":
             ppid_services.objection_file(user=author, thread=thread, grounds=step[2],
                                          reason=step[3])
