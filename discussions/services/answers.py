@@ -112,10 +112,11 @@ def answer_publish(
                           signature=_signature(user, thread))
 
 
-def publish_locked(*, user, thread: Thread, body: str,
-                   signature: tuple[str, str, str]) -> OfficialAnswer:
+def publish_locked(*, user, thread: Thread, body: str, signature: tuple[str, str, str],
+                   notify_author: bool = True) -> OfficialAnswer:
     """The publishing step of `answer_publish`, for a thread already locked and checked
-    (the PPID's written decision publishes its letter through it too)."""
+    (the PPID's written decision publishes its letter through it too, and tells the
+    requester itself: `notify_author=False`, so they get one email, not two)."""
     now = clock.now()
     today = local_today(now)
     name, position, unit_name = signature
@@ -149,10 +150,11 @@ def publish_locked(*, user, thread: Thread, body: str,
         thread=thread, kind=ThreadEventKind.ANSWERED, actor=user, from_status=previous,
         to_status=ThreadStatus.ANSWERED, at=now, data={"answer": answer.pk},
     )
-    notify(
-        kind=NotificationKind.ANSWER, thread=thread, answer=answer, event=event,
-        users=[thread.author], exclude=[user],
-    )
+    if notify_author:
+        notify(
+            kind=NotificationKind.ANSWER, thread=thread, answer=answer, event=event,
+            users=[thread.author], exclude=[user],
+        )
     notify(
         kind=NotificationKind.FOLLOWED_ANSWER, thread=thread, answer=answer, event=event,
         users=follower_users(thread=thread), exclude=[user, thread.author],

@@ -340,6 +340,7 @@ def request_decide(
     answer = publish_locked(
         user=user, thread=thread, body=_letter_markdown(decision, registered.number),
         signature=(name, f"PPID — {position}", settings.SERAMBI_OFFICE_NAME),
+        notify_author=False,
     )
     decision.answer = answer
     decision.save()
@@ -352,7 +353,9 @@ def request_decide(
               "exemption": decision.exemption, "working_days": decision.working_days,
               "on_time": decision.on_time},
     )
-    notify(kind=NotificationKind.STATUS, thread=thread, event=event,
+    # The requester's one email: the decision, its letter text (the official answer),
+    # links to the PDF letter and the attached documents.
+    notify(kind=NotificationKind.STATUS, thread=thread, event=event, answer=answer,
            users=[thread.author], exclude=[user])
     return decision
 
