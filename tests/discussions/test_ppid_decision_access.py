@@ -104,3 +104,35 @@ def test_an_unverified_asn_of_the_ppid_unit_is_not_ppid(settings, request_thread
                                 unit=unit_b).user
     assert decide(client_for(pending), request_thread).status_code == 403
     assert not WrittenDecision.objects.exists()
+
+
+def test_ppid_staff_are_sent_to_the_written_decision(settings, request_thread, verified_asn,
+                                                     unit_a):
+    """PPID staff who may also answer (here: the PPID unit is the request's own unit)
+    still record the decision only with the written decision: the ordinary answer says
+    so, and saves nothing."""
+    settings.SERAMBI_PPID_UNIT = unit_a.slug
+    response = _answer(client_for(verified_asn), request_thread, decision="granted")
+    assert response.status_code == 200
+    assert "formulir keputusan tertulis PPID" in response.content.decode()
+    request_thread.refresh_from_db()
+    assert request_thread.answers_count == 0 and request_thread.information_decision == ""
+
+
+def test_forged_attempts_say_why_and_save_nothing(request_thread, verified_asn, citizen):
+    """A forged decision, an objection by someone other than the requester, an answer to
+    an objection by anyone but the atasan: 403 with the reason in Indonesian."""
+    from discussions.models import Objection
+
+    ppid = with_role(UserFactory(display_name="Petugas PPID"), roles.PPID)
+    assert decide(client_for(ppid), request_thread).status_code == 302
+    response = _answer(client_for(verified_asn), request_thread, decision="granted")
+    assert response.status_code == 403
+    assert "Hanya petugas PPID" in response.content.decode()
+    other = UserFactory(display_name="Warga Lain", roles=[roles.CITIZEN])
+    response = client_for(other).post(
+        reverse("discussions:ppid_object", args=[request_thread.pk]),
+        {"grounds": ["a"], "reason": "Saya juga keberatan atas penolakan permohonan ini."})
+    assert response.status_code == 403
+    assert "Hanya pemohon yang dapat mengajukan keberatan" in response.content.decode()
+    assert not Objection.objects.exists()
