@@ -71,6 +71,9 @@ THREAD_WITH_ANSWER_TITLE = "Kapan pendaftaran Pelatihan Kepemimpinan Pengawas 20
 # (discussions/demo.py; test_registry.py checks it): its page shows the path's panel, and
 # its receipt (for the requester and PPID staff) the decision and the documents.
 INFORMATION_REQUEST_TITLE = "Permohonan data jumlah ASN per golongan"
+# A demo request nobody has decided yet: the PPID officer sees the written-decision form
+# on its page (radio lists, the multiple-file input).
+UNDECIDED_REQUEST_TITLE = "Permohonan daftar lokasi perekaman KTP-el keliling 2027"
 
 # The annual information-service report seed_demo publishes (forum_site/transparency/demo.py).
 REPORT_YEAR = dt.date.today().year
@@ -177,6 +180,13 @@ PAGES: list[PageType] = [
         jsonld=True,
     ),
     PageType(
+        "information-request-decision-form",
+        {"id": "/forum/{undecided_request}/", "en": "/en/forum/{undecided_request}/"},
+        kind="thread",
+        jsonld=True,
+        login=PPID_LOGIN,
+    ),
+    PageType(
         "information-request-receipt",
         {"id": "/forum/{information_request}/tanda-terima/",
          "en": "/en/forum/{information_request}/receipt/"},
@@ -217,18 +227,20 @@ LANGUAGES = ("id", "en")
 _RESOLVED: dict[str, str] = {}
 
 
-def _lookup(title: str) -> str:
-    """The search API's answer to "this exact title, threads with an official answer"."""
+def _lookup(title: str, answered: str = "yes") -> str:
+    """The search API's answer to "this exact title, threads with (or without) an
+    official answer"."""
     return "/api/search?" + urllib.parse.urlencode({
-        "q": f'"{title}"', "type": "thread", "answered": "yes",
+        "q": f'"{title}"', "type": "thread", "answered": answered,
     })
 
 
 THREAD_WITH_ANSWER_LOOKUP = _lookup(THREAD_WITH_ANSWER_TITLE)
-# Placeholder in the page URLs -> the exact title of the answered demo thread it stands for.
+# Placeholder in the page URLs -> (exact title, answered "yes"/"no") of the demo thread.
 LOOKUPS = {
-    "thread_with_answer": THREAD_WITH_ANSWER_TITLE,
-    "information_request": INFORMATION_REQUEST_TITLE,
+    "thread_with_answer": (THREAD_WITH_ANSWER_TITLE, "yes"),
+    "information_request": (INFORMATION_REQUEST_TITLE, "yes"),
+    "undecided_request": (UNDECIDED_REQUEST_TITLE, "no"),
 }
 
 
@@ -237,22 +249,23 @@ def thread_with_answer_id(search_response: dict, title: str = THREAD_WITH_ANSWER
     for result in search_response.get("results", []):
         if result["type"] == "thread" and result["title"] == title:
             return int(result["id"])
-    raise LookupError(f"no answered thread titled {title!r} "
+    raise LookupError(f"no thread titled {title!r} "
                       "(is the site seeded with `manage.py seed_demo`?)")
 
 
-def find_thread_with_answer(base_url: str, title: str = THREAD_WITH_ANSWER_TITLE) -> int:
-    """The id of the answered demo thread `title` on the site at `base_url`."""
-    url = base_url.rstrip("/") + _lookup(title)
+def find_thread_with_answer(base_url: str, title: str = THREAD_WITH_ANSWER_TITLE,
+                            answered: str = "yes") -> int:
+    """The id of the demo thread `title` on the site at `base_url`."""
+    url = base_url.rstrip("/") + _lookup(title, answered)
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - the site under test
         return thread_with_answer_id(json.load(response), title)
 
 
 def resolve(base_url: str) -> None:
     """Look up, once, the objects whose ids the page URLs cannot know in advance."""
-    for placeholder, title in LOOKUPS.items():
+    for placeholder, (title, answered) in LOOKUPS.items():
         if placeholder not in _RESOLVED:
-            _RESOLVED[placeholder] = str(find_thread_with_answer(base_url, title))
+            _RESOLVED[placeholder] = str(find_thread_with_answer(base_url, title, answered))
 
 
 @dataclass(frozen=True)

@@ -55,10 +55,18 @@ def test_registry_information_request_is_a_demo_request_decided_with_documents()
     assert len(decisions) == 1 and len(decisions[0][-1]) >= 2  # documents attached
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if "{information_request}" in c.page.urls[
-    c.lang]], ids=lambda c: c.id)
+def test_registry_undecided_request_is_a_demo_request_nobody_decided():
+    from discussions import demo as forum_demo
+
+    (spec,) = [s for s in forum_demo.THREADS if s.title == pages.UNDECIDED_REQUEST_TITLE]
+    assert spec.kind == "information_request" and not spec.steps
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "_request}" in c.page.urls[c.lang]],
+                         ids=lambda c: c.id)
 def test_registry_information_request_urls_are_what_django_reverses(case, monkeypatch):
     monkeypatch.setitem(pages._RESOLVED, "information_request", "42")
+    monkeypatch.setitem(pages._RESOLVED, "undecided_request", "42")
     name = ("discussions:ppid_receipt" if case.page.name.endswith("receipt")
             else "discussions:thread_detail")
     with translation.override(case.lang):
