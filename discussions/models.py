@@ -44,6 +44,7 @@ from .notifications.models import (  # noqa: F401
 )
 from .ppid.models import (  # noqa: F401
     LETTER_MAX_LENGTH,
+    DecisionAttachment,
     DecisionOutcome,
     Exemption,
     InformationForm,

@@ -210,8 +210,16 @@ def check_can_view_comment(*, user, comment, target=None) -> None:
 
 
 def is_ppid(user) -> bool:
-    """PPID staff: the PPID role (given by a superuser) or a superuser."""
-    return _signed_in(user) and user.has_perm("discussions.decide_informationrequest")
+    """PPID staff (issue 22: "a role, or ASN of the PPID unit"): the PPID role (given by
+    a superuser), a superuser, or a verified ASN of the unit `SERAMBI_PPID_UNIT` names
+    (the office's PPID; unset, no unit is)."""
+    if not _signed_in(user):
+        return False
+    if user.has_perm("discussions.decide_informationrequest"):
+        return True
+    ppid_unit = settings.SERAMBI_PPID_UNIT
+    profile = verified_asn_profile(user) if ppid_unit else None
+    return profile is not None and profile.unit.slug == ppid_unit
 
 
 def is_ppid_superior(user) -> bool:

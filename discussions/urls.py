@@ -38,6 +38,8 @@ urlpatterns = [
     path(_("<int:pk>/receipt.pdf"), ppid.receipt_pdf, name="ppid_receipt_pdf"),
     path(_("<int:pk>/decision/"), ppid.decide, name="ppid_decide"),
     path(_("<int:pk>/decision.pdf"), ppid.decision_pdf, name="ppid_decision_pdf"),
+    path(_("<int:pk>/decision/attachments/<int:position>/"), ppid.attachment,
+         name="ppid_attachment"),
     path(_("<int:pk>/objection/"), ppid.object_, name="ppid_object"),
     path(_("<int:pk>/objection/answer/"), ppid.objection_answer,
          name="ppid_objection_answer"),

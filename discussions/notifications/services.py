@@ -161,6 +161,36 @@ def _rejection_context(event: ThreadEvent) -> dict:
     }
 
 
+# Steps of the public-information path whose emails carry the request's papers.
+_PPID_PAPER_EVENTS = ("decided", "objected", "objection_answered", "objection_overdue")
+
+
+def _ppid_links(notification: Notification) -> dict:
+    """For a step of an information request: the decision letter, the documents attached
+    to the decision and the case file (absolute links; the papers ask the reader to sign
+    in and are for the requester and the PPID's people only)."""
+    event = notification.event
+    if event is None or event.kind not in _PPID_PAPER_EVENTS:
+        return {}
+    from ..ppid_selectors import attachments_of, decision_of, request_for
+
+    thread = notification.thread
+    registered = request_for(thread=thread)
+    decision = decision_of(registered)
+    if decision is None and event.kind == "decided":
+        return {}
+    links = {"case_file_url": absolute_url(
+        reverse("discussions:ppid_case_file_pdf", args=[thread.pk]))}
+    if decision is not None:
+        links["letter_url"] = absolute_url(
+            reverse("discussions:ppid_decision_pdf", args=[thread.pk]))
+        links["attachment_links"] = [
+            (attachment.name, absolute_url(reverse(
+                "discussions:ppid_attachment", args=[thread.pk, attachment.position])))
+            for attachment in attachments_of(decision)]
+    return links
+
+
 def build_email(notification: Notification) -> EmailMessage:
     """The email for a notification, in the recipient's language, with a one-click
     unsubscribe link in the body and in List-Unsubscribe (RFC 8058)."""
@@ -185,6 +215,7 @@ def build_email(notification: Notification) -> EmailMessage:
             "unsubscribe_url": unsubscribe_url,
             "office_name": settings.SERAMBI_OFFICE_NAME,
         }
+        context.update(_ppid_links(notification))
         if notification.event is not None and notification.event.kind == "rejected":
             # The author gets their text back, the rule, and how to post again or ask
             # for a review.

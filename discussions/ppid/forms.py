@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import CleanTextField, PrefixedIds
@@ -13,7 +14,12 @@ from ..models import (
     InformationForm,
     ObjectionGround,
 )
-from .models import LETTER_MAX_LENGTH
+from .models import (
+    ATTACHMENT_EXTENSIONS,
+    ATTACHMENT_MAX_BYTES,
+    ATTACHMENT_MAX_FILES,
+    LETTER_MAX_LENGTH,
+)
 
 
 def _text(label, *, required=True, max_length=REASON_MAX_LENGTH * 3, rows=4, help_text=None):
@@ -22,6 +28,28 @@ def _text(label, *, required=True, max_length=REASON_MAX_LENGTH * 3, rows=4, hel
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"required": _("This field cannot be empty.")},
     )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    """`<input type="file" multiple>`: several files in one field, no JavaScript."""
+
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A list of uploaded files (Django's documented pattern); the services check each."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(
+            attrs={"accept": ",".join(f".{ext}" for ext in ATTACHMENT_EXTENSIONS)}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        cleaned = single(data, initial)
+        return [cleaned] if cleaned else []
 
 
 class DecisionForm(PrefixedIds, forms.Form):
@@ -54,8 +82,12 @@ class DecisionForm(PrefixedIds, forms.Form):
     cost_note = forms.CharField(label=_("How the cost is computed"), required=False,
                                 max_length=300)
     body = _text(_("Explanation to the requester"), max_length=LETTER_MAX_LENGTH, rows=6)
-    attachment = forms.FileField(
-        label=_("Attached document (PDF, at most 5 MB)"), required=False,
+    attachments = MultipleFileField(
+        label=_("Attached documents"), required=False,
+        help_text=format_lazy(
+            _("Up to {count} files (PDF, spreadsheet or text document), each at most {mb} "
+              "MB. They are public with the decision: remove personal data first."),
+            count=ATTACHMENT_MAX_FILES, mb=ATTACHMENT_MAX_BYTES // (1024 * 1024)),
     )
 
     def clean_cost(self):

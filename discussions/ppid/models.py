@@ -138,9 +138,6 @@ class WrittenDecision(models.Model):
     cost = models.PositiveIntegerField(_("cost (rupiah)"), default=0)
     cost_note = models.CharField(_("how the cost is computed"), max_length=300, blank=True)
     body = models.TextField(_("explanation"), max_length=LETTER_MAX_LENGTH)
-    attachment = models.FileField(
-        _("attached document (PDF)"), upload_to="ppid/decisions/%Y/", blank=True
-    )
     answer = models.OneToOneField(
         OfficialAnswer, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -166,6 +163,58 @@ class WrittenDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.number}: {self.outcome}"
+
+
+# The documents attached to a written decision (issue 22: "the attached documents"):
+# at most this many, each at most this size, of these types (the content must match the
+# type: forum_site.core.uploads.check_document_content; ppid.services checks them).
+ATTACHMENT_MAX_FILES = 5
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+ATTACHMENT_EXTENSIONS = ("pdf", "xlsx", "ods", "csv", "docx", "odt")
+ATTACHMENT_NAME_MAX_LENGTH = 120
+ATTACHMENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "csv": "text/csv",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+
+
+class DecisionAttachment(models.Model):
+    """One document attached to a written decision: public with the decision (its page
+    link, the letter's list, the case-file ZIP); no uploader, a masked display name."""
+
+    decision = models.ForeignKey(
+        WrittenDecision, on_delete=models.CASCADE, related_name="attachments"
+    )
+    position = models.PositiveSmallIntegerField()
+    # Saved under a random name (ppid.services): the uploaded file's own name, which may
+    # hold a person's name, never reaches the file system or a URL; `name` keeps it masked.
+    file = models.FileField(upload_to="ppid/decisions/%Y/", max_length=200)
+    name = models.CharField(_("document name"), max_length=ATTACHMENT_NAME_MAX_LENGTH)
+    extension = models.CharField(max_length=5)
+    size = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "position"],
+                                    name="disc_decision_attachment_position_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def download_name(self) -> str:
+        """The file name of a download: the request number and the position (no
+        personal data, whatever the uploaded file was called)."""
+        number = self.decision.request.number.replace("/", "-")
+        return f"lampiran-{number}-{self.position}.{self.extension}"
 
 
 class ObjectionGround(models.TextChoices):

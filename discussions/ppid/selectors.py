@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ..models import (
+    DecisionAttachment,
     InformationRequest,
     Objection,
     Thread,
@@ -30,6 +31,21 @@ def decision_of(registered: InformationRequest | None) -> WrittenDecision | None
         return registered.decision if registered is not None else None
     except WrittenDecision.DoesNotExist:
         return None
+
+
+def attachments_of(decision: WrittenDecision | None) -> list[DecisionAttachment]:
+    """The documents attached to a decision, in order (with the request, for their
+    download names)."""
+    if decision is None:
+        return []
+    return list(DecisionAttachment.objects.filter(decision=decision)
+                .select_related("decision__request").order_by("position"))
+
+
+def attachment_for(*, thread: Thread, position: int) -> DecisionAttachment | None:
+    return (DecisionAttachment.objects
+            .filter(decision__request__thread=thread, position=position)
+            .select_related("decision__request").first())
 
 
 def objection_of(registered: InformationRequest | None) -> Objection | None:

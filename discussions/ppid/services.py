@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +23,7 @@ from .. import clock
 from ..models import (
     AWAITING_UNIT,
     BODY_MIN_LENGTH,
+    DecisionAttachment,
     DecisionOutcome,
     Exemption,
     InformationDecision,
@@ -45,10 +47,15 @@ from ..threads.services.answers import publish_locked
 from ..threads.services.common import lock_thread, public_text, record_masking, state_error
 from ..threads.services.events import record_event
 from ..threads.sla import WorkingCalendar, local_today, working_days_elapsed
+from .models import (
+    ATTACHMENT_EXTENSIONS,
+    ATTACHMENT_MAX_BYTES,
+    ATTACHMENT_MAX_FILES,
+    ATTACHMENT_NAME_MAX_LENGTH,
+)
 
 OBJECTION_WINDOW_DAYS = 30  # Pasal 35-36: to file, and for the atasan to answer
 KOMISI_WINDOW_DAYS = 14  # Pasal 37
-ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 
 def _add_working_days(start: dt.date, days: int) -> dt.date:
@@ -143,18 +150,102 @@ def _decision_fields(*, outcome, exemption, consequence_test, holding_office,
             "body": body}
 
 
-def _check_attachment(attachment) -> None:
-    if attachment is None:
-        return
-    name = getattr(attachment, "name", "") or ""
-    if not name.lower().endswith(".pdf"):
-        raise ValidationError({"attachment": _("Attach a PDF document.")})
-    if attachment.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"attachment": _("The document is larger than 5 MB.")})
+# Active content a document should not carry to the requester's computer: PDF scripts,
+# launch actions and embedded files; Office macros. A byte search, not a virus scanner
+# (the site has none): it refuses the common carriers, as the type check refuses a file
+# that is not what its name says.
+_PDF_ACTIVE = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/RichMedia")
+_OFFICE_MACROS = ("vbaproject.bin", "macros/", "basic/")
+
+
+def _active_content(upload, extension: str) -> bool:
+    upload.seek(0)
     try:
-        check_document_content(attachment, "pdf")
-    except ValidationError as exc:
-        raise ValidationError({"attachment": exc.messages}) from exc
+        if extension == "pdf":
+            content = upload.read()
+            return any(re.search(re.escape(name) + rb"(?![A-Za-z])", content)
+                       for name in _PDF_ACTIVE)
+        if extension in ("docx", "xlsx", "odt", "ods"):
+            import zipfile
+
+            with zipfile.ZipFile(upload) as package:
+                names = [name.lower() for name in package.namelist()]
+            return any(marker in name for name in names for marker in _OFFICE_MACROS)
+        return False
+    finally:
+        upload.seek(0)
+
+
+def _attachment_name(upload, position: int, *, masked: set[str]) -> str:
+    """The name shown for a document: its file name without the path and extension,
+    masked like any public text (a phone number or NIK in a file name is personal
+    data), else "Lampiran N"."""
+    stem = (getattr(upload, "name", "") or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    stem = re.sub(r"[_]+", " ", stem)
+    name = public_text(normalise_text(stem), masked=masked).strip()[:ATTACHMENT_NAME_MAX_LENGTH]
+    return name or _("Attachment %(number)s") % {"number": position}
+
+
+def _check_attachments(attachments) -> list[tuple[object, str]]:
+    """(file, extension) for each uploaded document, or a ValidationError naming the
+    file and what is wrong: too many, too large, a type not accepted, content that does
+    not match the type, or active content."""
+    files = [upload for upload in (attachments or []) if upload]
+    if len(files) > ATTACHMENT_MAX_FILES:
+        raise ValidationError({"attachments": _(
+            "Attach at most %(max)s documents (you chose %(count)s).")
+            % {"max": ATTACHMENT_MAX_FILES, "count": len(files)}})
+    checked, errors = [], []
+    allowed = ", ".join(ATTACHMENT_EXTENSIONS)
+    for upload in files:
+        name = (getattr(upload, "name", "") or "").rsplit("/", 1)[-1][-80:]
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if extension not in ATTACHMENT_EXTENSIONS:
+            errors.append(_("“%(name)s”: attach a document of one of these types: "
+                            "%(types)s.") % {"name": name, "types": allowed})
+            continue
+        if upload.size > ATTACHMENT_MAX_BYTES:
+            errors.append(_("“%(name)s” is larger than %(mb)s MB.")
+                          % {"name": name, "mb": ATTACHMENT_MAX_BYTES // (1024 * 1024)})
+            continue
+        try:
+            check_document_content(upload, extension)
+        except ValidationError:
+            errors.append(_("“%(name)s”: its content does not match its type (.%(ext)s).")
+                          % {"name": name, "ext": extension})
+            continue
+        if _active_content(upload, extension):
+            errors.append(_("“%(name)s” contains scripts, macros or embedded files; "
+                            "attach a plain copy.") % {"name": name})
+            continue
+        checked.append((upload, extension))
+    if errors:
+        raise ValidationError({"attachments": errors})
+    return checked
+
+
+def _save_attachments(decision: WrittenDecision, checked, *, masked: set[str]) -> None:
+    for position, (upload, extension) in enumerate(checked, start=1):
+        attachment = DecisionAttachment(
+            decision=decision, position=position, extension=extension, size=upload.size,
+            name=_attachment_name(upload, position, masked=masked),
+        )
+        attachment.file.save(f"{uuid.uuid4().hex}.{extension}", upload, save=False)
+        attachment.full_clean(exclude=["decision"])
+        attachment.save()
+
+
+def decision_upload_too_large(content_length) -> bool:
+    """Whether a decision's request body is larger than its attachments may make it
+    (every file at its limit, and room for the letter's text): refused with 413
+    before the files are looked at."""
+    try:
+        length = int(content_length or 0)
+    except (TypeError, ValueError):
+        return False
+    limit = ATTACHMENT_MAX_FILES * ATTACHMENT_MAX_BYTES + settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return length > limit
 
 
 def _letter_markdown(decision: WrittenDecision, number: str) -> str:
@@ -199,11 +290,13 @@ def request_decide(
     information_form: str = "",
     cost: int = 0,
     cost_note: str = "",
-    attachment=None,
+    attachments=(),
 ) -> WrittenDecision:
     """The PPID records the written decision on a request (once). It is published as
     the thread's official answer (the requester and followers are notified) and kept
-    for the PDF letter. A refusal needs a Pasal 17 exemption and the consequence test."""
+    for the PDF letter, with its attached documents (`attachments`: uploaded files, at
+    most ATTACHMENT_MAX_FILES). A refusal needs a Pasal 17 exemption and the consequence
+    test."""
     check_can_decide_request(user=user, thread=thread)
     thread = lock_thread(thread)
     if not thread.is_information_request:
@@ -225,7 +318,7 @@ def request_decide(
     )
     if cost is None or cost < 0:
         raise ValidationError({"cost": _("The cost cannot be negative.")})
-    _check_attachment(attachment)
+    checked = _check_attachments(attachments)
     now = clock.now()
     name = user.get_full_name() or user.public_name
     profile = verified_asn_profile(user)
@@ -238,16 +331,16 @@ def request_decide(
         on_time=not (thread.answer_due and local_today(now) > thread.answer_due),
         **fields,
     )
-    if attachment is not None:
-        decision.attachment = attachment
-    decision.full_clean(exclude=["request", "answer", "attachment"])
+    decision.full_clean(exclude=["request", "answer"])
     thread.information_decision, thread.refusal_ground = _THREAD_DECISION[decision.outcome]
     answer = publish_locked(
         user=user, thread=thread, body=_letter_markdown(decision, registered.number),
         signature=(name, f"PPID — {position}", settings.SERAMBI_OFFICE_NAME),
+        notify_author=False,
     )
     decision.answer = answer
     decision.save()
+    _save_attachments(decision, checked, masked=masked)
     record_masking(thread_id=thread.pk, masked=masked)
     event = record_event(
         thread=thread, kind=ThreadEventKind.DECIDED, actor=user, from_status=thread.status,
@@ -256,7 +349,9 @@ def request_decide(
               "exemption": decision.exemption, "working_days": decision.working_days,
               "on_time": decision.on_time},
     )
-    notify(kind=NotificationKind.STATUS, thread=thread, event=event,
+    # The requester's one email: the decision, its letter text (the official answer),
+    # links to the PDF letter and the attached documents.
+    notify(kind=NotificationKind.STATUS, thread=thread, event=event, answer=answer,
            users=[thread.author], exclude=[user])
     return decision
 

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,6 +27,7 @@ from ..threads.views.actions import _thread
 from . import selectors as ppid_selectors
 from . import services
 from .forms import DecisionForm, ObjectionAnswerForm, ObjectionForm
+from .models import ATTACHMENT_TYPES
 from .pdf import render_pdf, zip_bytes
 
 
@@ -41,9 +42,10 @@ def _registered(request, pk: int) -> tuple[Thread, InformationRequest]:
 
 
 def _papers(thread, registered) -> dict:
+    decision = ppid_selectors.decision_of(registered)
     return {
-        "thread": thread, "registered": registered,
-        "decision": ppid_selectors.decision_of(registered),
+        "thread": thread, "registered": registered, "decision": decision,
+        "attachments": ppid_selectors.attachments_of(decision),
         "objection": ppid_selectors.objection_of(registered),
     }
 
@@ -97,20 +99,19 @@ def case_file_pdf(request, pk: int):
 
 @login_required
 def case_file_zip(request, pk: int):
-    """The case file PDF, the receipt, the decision letter and the attached document."""
+    """The case file PDF, the receipt, the decision letter and the attached documents."""
     thread, registered = _registered(request, pk)
     papers = _papers(thread, registered)
     stem = _file_stem(registered)
     files = [(f"berkas-{stem}.pdf", _case_file(thread, registered)),
              (f"tanda-terima-{stem}.pdf",
               render_pdf("discussions/ppid/pdf/receipt.html", papers))]
-    decision = papers["decision"]
-    if decision is not None:
+    if papers["decision"] is not None:
         files.append((f"keputusan-{stem}.pdf",
                       render_pdf("discussions/ppid/pdf/decision.html", papers)))
-        if decision.attachment:
-            with decision.attachment.open("rb") as attached:
-                files.append((f"lampiran-{stem}.pdf", attached.read()))
+        for attachment in papers["attachments"]:
+            with attachment.file.open("rb") as attached:
+                files.append((attachment.download_name, attached.read()))
     return _pdf(zip_bytes(files), f"berkas-{stem}.zip", kind="application/zip")
 
 
@@ -134,6 +135,10 @@ def _post(request, pk: int, *, check, form_class, form_name: str, action, done: 
 @consent_required
 @require_POST
 def decide(request, pk: int):
+    if services.decision_upload_too_large(request.META.get("CONTENT_LENGTH")):
+        # More than the attachments' limits allow, whatever the files: say so (413),
+        # as the site does for any body over its limit (forum_site/core/views.py).
+        return render(request, "413.html", status=413)
     return _post(
         request, pk, check=check_can_decide_request, form_class=DecisionForm,
         form_name="decision", files=True,
@@ -182,6 +187,23 @@ def komisi(request, pk: int):
         messages.success(request, _("Recorded: you took this request to the Komisi "
                                     "Informasi."))
     return redirect(thread)
+
+
+def attachment(request, pk: int, position: int):
+    """A document attached to a written decision: public with the decision (404 when
+    the thread is hidden from the visitor), downloaded under a name that holds only the
+    request number, never shown inline."""
+    thread = _thread(request, pk)
+    document = ppid_selectors.attachment_for(thread=thread, position=position)
+    if document is None:
+        raise Http404
+    response = FileResponse(document.file.open("rb"), as_attachment=True,
+                            filename=document.download_name,
+                            content_type=ATTACHMENT_TYPES.get(document.extension,
+                                                              "application/octet-stream"))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
 
 
 def _year(request) -> int | None:

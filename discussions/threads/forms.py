@@ -19,8 +19,6 @@ from ..models import (
     TITLE_MIN_LENGTH,
     Category,
     CloseReason,
-    InformationDecision,
-    RefusalGround,
     Thread,
     ThreadKind,
     ThreadStatus,
@@ -112,35 +110,9 @@ class AnswerForm(PrefixedIds, forms.Form):
     seen_answers = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, thread: Thread | None = None, **kwargs):
+        # The decision on an information request is not asked here: the PPID records it
+        # with the written decision (ppid.forms.DecisionForm).
         super().__init__(*args, **kwargs)
-        if thread is not None and thread.is_information_request:
-            # The decision the annual information-service report counts (UU 14/2008).
-            self.fields["decision"] = forms.ChoiceField(
-                label=_("Decision on the request"),
-                choices=InformationDecision.choices,
-                widget=forms.RadioSelect,
-                required=not thread.information_decision,
-                initial=thread.information_decision or None,
-                help_text=_("Counted in the annual public-information service report."),
-            )
-            self.fields["refusal_ground"] = forms.ChoiceField(
-                label=_("Ground for refusal"),
-                choices=[("", _("None (granted in full)")), *RefusalGround.choices],
-                required=False,
-                initial=thread.refusal_ground,
-                help_text=_("Required when the request is refused or partly granted."),
-            )
-
-    def clean(self):
-        data = super().clean()
-        decision = data.get("decision")
-        if decision and decision != InformationDecision.GRANTED and not data.get(
-            "refusal_ground"
-        ):
-            self.add_error(
-                "refusal_ground", _("Give the ground for refusing (part of) the request.")
-            )
-        return data
 
 
 class AnswerEditForm(forms.Form):

@@ -481,6 +481,10 @@ SERAMBI_CONTACT_ADDRESS = env_str(
     "SERAMBI_CONTACT_ADDRESS", "Jl. Abdul Malik Pattana Endeng, Mamuju, Sulawesi Barat"
 )
 
+# The unit (slug) whose verified ASN are PPID staff: they record the written decision on
+# every unit's information requests, like holders of the PPID role (issue 22). Empty: none.
+SERAMBI_PPID_UNIT = env_str("SERAMBI_PPID_UNIT", "")
+
 # Labels for the language names in the switcher (each in its own language).
 LANGUAGE_SWITCH_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 

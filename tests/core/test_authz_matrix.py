@@ -343,6 +343,7 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "discussions:ppid_receipt": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_receipt_pdf": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_decision_pdf": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_attachment": lambda w: {"pk": w["request_thread"].pk, "position": 1},
     "discussions:ppid_case_file_pdf": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_case_file_zip": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_request_register": lambda w: {},

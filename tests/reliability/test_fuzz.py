@@ -150,7 +150,7 @@ FORMS = [
     Form("PPID decision", "ppid_officer",
          lambda w: reverse("discussions:ppid_decide", args=[w["request"].pk]),
          ("outcome", "exemption", "consequence_test", "holding_office", "information_form",
-          "cost", "cost_note", "body")),
+          "cost", "cost_note", "body", "attachments")),
     Form("objection", "citizen",
          lambda w: reverse("discussions:ppid_object", args=[w["request"].pk]),
          ("grounds", "reason")),

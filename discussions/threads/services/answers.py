@@ -14,17 +14,15 @@ from forum_site.accounts.permissions import verified_asn_profile
 from ... import clock
 from ...faq.services import faq_flag_source_edited
 from ...models import (
-    InformationDecision,
     NotificationKind,
     OfficialAnswer,
     OfficialAnswerRevision,
-    RefusalGround,
     Thread,
     ThreadEventKind,
     ThreadStatus,
 )
 from ...notifications.services import follower_users, notify
-from ...permissions import check_can_answer, check_can_edit_answer
+from ...permissions import check_can_answer, check_can_decide_request, check_can_edit_answer
 from ...text import normalise_text, render_markdown
 from .. import lifecycle
 from ..sla import closing_due_from, extended_due, is_past_due, local_today, thread_durations
@@ -46,26 +44,18 @@ def _signature(user, thread: Thread) -> tuple[str, str, str]:
     return name, "Moderator Serambi", settings.SERAMBI_OFFICE_NAME
 
 
-def _information_decision(thread: Thread, decision: str, refusal_ground: str) -> None:
-    """Check and set the decision an answer to an information request announces."""
-    if not thread.is_information_request:
-        if decision or refusal_ground:
-            raise ValidationError(
-                {"decision": _("Only an information request takes a decision.")}
-            )
+def _refuse_decision(*, user, thread: Thread, decision: str, refusal_ground: str) -> None:
+    """An ordinary answer records no decision on an information request: that is the
+    PPID's written decision (`ppid.services.request_decide`), which asks for the Pasal 17
+    exemption and makes the letter. Anyone else asking for one is refused (403)."""
+    if not (decision or refusal_ground):
         return
-    if not decision:
-        return  # keeps the decision already announced (the answer form asks for one)
-    if decision not in InformationDecision.values:
-        raise ValidationError({"decision": _("Choose a decision from the list.")})
-    if decision == InformationDecision.GRANTED:
-        refusal_ground = ""
-    elif refusal_ground not in RefusalGround.values:
-        raise ValidationError(
-            {"refusal_ground": _("Give the ground for refusing (part of) the request.")}
-        )
-    thread.information_decision = decision
-    thread.refusal_ground = refusal_ground
+    if not thread.is_information_request:
+        raise ValidationError({"decision": _("Only an information request takes a decision.")})
+    check_can_decide_request(user=user, thread=thread)
+    raise ValidationError({"decision": _(
+        "The decision on an information request is recorded with the PPID's written "
+        "decision form, not with an ordinary answer.")})
 
 
 @transaction.atomic
@@ -83,8 +73,13 @@ def answer_publish(
     The thread row is locked, so two ASN answering at once are serialised. If the caller
     says how many answers it saw (`expected_answer_count`) and another was published
     meanwhile, AnswerConflict is raised and nothing is saved; the caller shows the new
-    answer and lets the author publish theirs anyway. Without it, both are saved."""
+    answer and lets the author publish theirs anyway. Without it, both are saved.
+
+    `decision` and `refusal_ground` are refused (see `_refuse_decision`): only the PPID
+    records the decision on an information request."""
     check_can_answer(user=user, thread=thread)
+    _refuse_decision(user=user, thread=thread, decision=decision,
+                     refusal_ground=refusal_ground)
     thread = lock_thread(thread)
     check_can_answer(user=user, thread=thread)  # the thread may have been re-routed meanwhile
     # A hidden thread takes none: answering would email its followers a text nobody may see.
@@ -95,15 +90,15 @@ def answer_publish(
               "your text is kept, and you can publish it if it still adds something."),
             code="conflict",
         )
-    _information_decision(thread, decision, refusal_ground)
     return publish_locked(user=user, thread=thread, body=body,
                           signature=_signature(user, thread))
 
 
-def publish_locked(*, user, thread: Thread, body: str,
-                   signature: tuple[str, str, str]) -> OfficialAnswer:
+def publish_locked(*, user, thread: Thread, body: str, signature: tuple[str, str, str],
+                   notify_author: bool = True) -> OfficialAnswer:
     """The publishing step of `answer_publish`, for a thread already locked and checked
-    (the PPID's written decision publishes its letter through it too)."""
+    (the PPID's written decision publishes its letter through it too, and tells the
+    requester itself: `notify_author=False`, so they get one email, not two)."""
     now = clock.now()
     today = local_today(now)
     name, position, unit_name = signature
@@ -137,10 +132,11 @@ def publish_locked(*, user, thread: Thread, body: str,
         thread=thread, kind=ThreadEventKind.ANSWERED, actor=user, from_status=previous,
         to_status=ThreadStatus.ANSWERED, at=now, data={"answer": answer.pk},
     )
-    notify(
-        kind=NotificationKind.ANSWER, thread=thread, answer=answer, event=event,
-        users=[thread.author], exclude=[user],
-    )
+    if notify_author:
+        notify(
+            kind=NotificationKind.ANSWER, thread=thread, answer=answer, event=event,
+            users=[thread.author], exclude=[user],
+        )
     notify(
         kind=NotificationKind.FOLLOWED_ANSWER, thread=thread, answer=answer, event=event,
         users=follower_users(thread=thread), exclude=[user, thread.author],

@@ -91,6 +91,7 @@ def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool) -> dict | N
         forms.setdefault("objection_answer", ObjectionAnswerForm())
     return {
         "registered": registered, "decision": decision, "objection": objection,
+        "attachments": ppid_selectors.attachments_of(decision),
         "window": window, "can_view_case": can_view_case(user, thread),
         "komisi_open": asker and komisi_open(objection),
     }
