@@ -172,7 +172,7 @@ def _ppid_links(notification: Notification) -> dict:
     event = notification.event
     if event is None or event.kind not in _PPID_PAPER_EVENTS:
         return {}
-    from ..ppid_selectors import attachments_of, decision_of, request_for
+    from ..ppid.selectors import attachments_of, decision_of, request_for
 
     thread = notification.thread
     registered = request_for(thread=thread)

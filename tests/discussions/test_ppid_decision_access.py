@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import WrittenDecision
+from discussions.threads import services
 from forum_site.accounts import roles
 from tests.accounts.factories import AsnProfileFactory, UserFactory
 from tests.discussions.factories import CategoryFactory
