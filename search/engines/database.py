@@ -346,12 +346,12 @@ class DatabaseEngine(SearchEngine):
         counted = _collapsed(rows) if collapse else rows
         counts: dict[str, list[FacetCount]] = {}
         if facets:
-            counts = _facet_counts(counted, [f for f in FACETS if f not in active])
+            counts = _facet_counts(rows, [f for f in FACETS if f not in active],
+                                   collapse=collapse)
             for facet in active:
                 others = {f: v for f, v in active.items() if f != facet}
                 own = [row for row in unfiltered if _passes(row, others)]
-                own = _collapsed(own) if collapse else own
-                counts[facet] = _facet_counts(own, [facet])[facet]
+                counts[facet] = _facet_counts(own, [facet], collapse=collapse)[facet]
         window = count_cap() if capped or unfiltered_capped else 0
         if query.sort == "newest" and capped and query.offset + query.per_page > len(rows):
             page = self._newest_page(apply_filters(matched, query.filters), query)
@@ -536,15 +536,24 @@ def _passes(row: tuple, filters: dict[str, set]) -> bool:
                for facet, values in filters.items())
 
 
-def _facet_counts(rows: list[tuple], facets) -> dict[str, list[FacetCount]]:
+def _facet_counts(rows: list[tuple], facets, *, collapse: bool
+                  ) -> dict[str, list[FacetCount]]:
     """Counts per value of each facet over these rows: the top FACET_LIMIT by count (years
-    newest first), with the value's label as the newest row gives it."""
+    newest first), with the value's label as the newest row gives it. With `collapse`,
+    results are counted, not rows: a collapse group (a thread's comments) counts once in
+    each value any of its rows has, so a value's count is the total its filter gives
+    (a thread's comments from 2025 and 2026 count in both years)."""
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(WINDOW_COLUMNS)
     counts: dict[str, list[FacetCount]] = {}
     for facet in facets:
         column, label_column = FACET_COLUMNS[facet]
         values = columns[COLUMN[column]]
-        tally = Counter(values)
+        if collapse:
+            results = {(value, row[GROUP] or row[ID]) for row, value in zip(rows, values,
+                                                                            strict=True)}
+            tally = Counter(value for value, _result in results)
+        else:
+            tally = Counter(values)
         tally.pop(None, None)
         tally.pop("", None)
         found = [
