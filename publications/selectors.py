@@ -176,21 +176,20 @@ def outcome_listing(*, index: Page, params: Mapping) -> dict:
     }
 
 
-def program_choices(*, locale: Locale, including=()) -> PageQuerySet:
-    """The programs an outcome in `locale` may link, for the editor's picker: that
-    language's programs, drafts included, newest first; plus `including` (the ids already
-    linked, so a link to another language shows up to be replaced)."""
-    return (
-        TrainingProgramPage.objects.filter(Q(locale=locale) | Q(pk__in=list(including)))
-        .order_by("-start_date", "title", "pk")
-    )
+def program_choices(*, locale: Locale) -> PageQuerySet:
+    """The programs an outcome in `locale` may link, for the editor's chooser: that
+    language's programs, drafts included, newest first."""
+    return TrainingProgramPage.objects.filter(locale=locale).order_by(
+        "-start_date", "title", "pk")
 
 
 def outcome_detail(*, outcome: OutcomePage) -> dict:
     """Indicators, evidence and the published programs (in the outcome's language)
     behind this outcome. Links may point at any translation of a program; the reader
     gets the one in their language."""
-    keys = _translation_keys_of_linked(outcome.programs.all())
+    # The rows, not `outcome.programs`: a preview shows the links being edited.
+    links = outcome.program_links.select_related("program")
+    keys = _translation_keys_of_linked(link.program for link in links)
     programs = _programs(
         TrainingProgramPage.objects.filter(locale_id=outcome.locale_id, translation_key__in=keys)
     ) if keys else TrainingProgramPage.objects.none()
@@ -490,9 +489,14 @@ def translation_gaps(*, language: str, limit: int = 10) -> TranslationGaps:
                                source.count(), [], 0)
     translations = Page.objects.live().filter(locale=target,
                                               translation_key=OuterRef("translation_key"))
+    drafts = Page.objects.filter(locale=target, live=False,
+                                 translation_key=OuterRef("translation_key"))
     source = source.annotate(
         translated_at=Subquery(translations.values("last_published_at")[:1]),
         translation_id=Subquery(translations.values("pk")[:1]),
+        # an English version begun but not published: the panel links to it, not to
+        # "Translate" again
+        draft_translation_id=Subquery(drafts.values("pk")[:1]),
     )
     missing = source.filter(translation_id__isnull=True).order_by("-last_published_at")
     outdated = source.filter(translated_at__lt=F("last_published_at")).order_by(

@@ -269,3 +269,37 @@ WORKFLOW_EMAILS = (
     gettext_noop('The page "%(title)s" has been submitted to workflow "%(workflow)s"'),
     gettext_noop('The %(model_name)s "%(title)s" has been submitted to workflow "%(workflow)s"'),
 )
+
+
+# wagtail.contrib.simple_translation (the "Translate" action): it ships no Indonesian.
+SIMPLE_TRANSLATION = (
+    gettext_noop('Translate'),
+    gettext_noop('Translate page'),
+    gettext_noop('Translate this page'),
+    gettext_noop('Locales'),
+    gettext_noop('All child pages will be created.'),
+    ngettext_lazy('Include subtree (%(descendant_count)s page)',
+                  'Include subtree (%(descendant_count)s pages)', 'n'),
+    ngettext_lazy('A locale is disabled because a parent page is not translated.',
+                  'Some locales are disabled because some parent pages are not translated.', 'n'),
+    ngettext_lazy('Translate the parent page.',
+                  'Translate the parent pages.', 'n'),
+    gettext_noop('Can submit translations'),
+    gettext_noop('Submit'),
+    gettext_noop('%(locales_count)s locales'),
+    gettext_noop("The page '%(page_title)s' was successfully created in %(locales)s"),
+    gettext_noop('Translate %(model_name)s'),
+    gettext_noop("Successfully created %(locales)s for %(model_name)s '%(object)s'"),
+    gettext_noop('Wagtail simple translation'),
+)
+
+
+# Wagtail's chooser modal (the outcome editor's program chooser) and inline panels.
+CHOOSER = (
+    gettext_noop('Confirm selection'),
+    gettext_noop('Select %(title)s'),
+    ngettext_lazy('There is %(counter)s match', 'There are %(counter)s matches', 'counter'),
+    gettext_noop('Sorry, there are no matches for "<em>%(search_query)s</em>"'),
+    gettext_noop('There are no results.'),
+    gettext_noop('Duplicate'),
+)
