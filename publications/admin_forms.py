@@ -1,5 +1,6 @@
 """Page-editor forms: what the Wagtail admin offers an editor, and the checks that need
-the submitted form (a ParentalManyToManyField is only on the instance after save)."""
+the submitted form (the chosen rows of an inline panel are in its formset, not yet on
+the instance)."""
 
 from __future__ import annotations
 
