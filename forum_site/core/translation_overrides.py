@@ -302,4 +302,7 @@ CHOOSER = (
     gettext_noop('Sorry, there are no matches for "<em>%(search_query)s</em>"'),
     gettext_noop('There are no results.'),
     gettext_noop('Duplicate'),
+    # found by the admin-language walk once "Select %(title)s" was ours
+    gettext_noop('Select row'),
+    gettext_noop('Switch locales'),
 )
