@@ -7,6 +7,8 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications")
 
     def ready(self):
+        from wagtail.signals import copy_for_translation_done
+
         from forum_site.accounts.landing import register_landing
         from forum_site.core import scheduler
 
@@ -14,8 +16,16 @@ class PublicationsConfig(AppConfig):
         from .landing import editor_landing
         from .opendata import register_datasets
 
+        copy_for_translation_done.connect(_translation_links_follow,
+                                          dispatch_uid="publications_translation_links")
         register_landing(editor_landing, order=30, label=_("Editorial dashboard (Wagtail)"))
         search_records.connect_signals()
         register_datasets()
         # Wagtail's go-live, expiry and scheduled revisions happen only when this runs.
         scheduler.register("publish_scheduled", every=60)
+
+
+def _translation_links_follow(sender, source_obj, target_obj, **kwargs):
+    from .services import outcome_translation_links_follow
+
+    outcome_translation_links_follow(target=target_obj)

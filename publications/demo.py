@@ -31,6 +31,7 @@ from .models import (
     OutcomeIndexPage,
     OutcomeIndicator,
     OutcomePage,
+    OutcomeProgram,
     PartnerInstitution,
     PartnersPage,
     PublicInformationEntry,
@@ -770,7 +771,8 @@ def seed_outcomes(*, log) -> None:
                 budget_planned=budget_planned, budget_actual=budget_actual,
                 body=json.dumps(_raw_stream(data["body"])),
             )
-            page.programs = [programs[slug] for slug in data["programs"]]
+            page.program_links = [OutcomeProgram(program=programs[slug])
+                                  for slug in data["programs"]]
             page.indicators = [
                 OutcomeIndicator(name=name, unit_of_measure=unit, baseline=Decimal(baseline),
                                  target=Decimal(target), actual=Decimal(actual),

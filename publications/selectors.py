@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from wagtail.models import Locale, Page, PageQuerySet
 
@@ -176,21 +177,20 @@ def outcome_listing(*, index: Page, params: Mapping) -> dict:
     }
 
 
-def program_choices(*, locale: Locale, including=()) -> PageQuerySet:
-    """The programs an outcome in `locale` may link, for the editor's picker: that
-    language's programs, drafts included, newest first; plus `including` (the ids already
-    linked, so a link to another language shows up to be replaced)."""
-    return (
-        TrainingProgramPage.objects.filter(Q(locale=locale) | Q(pk__in=list(including)))
-        .order_by("-start_date", "title", "pk")
-    )
+def program_choices(*, locale: Locale) -> PageQuerySet:
+    """The programs an outcome in `locale` may link, for the editor's chooser: that
+    language's programs, drafts included, newest first."""
+    return TrainingProgramPage.objects.filter(locale=locale).order_by(
+        "-start_date", "title", "pk")
 
 
 def outcome_detail(*, outcome: OutcomePage) -> dict:
     """Indicators, evidence and the published programs (in the outcome's language)
     behind this outcome. Links may point at any translation of a program; the reader
     gets the one in their language."""
-    keys = _translation_keys_of_linked(outcome.programs.all())
+    # The rows, not `outcome.programs`: a preview shows the links being edited.
+    links = outcome.program_links.select_related("program")
+    keys = _translation_keys_of_linked(link.program for link in links)
     programs = _programs(
         TrainingProgramPage.objects.filter(locale_id=outcome.locale_id, translation_key__in=keys)
     ) if keys else TrainingProgramPage.objects.none()
@@ -277,32 +277,41 @@ def public_information_register() -> list[RegisterSection]:
 # --- home page ---------------------------------------------------------------------------
 
 
-def key_figures(*, locale: Locale) -> dict:
+def _scalar(queryset, value) -> Coalesce:
+    """`value` aggregated over `queryset` (all in one locale), as a subquery: one row."""
+    return Coalesce(Subquery(
+        queryset.order_by().values("locale_id").annotate(value=value).values("value")[:1]
+    ), 0)
+
+
+def key_figures(*, locale: Locale | int) -> dict:
     """Headline figures over the pages published in `locale`: what that language's
     lists show, so /en/ never counts a program its English list does not have (a page
-    not yet translated is counted once its translation is published)."""
+    not yet translated is counted once its translation is published). One query: each
+    figure is a subquery of one statement (issue 20)."""
     programs = published(TrainingProgramPage.objects.filter(locale=locale))
-    totals = programs.aggregate(
-        programs_total=Count("pk"),
-        programs_completed=Count("pk", filter=Q(status=ProgramStatus.COMPLETED)),
-        participants_total=Sum("participants", filter=Q(status=ProgramStatus.COMPLETED)),
-    )
-    outcomes = published(OutcomePage.objects.filter(locale=locale)).aggregate(
-        outcomes_total=Count("pk"),
-        outcomes_achieved=Count("pk", filter=Q(status=OutcomeStatus.ACHIEVED)),
-    )
-    partners = PartnerInstitution.objects.filter(
-        programs__in=programs.order_by().values("pk")
-    ).distinct().count()
-    return {
-        **totals,
-        "participants_total": totals["participants_total"] or 0,
-        **outcomes,
-        "partners_total": partners,
-    }
+    completed = programs.filter(status=ProgramStatus.COMPLETED)
+    outcomes = published(OutcomePage.objects.filter(locale=locale))
+    links = TrainingProgramPage.partners.through.objects.filter(
+        trainingprogrampage__in=programs.order_by().values("pk"))
+    partners = Coalesce(Subquery(
+        links.order_by().values("trainingprogrampage__locale_id")
+        .annotate(value=Count("partnerinstitution", distinct=True)).values("value")[:1]
+    ), 0)
+    figures = Locale.objects.filter(pk=getattr(locale, "pk", locale)).values(
+        programs_total=_scalar(programs, Count("pk")),
+        programs_completed=_scalar(completed, Count("pk")),
+        participants_total=_scalar(completed, Sum("participants")),
+        outcomes_total=_scalar(outcomes, Count("pk")),
+        outcomes_achieved=_scalar(outcomes.filter(status=OutcomeStatus.ACHIEVED), Count("pk")),
+        partners_total=partners,
+    ).first()
+    return figures or dict.fromkeys(
+        ("programs_total", "programs_completed", "participants_total", "outcomes_total",
+         "outcomes_achieved", "partners_total"), 0)
 
 
-def home_highlights(*, locale: Locale) -> dict:
+def home_highlights(*, locale: Locale | int) -> dict:
     """Context for the home page: latest programs, outcomes and news in the page's
     language, and the key figures."""
     programs = _programs(TrainingProgramPage.objects.filter(locale=locale))[:HOME_LATEST]
@@ -490,9 +499,14 @@ def translation_gaps(*, language: str, limit: int = 10) -> TranslationGaps:
                                source.count(), [], 0)
     translations = Page.objects.live().filter(locale=target,
                                               translation_key=OuterRef("translation_key"))
+    drafts = Page.objects.filter(locale=target, live=False,
+                                 translation_key=OuterRef("translation_key"))
     source = source.annotate(
         translated_at=Subquery(translations.values("last_published_at")[:1]),
         translation_id=Subquery(translations.values("pk")[:1]),
+        # an English version begun but not published: the panel links to it, not to
+        # "Translate" again
+        draft_translation_id=Subquery(drafts.values("pk")[:1]),
     )
     missing = source.filter(translation_id__isnull=True).order_by("-last_published_at")
     outdated = source.filter(translated_at__lt=F("last_published_at")).order_by(

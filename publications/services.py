@@ -33,3 +33,41 @@ def editorial_permissions_grant(*, home: HomePage) -> None:
     GroupPagePermission.objects.filter(group=group).exclude(
         page__in=homes.values("pk")
     ).delete()
+
+
+@transaction.atomic
+def outcome_translation_links_follow(*, target) -> None:
+    """A new translation of an outcome links the programs of its own language.
+
+    Wagtail copies the original's links as they are, so the English copy of an
+    Indonesian outcome pointed at Indonesian programs, which its editor then could not
+    save (the form refuses a program in another language). Each link moves to the
+    program's translation in the copy's language; a program not yet translated is
+    dropped, for the editor to choose once it is. The copy's revision, which the editor
+    opens, gets the same links."""
+    from .models import OutcomePage, OutcomeProgram, TrainingProgramPage
+
+    if not isinstance(target, OutcomePage):
+        return
+    links = list(OutcomeProgram.objects.filter(outcome=target).select_related("program")
+                 .order_by("sort_order", "pk"))
+    translations = {
+        program.translation_key: program
+        for program in TrainingProgramPage.objects.filter(
+            locale_id=target.locale_id,
+            translation_key__in=[link.program.translation_key for link in links])
+    }
+    kept = list(dict.fromkeys(
+        translations[link.program.translation_key] for link in links
+        if link.program.translation_key in translations))
+    OutcomeProgram.objects.filter(outcome=target).delete()
+    rows = OutcomeProgram.objects.bulk_create([
+        OutcomeProgram(outcome=target, program=program, sort_order=order)
+        for order, program in enumerate(kept)])
+    target.program_links = rows  # the caller may save this object again
+    revision = target.latest_revision
+    if revision is not None and "program_links" in (revision.content or {}):
+        revision.content["program_links"] = [
+            {"pk": None, "outcome": target.pk, "program": program.pk, "sort_order": order}
+            for order, program in enumerate(kept)]
+        revision.save(update_fields=["content"])

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from forum_site.accounts.permissions import check_can_edit_publications
 
+from .admin_choosers import program_chooser_viewset
 from .models import CompetencyArea, PartnerInstitution, PublicInformationEntry
 from .selectors import translation_gaps
 
@@ -79,6 +80,12 @@ class PublicationsSnippetGroup(SnippetViewSetGroup):
 register_snippet(PublicationsSnippetGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_program_chooser():
+    """The outcome editor's program chooser (publications.admin_choosers)."""
+    return program_chooser_viewset
+
+
 class StalePublicInformationPanel(Component):
     """Dashboard panel: periodic (berkala) items older than six months and items past
     their refresh date, for editors who can change them."""
@@ -116,9 +123,15 @@ class TranslationGapsPanel(Component):
     template_name = "publications/admin/translation_gaps_panel.html"
     order = 160
 
+    def __init__(self, *, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         context["gaps"] = translation_gaps(language="en")
+        # Wagtail's "Translate" (wagtail.contrib.simple_translation) makes the English
+        # draft; the panel offers it to those who may use it.
+        context["can_translate"] = self.user.has_perm("simple_translation.submit_translation")
         return context
 
 
@@ -128,4 +141,4 @@ def add_translation_gaps_panel(request, panels):
         check_can_edit_publications(user=request.user)
     except PermissionDenied:
         return
-    panels.append(TranslationGapsPanel())
+    panels.append(TranslationGapsPanel(user=request.user))

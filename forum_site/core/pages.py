@@ -29,3 +29,18 @@ def public(queryset: PageQuerySet) -> PageQuerySet:
     return queryset.live().filter(unrestricted()).filter(
         Q(expire_at__isnull=True) | Q(expire_at__gt=now)
     )
+
+
+class ViewRestrictionsInOneQuery:
+    """Mixin for page models: Wagtail's check before serving a page reads the ancestors
+    (to resolve aliases), then their restrictions: two queries on every page (issue 20).
+    Here the restrictions on the page or an ancestor are read by path in one. An alias
+    page still goes Wagtail's way; Serambi makes none (translations are copies), so an
+    alias among the ancestors is not looked for."""
+
+    def get_view_restrictions(self):
+        if getattr(self, "alias_of_id", None):
+            return super().get_view_restrictions()
+        steplen = self.steplen
+        prefixes = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=prefixes)

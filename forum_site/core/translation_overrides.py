@@ -209,3 +209,100 @@ ADMIN = (
     gettext_noop('title tag'),
     gettext_noop('A comma-separated list of tags.'),
 )
+
+
+# Wagtail's workflow and comment emails (wagtailadmin/notifications/*): Wagtail renders
+# them in each recipient's admin language; its Indonesian catalogue leaves most of them
+# English and words the rest informally ("Apa kabar", "disini").
+WORKFLOW_EMAILS = (
+    gettext_noop('Hello %(username)s,'),
+    gettext_noop('Edit your notification preferences here:'),
+    gettext_noop('You can view the page here:'),
+    gettext_noop('You can edit the page here:'),
+    gettext_noop('You can preview the page here:'),
+    gettext_noop('You can edit the %(model_name)s here:'),
+    gettext_noop('You can preview the %(model_name)s here:'),
+    gettext_noop('The page "%(title)s" has been approved.'),
+    gettext_noop('The page "%(title)s" has been approved'),
+    gettext_noop('The page "%(title)s" has been rejected.'),
+    gettext_noop('The page "%(title)s" has been rejected'),
+    gettext_noop('The page "%(title)s" has been approved in moderation stage "%(task)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been approved in moderation stage "%(task)s".'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been approved in "%(task)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been approved in "%(task)s".'),
+    gettext_noop('The page "%(title)s" has been rejected in moderation stage "%(task)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected in moderation stage "%(task)s".'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been rejected during "%(task)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(task)s".'),
+    gettext_noop('The page "%(title)s" has been submitted for approval in moderation stage "%(task)s".'),  # noqa: E501
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted for approval in moderation stage "%(task)s".'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been submitted for approval to moderation stage "%(task)s".'),  # noqa: E501
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted for approval to moderation stage "%(task)s".'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been submitted for approval in moderation stage "%(task)s"'),  # noqa: E501
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted for approval in moderation stage "%(task)s"'),  # noqa: E501
+    gettext_noop('%(editor)s has updated comments on "%(title)s".'),
+    gettext_noop('%(editor)s has updated comments on "%(title)s"'),
+    gettext_noop('New comments'),
+    gettext_noop('Resolved comments'),
+    gettext_noop('Deleted comments'),
+    gettext_noop('New replies'),
+    gettext_noop('New replies to:'),
+    gettext_noop('New comments:'),
+    gettext_noop('Resolved comments:'),
+    gettext_noop('Deleted comments:'),
+    gettext_noop('New replies:'),
+    gettext_noop('The page "%(title)s" has been approved in workflow "%(workflow)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been approved in workflow "%(workflow)s".'),
+    gettext_noop('The page "%(title)s" has been approved in "%(workflow)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been approved in "%(workflow)s".'),
+    gettext_noop('The page "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s" by %(rejector)s.'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s".'),  # noqa: E501
+    gettext_noop('The following comment was left: "%(comment)s"'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s" by %(rejector)s.'),  # noqa: E501
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow "%(workflow)s".'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been rejected during "%(workflow)s".'),
+    gettext_noop('The %(model_name)s "%(title)s" has been rejected during "%(workflow)s".'),
+    gettext_noop('The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s" by %(requester)s.'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been submitted for moderation to workflow "%(workflow)s".'),  # noqa: E501
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted for moderation to workflow "%(workflow)s" by %(requester)s.'),  # noqa: E501
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted for moderation to workflow "%(workflow)s".'),  # noqa: E501
+    gettext_noop('The page "%(title)s" has been submitted to workflow "%(workflow)s"'),
+    gettext_noop('The %(model_name)s "%(title)s" has been submitted to workflow "%(workflow)s"'),
+)
+
+
+# wagtail.contrib.simple_translation (the "Translate" action): it ships no Indonesian.
+SIMPLE_TRANSLATION = (
+    gettext_noop('Translate'),
+    gettext_noop('Translate page'),
+    gettext_noop('Translate this page'),
+    gettext_noop('Locales'),
+    gettext_noop('All child pages will be created.'),
+    ngettext_lazy('Include subtree (%(descendant_count)s page)',
+                  'Include subtree (%(descendant_count)s pages)', 'n'),
+    ngettext_lazy('A locale is disabled because a parent page is not translated.',
+                  'Some locales are disabled because some parent pages are not translated.', 'n'),
+    ngettext_lazy('Translate the parent page.',
+                  'Translate the parent pages.', 'n'),
+    gettext_noop('Can submit translations'),
+    gettext_noop('Submit'),
+    gettext_noop('%(locales_count)s locales'),
+    gettext_noop("The page '%(page_title)s' was successfully created in %(locales)s"),
+    gettext_noop('Translate %(model_name)s'),
+    gettext_noop("Successfully created %(locales)s for %(model_name)s '%(object)s'"),
+    gettext_noop('Wagtail simple translation'),
+)
+
+
+# Wagtail's chooser modal (the outcome editor's program chooser) and inline panels.
+CHOOSER = (
+    gettext_noop('Confirm selection'),
+    gettext_noop('Select %(title)s'),
+    ngettext_lazy('There is %(counter)s match', 'There are %(counter)s matches', 'counter'),
+    gettext_noop('Sorry, there are no matches for "<em>%(search_query)s</em>"'),
+    gettext_noop('There are no results.'),
+    gettext_noop('Duplicate'),
+    # found by the admin-language walk once "Select %(title)s" was ours
+    gettext_noop('Select row'),
+    gettext_noop('Switch locales'),
+)

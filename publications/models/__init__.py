@@ -7,6 +7,7 @@ from .outcomes import (
     OutcomeIndexPage,
     OutcomeIndicator,
     OutcomePage,
+    OutcomeProgram,
     OutcomeStatus,
 )
 from .programs import (
@@ -35,6 +36,7 @@ __all__ = [
     "OutcomeIndexPage",
     "OutcomeIndicator",
     "OutcomePage",
+    "OutcomeProgram",
     "OutcomeStatus",
     "PartnerInstitution",
     "PartnersPage",

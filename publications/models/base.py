@@ -9,8 +9,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from forum_site.core.pages import ViewRestrictionsInOneQuery
 
-class PublicationPage(Page):
+
+class PublicationPage(ViewRestrictionsInOneQuery, Page):
     """Abstract base of the detail pages (program, outcome, report, news)."""
 
     summary = models.TextField(
@@ -54,7 +56,7 @@ class PublicationPage(Page):
         return data
 
 
-class PublicationIndexPage(RoutablePageMixin, Page):
+class PublicationIndexPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     """Abstract base of the listing pages: an introduction, pagination and an Atom feed
     at `<index>/feed/`."""
 

@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from forum_site.core.pages import ViewRestrictionsInOneQuery
 
-class HomePage(Page):
+
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """Beranda: what the office does, the latest programs, outcomes and news, and key
     figures. The latest forum activity is a slot the discussions app fills."""
 
@@ -34,19 +36,27 @@ class HomePage(Page):
         Anything the direct lookup does not find as a live page (a sub-route of a
         routable index page such as its feed, a draft) goes the usual way."""
         if path_components:
+            from django.contrib.contenttypes.models import ContentType
             from wagtail.url_routing import RouteResult
 
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = (Page.objects.filter(url_path=url_path, live=True)
-                    .descendant_of(self).specific().first())
-            if page is not None:
-                return RouteResult(page)
+            found = (Page.objects.filter(url_path=url_path, live=True).descendant_of(self)
+                     .values_list("pk", "content_type_id").first())
+            if found is not None:
+                # The specific row with what its page shows from other tables (the
+                # locale, a program's organiser and area): one query, not one each.
+                model = ContentType.objects.get_for_id(found[1]).model_class()
+                related = ("locale", *getattr(model, "serve_select_related", ()))
+                page = model.objects.select_related(*related).filter(pk=found[0]).first()
+                if page is not None:
+                    return RouteResult(page)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from publications import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_highlights(locale=self.locale))
+        # The locale's id: the filters need no Locale row (one query fewer).
+        context.update(selectors.home_highlights(locale=self.locale_id))
         context.update(selectors.home_index_pages(home=self))
         return context

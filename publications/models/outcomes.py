@@ -5,8 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -49,9 +55,11 @@ class OutcomeIndexPage(PublicationIndexPage):
 
 
 class OutcomePage(PublicationPage):
-    programs = ParentalManyToManyField(
+    # Edited as `program_links` (the editor's chooser, one row per program); this is the
+    # same set for queries (`programs__…`, prefetches, `program.outcomes`).
+    programs = models.ManyToManyField(
         "publications.TrainingProgramPage", verbose_name=_("programs"), blank=True,
-        related_name="outcomes",
+        related_name="outcomes", through="publications.OutcomeProgram",
         help_text=_("The programs that produced this result."),
     )
     status = models.CharField(
@@ -76,7 +84,13 @@ class OutcomePage(PublicationPage):
         *PublicationPage.content_panels,
         FieldPanel("summary"),
         FieldPanel("status"),
-        FieldPanel("programs"),  # the picker: publications.admin_forms.OutcomePageForm
+        MultipleChooserPanel(
+            "program_links", chooser_field_name="program", label=_("Programs"),
+            heading=_("Programs"), help_text=_(
+                "The programs that produced this result, in this outcome's language. "
+                "Choose them with search; a draft is marked and shows on the outcome "
+                "once it is published."),
+        ),
         InlinePanel("indicators", label=_("Indicators"), heading=_("Indicators"), min_num=0),
         MultiFieldPanel(
             [
@@ -163,6 +177,29 @@ class OutcomePage(PublicationPage):
         data = super().structured_data(request)
         data["creativeWorkStatus"] = self.get_status_display()
         return data
+
+
+class OutcomeProgram(Orderable):
+    """One program an outcome reports on: a row the editor's program chooser adds
+    (publications.wagtail_hooks.ProgramChooserViewSet), so the choice is searchable and
+    ordered and survives in revisions like the indicators do."""
+
+    outcome = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="program_links")
+    program = models.ForeignKey(
+        "publications.TrainingProgramPage", on_delete=models.CASCADE,
+        related_name="outcome_links", verbose_name=_("program"),
+    )
+
+    panels = [FieldPanel("program")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        constraints = [models.UniqueConstraint(fields=["outcome", "program"],
+                                               name="publications_outcome_program_once")]
+
+    def __str__(self):
+        return str(self.program)
 
 
 class OutcomeIndicator(Orderable):

@@ -163,6 +163,8 @@ class TrainingProgramPage(PublicationPage):
         index.RelatedFields("organiser", [index.SearchField("name")]),
     ]
 
+    # Loaded with the page when it is served (HomePage.route): its template shows them.
+    serve_select_related = ("organiser", "competency_area")
     parent_page_types = ["publications.TrainingProgramIndexPage"]
     subpage_types: list[str] = []
     schema_type = "Event"

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from forum_site.core.pages import ViewRestrictionsInOneQuery
 from publications import metrics
 
 # A periodic (berkala) item must be refreshed at least every six months
@@ -17,7 +18,7 @@ from publications import metrics
 PERIODIC_REFRESH_MONTHS = 6
 
 
-class PartnersPage(Page):
+class PartnersPage(ViewRestrictionsInOneQuery, Page):
     """Mitra: every partner institution with its MoU and the programs done together."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -138,7 +139,7 @@ class PublicInformationEntry(index.Indexed, models.Model):
     needs_refresh.short_description = _("needs refresh")  # type: ignore[attr-defined]
 
 
-class PublicInformationPage(Page):
+class PublicInformationPage(ViewRestrictionsInOneQuery, Page):
     """Daftar Informasi Publik: the register, grouped by category."""
 
     intro = models.TextField(_("introduction"), max_length=1000, blank=True)

@@ -60,22 +60,34 @@ def test_the_preview_panel_renders_the_page_being_edited(editor, base_url):
     assert frame.evaluate("() => document.styleSheets.length") > 0
 
 
-def test_the_outcome_program_picker_filters_as_the_editor_types(editor, base_url):
-    """The picker lists the outcome's language only; typing hides what does not match
-    (a checked program always stays in view)."""
+def test_the_outcome_program_chooser_searches_as_the_editor_types(editor, base_url):
+    """The Programs panel opens Wagtail's chooser: it lists the outcome's language only,
+    typing narrows the list, and a chosen program becomes a row of the panel."""
     editor.goto(base_url + "/admin/pages/search/?" + urllib.parse.urlencode(
         {"q": OUTCOME_TITLE}))
     editor.locator('a[href$="/edit/"]', has_text=OUTCOME_TITLE).first.click()
     editor.wait_for_url("**/edit/")
-    picker = editor.locator("[data-program-picker]")
-    search = picker.locator("[data-program-picker-search]")
-    assert search.is_visible()  # hidden in the HTML, shown by the script
-    labels = picker.locator("label:has(input[type=checkbox])")
-    total = labels.count()
+    total_forms = editor.locator("#id_program_links-TOTAL_FORMS")
+    before = int(total_forms.input_value())
+    editor.locator("#id_program_links-OPEN_MODAL").click()
+    modal = editor.locator(".modal-content")
+    search = modal.locator("input[name=q]")
+    search.wait_for()
+    rows = modal.locator("tbody tr")
+    rows.first.wait_for()
+    total = rows.count()
     assert total > 3
+    assert not any("training" in text.lower() for text in rows.all_inner_texts())
     search.fill("kepemimpinan")
-    visible = [label.inner_text() for label in labels.all() if label.is_visible()]
-    assert 0 < len(visible) < total
-    for text in visible:
-        checked = picker.locator("label", has_text=text.strip()).locator("input").is_checked()
-        assert "kepemimpinan" in text.lower() or checked, text
+    editor.wait_for_function("""() => {
+        const rows = [...document.querySelectorAll('.modal-content tbody tr')];
+        return rows.length > 0
+            && rows.every(row => row.innerText.toLowerCase().includes('kepemimpinan'));
+    }""")
+    assert 0 < rows.count() < total
+    modal.locator("tbody tr input[type=checkbox]").first.check()
+    modal.locator("[data-multiple-choice-submit]").click()
+    editor.wait_for_function(
+        f"() => Number(document.querySelector('#id_program_links-TOTAL_FORMS').value) > {before}")
+    assert "kepemimpinan" in editor.locator(
+        f"#inline_child_program_links-{before}").inner_text().lower()

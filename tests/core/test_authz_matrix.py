@@ -377,6 +377,9 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "units:history": lambda w: {"pk": w["unit_a"].pk},
     "units:history_results": lambda w: {"pk": w["unit_a"].pk},
     "units:usage": lambda w: {"pk": w["unit_a"].pk},
+    # The outcome editor's program chooser (publications.admin_choosers): GET only.
+    "program_chooser:choose": lambda w: {},
+    "program_chooser:choose_results": lambda w: {},
     "mfa_index": lambda w: {},
     "mfa_view_recovery_codes": lambda w: {},
     "mfa_download_recovery_codes": lambda w: {},
@@ -426,6 +429,9 @@ ADMIN_AREAS: dict[str, dict[str, Expect]] = {
     "/admin/personal-data-requests/": NO_ADMIN
     | {"moderator": 200, "comms": DENIED, "superuser": 200},
     "/admin/units/": NO_ADMIN | {"moderator": 200, "comms": DENIED, "superuser": 200},
+    # the outcome editor's program chooser lists programs, drafts included: staff only
+    "/admin/program-chooser/?locale=id": STAFF_ONLY,
+    "/admin/program-chooser/results/?locale=id&q=pelatihan": STAFF_ONLY,
     "/admin/forum/threads/moderation/": NO_ADMIN
     | {"moderator": 200, "comms": 403, "superuser": 200},
 }

@@ -276,6 +276,11 @@ CASES: dict[str, Case] = {
     "discussions:my_threads": _plain("discussions:my_threads"),
     "discussions:followed_threads": _plain("discussions:followed_threads"),
     "units:edit": lambda w: [get(reverse("units:edit", kwargs={"pk": w["unit_a"].pk}))],
+    # The outcome editor's program chooser lists program titles (staff only).
+    "program_chooser:choose": lambda w: [get(reverse("program_chooser:choose"), locale="id")],
+    "program_chooser:choose_results": lambda w: [
+        get(reverse("program_chooser:choose_results"), locale="id", q=words)
+        for words in SEARCH_WORDS],
     # Wagtail's old doors only redirect to allauth's; the second-factor screens show no
     # forum content (allauth.mfa, mounted under /akun/).
     "wagtail_login_redirect": _plain("wagtail_login_redirect"),

@@ -14,6 +14,7 @@ from publications.models import (
     OutcomeIndexPage,
     OutcomeIndicator,
     OutcomePage,
+    OutcomeProgram,
     PartnerInstitution,
     PartnersPage,
     PublicInformationEntry,
@@ -134,8 +135,7 @@ def outcome_page(*, programs=(), indicators=0, **fields) -> OutcomePage:
         **fields,
     }
     page = OutcomePage(**values)
-    if programs:
-        page.programs = list(programs)
+    page.program_links = [OutcomeProgram(program=program) for program in programs]
     page.indicators = [
         OutcomeIndicator(
             name=f"Indikator {i}", unit_of_measure="hari", baseline=Decimal(14),

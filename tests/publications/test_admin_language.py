@@ -183,6 +183,31 @@ def test_moderator_screens_are_indonesian(site, screen, db):
     assert english_on(response.content.decode()) == set()
 
 
+def test_the_program_chooser_and_translate_speak_indonesian(site, db):
+    """The outcome editor's program chooser (a modal, fetched as JSON) and Wagtail's
+    "Translate" screen, both added for issue 18."""
+    client = Client()
+    client.force_login(site.comms)
+    editor = client.get(add_url(OutcomePage, site.outcomes)).content.decode()
+    assert "Tambah program" in editor and "Add program" not in editor
+    modal = client.get("/admin/program-chooser/",
+                       {"multiple": 1, "locale": "id"}).json()["html"]
+    assert "Pakai yang dipilih" in modal and "Confirm selection" not in modal
+    assert english_on(modal) == set()
+    found = client.get("/admin/program-chooser/results/",
+                       {"multiple": 1, "locale": "id", "q": site.program.title}
+                       ).content.decode()
+    assert "1 hasil yang cocok" in found and english_on(found) == set()
+    none = client.get("/admin/program-chooser/results/",
+                      {"locale": "id", "q": "tidak-ada"}).content.decode()
+    assert "Tidak ada yang cocok" in none and "Sorry" not in none
+    translate = client.get(reverse("simple_translation:submit_page_translation",
+                                   args=[site.news_page.pk])).content.decode()
+    # Here the English news list does not exist yet: the screen says to translate it first.
+    assert "Terjemahkan halaman" in translate and "Terjemahkan dulu halaman induknya" in translate
+    assert english_on(translate) == set()
+
+
 def test_saving_a_draft_and_a_refused_save_speak_indonesian(site, db):
     """The messages after saving: the draft's confirmation, the validation summary and
     the slug error (the issue saw these in English)."""

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from publications.models import OutcomePage
 from tests.publications import factories as f
@@ -32,14 +33,20 @@ def programs(tree, area):
     }
 
 
-def offered(html: str) -> dict[int, str]:
-    """The picker's checkboxes: program id -> label text."""
+CHOOSER = "/admin/program-chooser/"
+
+
+def offered(client, url, **params) -> dict[int, str]:
+    """The chooser's rows, as the editor's script asks for them: program id -> row text."""
+    response = client.get(url, params)
+    assert response.status_code == 200
+    html = response.json()["html"] if url == CHOOSER else response.content.decode()
     found = {}
-    for match in re.finditer(
-        r'<label[^>]*>\s*<input type="checkbox" name="programs" value="(\d+)"[^>]*>(.*?)</label>',
-        html, re.S,
-    ):
-        found[int(match.group(1))] = " ".join(match.group(2).split())
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S):
+        match = re.search(r'value="(\d+)"|/chosen/(\d+)/', row)
+        if match:
+            text = re.sub(r"<[^>]+>", " ", row)
+            found[int(match.group(1) or match.group(2))] = " ".join(text.split())
     return found
 
 
@@ -52,42 +59,64 @@ def errors_of(response) -> str:
     return " ".join(messages)
 
 
-def test_the_picker_offers_the_outcomes_language_only_with_drafts_marked(
+def test_the_chooser_searches_the_outcomes_language_with_drafts_marked(
     comms_client, tree, programs
 ):
     html = comms_client.get(add_url(OutcomePage, tree.outcomes)).content.decode()
-    choices = offered(html)
+    assert CHOOSER in html  # the Programs panel opens Wagtail's chooser
+    assert 'name="program_links-TOTAL_FORMS"' in html
+
+    # The modal, as the page editor opens it (its script sends the page's language).
+    choices = offered(comms_client, CHOOSER, multiple=1, locale="id")
     assert set(choices) == {programs[k].pk for k in ("completed", "draft", "open")}
     assert "konsep" in choices[programs["draft"].pk]  # Wagtail's word for a draft
     assert "konsep" not in choices[programs["completed"].pk]
     assert "Pendaftaran dibuka" in choices[programs["open"].pk]
-    assert 'data-program-picker-search' in html and "Cari program" in html
-    # No JavaScript: the search box is hidden, every choice is there.
-    assert re.search(r'<p class="serambi-program-picker__search" hidden>', html)
+    assert "Cari program" in comms_client.get(CHOOSER, {"locale": "id"}).json()["html"]
 
-    english = translate(f.publish(f.outcome_page(programs=[programs["completed"]]),
-                                  parent=tree.outcomes),
-                        title="Faster ID cards", slug="faster-id-cards")
-    english.programs = [programs["english"]]
-    english.save_revision().publish()
-    html = comms_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])
-                            ).content.decode()
-    assert set(offered(html)) == {programs["english"].pk}
+    # Search: words of the title, any case; never another language.
+    results = CHOOSER + "results/"
+    assert set(offered(comms_client, results, q="arsip", locale="id")) == {
+        programs["draft"].pk}
+    assert set(offered(comms_client, results, q="PELATIHAN naskah", locale="id")) == {
+        programs["open"].pk}
+    assert offered(comms_client, results, q="project", locale="id") == {}
+    assert set(offered(comms_client, results, q="project", locale="en")) == {
+        programs["english"].pk}
 
 
-def test_a_program_in_another_language_is_refused_with_a_reason(comms_client, tree, programs):
+def test_a_chosen_program_is_saved_and_kept_on_the_next_save(comms_client, tree, programs):
     response = comms_client.post(add_url(OutcomePage, tree.outcomes),
-                                 outcome_form(program=programs["english"]))
-    assert response.status_code == 200
-    assert "bahasa lain" in errors_of(response)
-    assert "Project management training" in errors_of(response)
-    assert not OutcomePage.objects.filter(slug="naskah-dinas-lebih-cepat").exists()
+                                 outcome_form(program=programs["completed"]))
+    assert response.status_code == 302, errors_of(response)
+    outcome = OutcomePage.objects.get(slug="naskah-dinas-lebih-cepat")
+    assert list(outcome.programs.all()) == [programs["completed"]]
 
-    # An outcome already linked to the wrong language shows the link, to be replaced.
-    outcome = f.publish(f.outcome_page(programs=[programs["english"]]), parent=tree.outcomes)
-    html = comms_client.get(reverse("wagtailadmin_pages:edit", args=[outcome.pk])
-                            ).content.decode()
-    assert "bahasa lain" in offered(html)[programs["english"].pk]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[outcome.pk])
+    html = comms_client.get(edit_url).content.decode()
+    assert "Pelatihan Manajemen Proyek" in html  # the chosen program, in its row
+    link = outcome.program_links.get()
+    form = outcome_form(program=None)
+    form.update(nested_form_data({"program_links": inline_formset(
+        [{"id": link.pk, "program": programs["completed"].pk}], initial=1)}))
+    form.update({"program_links-1-program": programs["draft"].pk,
+                 "program_links-1-id": "", "program_links-1-ORDER": "1",
+                 "program_links-1-DELETE": "", "program_links-TOTAL_FORMS": "2"})
+    response = comms_client.post(edit_url, form)
+    assert response.status_code == 302, errors_of(response)
+    outcome = OutcomePage.objects.get(pk=outcome.pk).get_latest_revision_as_object()
+    assert [link.program for link in outcome.program_links.all()] == [
+        programs["completed"], programs["draft"]]
+
+
+def test_a_program_chosen_twice_is_refused(comms_client, tree, programs):
+    form = outcome_form(program=programs["completed"])
+    form.update({"program_links-1-program": programs["completed"].pk,
+                 "program_links-1-id": "", "program_links-1-ORDER": "1",
+                 "program_links-1-DELETE": "", "program_links-TOTAL_FORMS": "2"})
+    response = comms_client.post(add_url(OutcomePage, tree.outcomes), form)
+    assert response.status_code == 200
+    assert "nilai ganda" in errors_of(response)  # Django's formset: "duplicate values"
 
 
 @pytest.mark.parametrize("field, value, words", [

@@ -68,7 +68,8 @@ def outcome_form(*, program, **overrides) -> dict:
         "seo_title": "", "search_description": "", "go_live_at": "", "expire_at": "",
         **overrides,
     }
-    return {**nested_form_data(data), "programs": [program.pk]}
+    return {**nested_form_data({**data, "program_links": inline_formset(
+        [{"program": program.pk}] if program else [])})}
 
 
 def add_url(model, parent) -> str:
