@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from forum_site.accounts.permissions import verified_asn_profile
+from forum_site.core.office import current_office
 from forum_site.core.uploads import check_document_content
 
 from .. import clock
@@ -248,7 +249,7 @@ def request_decide(
     thread.information_decision, thread.refusal_ground = _THREAD_DECISION[decision.outcome]
     answer = publish_locked(
         user=user, thread=thread, body=_letter_markdown(decision, registered.number),
-        signature=(name, f"PPID — {position}", settings.SERAMBI_OFFICE_NAME),
+        signature=(name, f"PPID — {position}", current_office().name),
     )
     decision.answer = answer
     decision.save()

@@ -60,8 +60,9 @@ class Office:
 
     def structured_data(self, *, absolute) -> dict:
         """schema.org GovernmentOrganization; `absolute(path)` makes a URL absolute."""
+        logo = self.logo_url
         data = {"@type": "GovernmentOrganization", "name": self.name,
-                "logo": absolute(self.logo_url)}
+                "logo": logo if logo.startswith(("https://", "http://")) else absolute(logo)}
         if self.name_en:
             data["alternateName"] = self.name_en
         if self.address:
