@@ -3,8 +3,9 @@
 The `OfficeIdentity` setting (forum_site/core/models.py) is read once and kept in the
 site's cache, so a page, an email or a PDF costs no query for it; saving the setting (or
 changing an image) drops that copy and empties the page cache once the change commits.
-Before the table exists (a fresh database being migrated) or when the database cannot
-be read, the deployment's settings stand in (SERAMBI_OFFICE_NAME, …)."""
+Until the setting is first saved, before its table exists (a fresh database being
+migrated) or when the database cannot be read, the deployment's settings stand in
+(SERAMBI_OFFICE_NAME, …), the same values the setting's fields default to."""
 
 from __future__ import annotations
 
@@ -100,11 +101,10 @@ def _load() -> Office:
 
     with transaction.atomic():  # a failed read must not break the caller's transaction
         row = OfficeIdentity.objects.select_related("logo").first()
-        if row is None:
-            # The first read creates the row with its defaults; bulk_create sends no
-            # post_save, so reading never empties the page cache.
-            OfficeIdentity.objects.bulk_create([OfficeIdentity()])
-            row = OfficeIdentity.objects.select_related("logo").first()
+    if row is None:
+        # Nobody has opened the setting yet: its defaults, without writing a row on a
+        # read (Wagtail's edit view creates it, and the save empties this cache).
+        return from_settings()
     logo_path, (width, height) = "", DEFAULT_LOGO_SIZE
     if row.logo is not None:
         try:

@@ -35,8 +35,7 @@ def _edit_url() -> str:
 
 
 def _row() -> OfficeIdentity:
-    current_office()  # the first read creates the row with its defaults
-    return OfficeIdentity.objects.get()
+    return OfficeIdentity.load()  # what Wagtail's edit view does: create it on first use
 
 
 def _save(client, **changes):
