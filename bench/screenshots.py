@@ -25,12 +25,12 @@ from tests.browser.server import serve_site  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
-SHOTS = [  # (file name, path, signed in)
+SHOTS = [  # (file name, path, signed in); the signed-in ones last: the session stays
     ("home", "/", False),
     ("thread", "/forum/{thread_with_answer}/", False),
-    ("my-threads", "/forum/diskusi-saya/", True),
     ("statistics", "/statistik/", False),
     ("statistics-en", "/en/statistics/", False),
+    ("my-threads", "/forum/diskusi-saya/", True),
 ]
 
 
@@ -62,10 +62,10 @@ def take(base_url: str) -> list[Path]:
                 target = OUT / f"{name}-{size}-{width}x{height}.png"
                 page.screenshot(path=str(target))
                 written.append(target)
-            if size == "phone":  # the folded menu, opened
+            if size == "phone":  # the folded menu, opened (signed in: every account link)
                 page.goto(base_url + "/")
                 page.click(".site-menu-toggle--open")
-                target = OUT / f"home-menu-open-{size}-{width}x{height}.png"
+                target = OUT / f"home-menu-open-signed-in-{size}-{width}x{height}.png"
                 page.screenshot(path=str(target))
                 written.append(target)
             context.close()
