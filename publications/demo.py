@@ -62,7 +62,7 @@ HOME_EN = {
     "title": "Serambi",
     "intro": (
         "An open space for the citizens and civil servants of Mamuju Regency: see the "
-        "programmes that develop civil servants and what they achieved, ask questions, give "
+        "programs that develop civil servants and what they achieved, ask questions, give "
         "feedback on public services, and get official answers from the responsible unit."
     ),
     "body": (

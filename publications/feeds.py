@@ -5,9 +5,8 @@ its index and lists exactly what the index lists: published, public pages only."
 
 import uuid
 
-from django.conf import settings
-
 from forum_site.core.feeds import RequestFeed
+from forum_site.core.office import current_office
 
 FEED_LENGTH = 30
 
@@ -25,7 +24,7 @@ class PageFeed(RequestFeed):
         return f"{index.title} – Serambi"
 
     def subtitle(self, index) -> str:
-        return index.intro or settings.SERAMBI_OFFICE_NAME
+        return index.intro or current_office().name
 
     def link(self, index) -> str:
         return index.get_url(self.request)
@@ -34,7 +33,7 @@ class PageFeed(RequestFeed):
         return index.get_url(self.request) + index.reverse_subpage("feed")
 
     def author_name(self) -> str:
-        return settings.SERAMBI_OFFICE_NAME
+        return current_office().name
 
     def items(self, index):
         return index.feed_items(self.request).defer_streamfields()[:FEED_LENGTH]

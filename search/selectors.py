@@ -51,10 +51,10 @@ FACET_GROUPS = {
 }
 GROUP_FACET_LABELS = {
     ("category", "forum"): _("Forum topic"),
-    ("category", "program"): _("Programme format"),
+    ("category", "program"): _("Program format"),
     ("category", "dip"): _("Information class"),
     ("status", "forum"): _("Thread status"),
-    ("status", "program"): _("Programme status"),
+    ("status", "program"): _("Program status"),
     ("status", "outcome"): _("Outcome status"),
 }
 GROUPED_FACETS = ("category", "status")

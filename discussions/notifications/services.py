@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from forum_site.accounts.models import AsnProfile
+from forum_site.core.office import current_office
 from forum_site.core.public_url import absolute_url
 
 from .. import clock
@@ -146,7 +147,7 @@ def rejection_links() -> dict:
     published rules and whom to ask for a review. Absolute, in the active language."""
     return {
         "rules_url": absolute_url(reverse("discussions:moderation_ledger")),
-        "contact_email": settings.SERAMBI_CONTACT_EMAIL,
+        "contact_email": current_office().email,
     }
 
 
@@ -213,7 +214,7 @@ def build_email(notification: Notification) -> EmailMessage:
             if notification.kind == NotificationKind.SURVEY else "",
             "preferences_url": absolute_url(reverse("discussions:notification_preferences")),
             "unsubscribe_url": unsubscribe_url,
-            "office_name": settings.SERAMBI_OFFICE_NAME,
+            "office_name": current_office().name,
         }
         context.update(_ppid_links(notification))
         if notification.event is not None and notification.event.kind == "rejected":

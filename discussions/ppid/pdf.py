@@ -10,8 +10,9 @@ import io
 import logging
 import zipfile
 
-from django.conf import settings
 from django.template.loader import render_to_string
+
+from forum_site.core.office import current_office
 
 # WeasyPrint logs every layout step at INFO: noise in the site's logs.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -20,10 +21,11 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 def render_pdf(template: str, context: dict) -> bytes:
     from weasyprint import HTML, URLFetcher
 
+    identity = current_office()
     office = {
-        "office_name": settings.SERAMBI_OFFICE_NAME,
-        "office_address": settings.SERAMBI_CONTACT_ADDRESS,
-        "office_email": settings.SERAMBI_CONTACT_EMAIL,
+        "office_name": identity.name,
+        "office_address": identity.address,
+        "office_email": identity.email,
     }
     html = render_to_string(template, office | context)
     fetcher = URLFetcher(allowed_protocols=("data",))

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from forum_site.accounts.permissions import verified_asn_profile
+from forum_site.core.office import current_office
 from forum_site.core.uploads import check_document_content
 
 from .. import clock
@@ -335,7 +336,7 @@ def request_decide(
     thread.information_decision, thread.refusal_ground = _THREAD_DECISION[decision.outcome]
     answer = publish_locked(
         user=user, thread=thread, body=_letter_markdown(decision, registered.number),
-        signature=(name, f"PPID — {position}", settings.SERAMBI_OFFICE_NAME),
+        signature=(name, f"PPID — {position}", current_office().name),
         notify_author=False,
     )
     decision.answer = answer

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from forum_site.core.office import current_office
 from forum_site.core.public_url import absolute_url
 
 from .. import clock
@@ -56,7 +57,7 @@ def lapor_handoff(thread: Thread) -> Handoff | None:
     lines = [
         _("Subject: %(title)s") % {"title": thread.title},
         _("First reported to: %(unit)s (%(office)s), on %(date)s") % {
-            "unit": thread.unit.name, "office": settings.SERAMBI_OFFICE_NAME, "date": opened},
+            "unit": thread.unit.name, "office": current_office().name, "date": opened},
         _("Status: %(why)s") % {"why": why},
         _("Public record: %(url)s") % {"url": absolute_url(thread.get_absolute_url())},
         "",

@@ -22,6 +22,10 @@ class CoreConfig(AppConfig):
 
         page_cache.connect_signals()
 
+        from . import office
+
+        office.connect_signals()
+
         from . import scheduler
 
         # Periodic jobs of the core (docs/operations.md); times are WITA.

@@ -1,12 +1,16 @@
 from django.conf import settings
 
+from .office import current_office
+
 
 def site(request):
-    """Values every public template needs (office name, contact, language labels)."""
+    """Values every public template needs (the office's identity, language labels)."""
+    office = current_office()
     return {
-        "office_name": settings.SERAMBI_OFFICE_NAME,
-        "contact_email": settings.SERAMBI_CONTACT_EMAIL,
-        "contact_address": settings.SERAMBI_CONTACT_ADDRESS,
+        "office": office,
+        "office_name": office.display_name,
+        "contact_email": office.email,
+        "contact_address": office.address,
         "language_labels": settings.LANGUAGE_SWITCH_LABELS,
         # The privacy notice names them; production prefixes them with __Host-.
         "cookie_names": {

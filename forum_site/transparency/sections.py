@@ -384,9 +384,11 @@ def training_section(filters: Filters) -> dict:
     years: dict[int, dict] = {}
     for row in rows:
         year = years.setdefault(row.year, {"year": row.year, "programs": 0, "participants": 0,
+                                           "participants_completed": 0,
                                            "planned": 0, "spent": 0})
         year["programs"] += row.programs
         year["participants"] += row.participants
+        year["participants_completed"] += row.participants_completed
         year["planned"] += row.budget_planned or 0
         year["spent"] += row.budget_spent or 0
     by_year = sorted(years.values(), key=lambda y: y["year"])
@@ -394,6 +396,9 @@ def training_section(filters: Filters) -> dict:
     return {
         "rows": rows,
         "years": by_year,
+        # The home page's "participants in completed programs", all years together.
+        "participants_completed": sum(y["participants_completed"] for y in by_year),
+        "participants_all": sum(y["participants"] for y in by_year),
         "indicators": indicators,
         "participants_chart": charts.bar_chart(
             chart_id="chart-participants",

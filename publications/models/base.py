@@ -1,7 +1,6 @@
 """What every publication page shares: a summary for listings, feeds and link previews,
 a breadcrumb parent, and structured data (schema.org JSON-LD)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -9,7 +8,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from forum_site.core.office import current_office
 from forum_site.core.pages import ViewRestrictionsInOneQuery
+from forum_site.core.public_url import absolute_url
 
 
 class PublicationPage(ViewRestrictionsInOneQuery, Page):
@@ -47,7 +48,7 @@ class PublicationPage(ViewRestrictionsInOneQuery, Page):
             "description": self.summary,
             "url": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
-            "publisher": {"@type": "GovernmentOrganization", "name": settings.SERAMBI_OFFICE_NAME},
+            "publisher": current_office().structured_data(absolute=absolute_url),
         }
         if self.first_published_at:
             data["datePublished"] = self.first_published_at.isoformat()

@@ -53,10 +53,18 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from forum_site.core.office import current_office
+        from forum_site.core.public_url import absolute_url
         from publications import selectors
 
         context = super().get_context(request, *args, **kwargs)
         # The locale's id: the filters need no Locale row (one query fewer).
         context.update(selectors.home_highlights(locale=self.locale_id))
         context.update(selectors.home_index_pages(home=self))
+        # The office itself (schema.org), from the office-identity setting.
+        context["structured_data"] = {
+            "@context": "https://schema.org",
+            **current_office().structured_data(absolute=absolute_url),
+            "url": self.get_full_url(request),
+        }
         return context

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from forum_site.core.office import current_office
 from forum_site.core.public_url import absolute_url
 
 from ...models import (
@@ -63,7 +64,7 @@ def build_comment_email(email: CommentEmail) -> EmailMessage:
             "comment": comment,
             "name": comment.user_name,
             "target_url": _target_url(comment),
-            "office_name": settings.SERAMBI_OFFICE_NAME,
+            "office_name": current_office().name,
             "rule_label": ModerationRule(comment.moderation_rule).label
             if comment.moderation_rule else "",
             "hours": settings.SERAMBI_COMMENT_CONFIRM_MAX_AGE // 3600,

@@ -3,13 +3,13 @@ deadline, publish and edit official answers (Jawaban Resmi)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from forum_site.accounts.permissions import verified_asn_profile
+from forum_site.core.office import current_office
 
 from ... import clock
 from ...faq.services import faq_flag_source_edited
@@ -41,7 +41,7 @@ def _signature(user, thread: Thread) -> tuple[str, str, str]:
     if profile is not None and profile.unit_id == thread.unit_id:
         return name, profile.position, profile.unit.name
     # A moderator answering for the office (check_can_answer let them through).
-    return name, "Moderator Serambi", settings.SERAMBI_OFFICE_NAME
+    return name, "Moderator Serambi", current_office().name
 
 
 def _refuse_decision(*, user, thread: Thread, decision: str, refusal_ground: str) -> None:

@@ -22,3 +22,38 @@
     });
   }
 })();
+
+// The folding header menu (phones): without JavaScript "Menu" is a link to #menu that
+// shows the menu through :target (includes/header.html). Here it becomes a button that
+// says whether the menu is open (aria-expanded) and keeps the address unchanged.
+(function () {
+  "use strict";
+  var header = document.querySelector("[data-menu]");
+  var link = header && header.querySelector("[data-menu-toggle]");
+  if (!link) { return; }
+  var controlled = [];
+  ["site-header-tools", "primary-nav"].forEach(function (id) {
+    if (document.getElementById(id)) { controlled.push(id); }
+  });
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = link.className;
+  button.textContent = link.textContent;
+  button.setAttribute("aria-controls", controlled.join(" "));
+  function set(open) {
+    header.classList.toggle("site-header--open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  set(window.location.hash === "#menu");
+  button.addEventListener("click", function () {
+    set(button.getAttribute("aria-expanded") !== "true");
+  });
+  header.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+      set(false);
+      button.focus();
+    }
+  });
+  link.replaceWith(button);
+  document.documentElement.classList.add("js-menu");
+})();
