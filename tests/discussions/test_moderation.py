@@ -353,7 +353,9 @@ def test_queue_queries_do_not_grow_with_reports_and_revisions(
         other = ThreadFactory(category=category, author=citizen, title=f"Utas dilaporkan {i}")
         for user in established_users[:3]:
             moderation_services.thread_flag(user=user, thread=other, reason="spam")
-    html = _queue_queries(moderator_client, django_assert_max_num_queries, 16)
+    # 15 for the queue, plus the office identity read on a cold cache (core.office: one
+    # SELECT inside a savepoint, 3 in all; later requests read the cached copy).
+    html = _queue_queries(moderator_client, django_assert_max_num_queries, 18)
     assert html.count("Komentar antrean") == 2 * items  # the current and the earlier text
 
 
