@@ -131,6 +131,9 @@ class Comment(XtdComment):
         max_length=20, choices=ModerationRule.choices, blank=True
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # When the asker, followers and the parent's author were told of it: the first time
+    # it was public. Set once, so hiding and restoring never notifies again.
+    announced_at = models.DateTimeField(null=True, blank=True, editable=False)
     # In the moderators' queue: pre-moderated, hidden after flags, or masked automatically.
     needs_review = models.BooleanField(default=False, db_index=True)
     # Anonymous comments: a random nonce the signed confirmation link refers to (the link

@@ -590,6 +590,20 @@ class NotificationKind(models.TextChoices):
     DEADLINE = "deadline", _("A deadline of my unit approaching or passed")
     OBJECTION = "objection", _("An objection to a PPID decision for me to answer")
     SURVEY = "survey", _("An invitation to rate the service my thread received")
+    # Comments (issue 17): told once a comment is public (approved), never of one's own.
+    COMMENT = "comment", _("A comment on my thread")
+    FOLLOWED_COMMENT = "followed_comment", _("A comment on a thread I follow")
+    REPLY = "reply", _("A reply to my comment")
+
+
+# (email, on this site) for a kind the user never chose for: everything on, except emails
+# about every comment on a followed thread (a busy thread would fill the mailbox).
+KIND_DEFAULTS = {NotificationKind.FOLLOWED_COMMENT: (False, True)}
+
+
+def kind_default(kind: str) -> tuple[bool, bool]:
+    """(email, on_site) for a kind without a saved preference."""
+    return KIND_DEFAULTS.get(kind, (True, True))
 
 
 # Kinds only ASN of a unit receive (the preferences page shows them to ASN only).
@@ -612,7 +626,14 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
     )
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
+    # Empty only for a comment on a program or outcome page (then `comment` is set).
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    comment = models.ForeignKey(
+        "discussions.Comment", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )
     answer = models.ForeignKey(
         OfficialAnswer, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -636,6 +657,12 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["user", "-created_at"], name="disc_notif_user_idx"),
             models.Index(fields=["email_status", "created_at"], name="disc_notif_email_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(thread__isnull=False) | models.Q(comment__isnull=False),
+                name="disc_notif_about_something",
+            )
         ]
 
     def __str__(self) -> str:

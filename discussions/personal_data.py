@@ -69,7 +69,8 @@ def export_user_data(user) -> dict:
         ],
         "notifications": [
             {
-                "kind": n.kind, "thread_id": n.thread_id, "created_at": _iso(n.created_at),
+                "kind": n.kind, "thread_id": n.thread_id, "comment_id": n.comment_id,
+                "created_at": _iso(n.created_at),
                 "read_at": _iso(n.read_at), "email_status": n.email_status,
             }
             for n in Notification.objects.filter(user=user).order_by("created_at", "pk")

@@ -35,6 +35,7 @@ from ..models import (
     OfficialAnswer,
     Thread,
     ThreadEvent,
+    kind_default,
 )
 
 logger = logging.getLogger(__name__)
@@ -67,8 +68,9 @@ def follower_users(*, thread: Thread) -> list:
 def notify(
     *,
     kind: str,
-    thread: Thread,
+    thread: Thread | None,
     users: Iterable,
+    comment=None,
     answer: OfficialAnswer | None = None,
     event: ThreadEvent | None = None,
     exclude: Iterable = (),
@@ -89,13 +91,13 @@ def notify(
     rows = []
     for user in recipients.values():
         pref = preferences.get(user.pk)
-        email = pref.email if pref else True
-        on_site = pref.on_site if pref else True
+        email, on_site = (pref.email, pref.on_site) if pref else kind_default(kind)
         if not (email or on_site):
             continue
         rows.append(
             Notification(
-                user=user, kind=kind, thread=thread, answer=answer, event=event,
+                user=user, kind=kind, thread=thread, comment=comment, answer=answer,
+                event=event,
                 show_on_site=on_site, created_at=clock.now(),
                 email_status=EmailStatus.PENDING if email and user.email else EmailStatus.NONE,
             )
@@ -161,6 +163,11 @@ def _rejection_context(event: ThreadEvent) -> dict:
     }
 
 
+def _page_title(comment) -> str:
+    page = comment.content_object if comment is not None else None
+    return getattr(page, "title", "") or ""
+
+
 def build_email(notification: Notification) -> EmailMessage:
     """The email for a notification, in the recipient's language, with a one-click
     unsubscribe link in the body and in List-Unsubscribe (RFC 8058)."""
@@ -169,6 +176,7 @@ def build_email(notification: Notification) -> EmailMessage:
     token = make_unsubscribe_token(user_id=user.pk, kind=notification.kind)
     with translation.override(language):
         thread = notification.thread
+        comment = notification.comment
         unsubscribe_url = absolute_url(reverse("discussions:unsubscribe", args=[token]))
         context = {
             "notification": notification,
@@ -178,7 +186,13 @@ def build_email(notification: Notification) -> EmailMessage:
             "thread": thread,
             "answer": notification.answer,
             "event": notification.event,
-            "thread_url": absolute_url(thread.get_absolute_url()),
+            "comment": comment,
+            "about_title": thread.title if thread is not None else _page_title(comment),
+            # A comment's lasting address finds the page of comments that holds it.
+            "thread_url": absolute_url(
+                reverse("discussions:comment_permalink", args=[comment.pk])
+                if comment is not None else thread.get_absolute_url()
+            ),
             "survey_url": absolute_url(reverse("discussions:survey_answer", args=[thread.pk]))
             if notification.kind == NotificationKind.SURVEY else "",
             "preferences_url": absolute_url(reverse("discussions:notification_preferences")),
@@ -211,7 +225,7 @@ def notification_email_deliver(*, notification_id: int) -> str:
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(of=("self",))
-            .select_related("user", "thread", "answer", "event")
+            .select_related("user", "thread", "answer", "event", "comment")
             .filter(pk=notification_id)
             .first()
         )
@@ -220,7 +234,8 @@ def notification_email_deliver(*, notification_id: int) -> str:
         pref = NotificationPreference.objects.filter(
             user_id=notification.user_id, kind=notification.kind
         ).first()
-        if (pref is not None and not pref.email) or not notification.user.is_active:
+        wanted = pref.email if pref is not None else kind_default(notification.kind)[0]
+        if not wanted or not notification.user.is_active:
             notification.email_status = EmailStatus.NONE
             notification.save(update_fields=["email_status"])
             return "skipped"
