@@ -23,10 +23,26 @@ class DiscussionsConfig(AppConfig):
         register_datasets()
         search_records.connect_signals()
         self._page_cache()
+        self._emails()
         scheduler.register("sla_tick", every=15 * 60)  # overdue marks, reminders
-        scheduler.register("notifications_retry", every=5 * 60)
         scheduler.register("comments_maintenance", every=10 * 60)
         scheduler.register("holidays_sync", at="03:00", day=1, month=12)
+
+    @staticmethod
+    def _emails() -> None:
+        """The forum's kinds of email in the site's one outbox (forum_site/core/outbox.py)."""
+        from forum_site.core import outbox
+
+        from .services.comment_emails import (
+            EMAIL_KINDS,
+            build_comment_confirmation,
+            build_comment_decision,
+        )
+        from .services.notifications import EMAIL_KIND, build_notification_email
+
+        outbox.register_kind(EMAIL_KIND, build_notification_email)
+        outbox.register_kind(EMAIL_KINDS["confirmation"], build_comment_confirmation)
+        outbox.register_kind(EMAIL_KINDS["decision"], build_comment_decision)
 
     @staticmethod
     def _page_cache() -> None:

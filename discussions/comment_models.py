@@ -25,7 +25,7 @@ from django.utils.translation import pgettext_lazy
 from django_comments_xtd.models import XtdComment
 
 # discussions.models imports this module at its end, after defining these.
-from .models import AppendOnlyModel, EmailStatus
+from .models import AppendOnlyModel
 
 COMMENT_MAX_LENGTH = 3000
 COMMENT_NAME_MAX_LENGTH = 50
@@ -247,32 +247,10 @@ class Flag(models.Model):
 
 
 class CommentEmailKind(models.TextChoices):
+    """The emails about a comment (sent through the outbox: services/comment_emails.py)."""
+
     CONFIRMATION = "confirmation", _("Confirm your comment")
     DECISION = "decision", _("A moderation decision on your comment")
-
-
-class CommentEmail(models.Model):
-    """An email about a comment, written in the same transaction as the comment and
-    sent by a task after commit. A failing mail server leaves it pending; the task is
-    retried and `manage.py comments_maintenance` re-sends from cron."""
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="emails")
-    kind = models.CharField(max_length=16, choices=CommentEmailKind.choices)
-    # The confirmation link is built when the email is sent (never stored).
-    status = models.CharField(
-        max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    language = models.CharField(max_length=10, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "created_at"], name="disc_cmail_status_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.comment_id} {self.status}"
 
 
 class ModerationLedgerEntry(AppendOnlyModel):

@@ -25,7 +25,7 @@ from forum_site.accounts.models import Unit, User
 from forum_site.core.demo import demo_seeder
 
 from . import clock, services
-from .models import Category, EmailStatus, Notification, Thread, ThreadVisibility
+from .models import Category, Notification, Thread, ThreadVisibility
 from .services import ppid as ppid_services
 from .services.calendar import holidays_sync
 from .sla import WorkingCalendar, sla_tick
@@ -565,9 +565,13 @@ def seed_forum(*, log) -> None:
                 action.run()
         sla_tick(today=today)
     # Demo notices stay on the site; their emails are never sent.
-    Notification.objects.filter(email_status=EmailStatus.PENDING, thread__in=[
+    from forum_site.core import outbox
+
+    from .services.notifications import EMAIL_KIND
+
+    outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(thread__in=[
         thread for thread in created.values() if thread is not None
-    ]).update(email_status=EmailStatus.NONE)
+    ]).values_list("pk", flat=True))
     log(f"  forum: {len(categories)} categories, {Thread.objects.count()} threads "
         f"({sum(1 for a in actions if a.order == 1)} new)")
 

@@ -11,7 +11,7 @@ from forum_site.accounts.models import User
 from forum_site.core.demo import demo_seeder
 
 from . import services
-from .models import Comment, CommentEmail, EmailStatus, Thread
+from .models import Comment, Thread
 from .services.comments import make_confirmation_token
 
 PROGRAM_SLUG = "manajemen-proyek-gedung-layanan"
@@ -90,6 +90,16 @@ def seed_comments(*, log) -> None:
             )
             services.comment_confirm(token=make_confirmation_token(waiting))
     # Demo emails are never sent.
-    CommentEmail.objects.filter(status=EmailStatus.PENDING).update(status=EmailStatus.NONE)
+    from forum_site.core import outbox
+
+    from .models import Notification
+    from .services.comment_emails import EMAIL_KINDS
+    from .services.notifications import EMAIL_KIND
+
+    for kind in EMAIL_KINDS.values():
+        outbox.cancel(kind=kind, object_ids=Comment.objects.values_list("pk", flat=True))
+    # Nor are the notices about the demo's comments (issue 17).
+    outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(
+        comment__isnull=False).values_list("pk", flat=True))
     log(f"  comments: {Comment.objects.count()} comments, "
         f"{Comment.objects.filter(needs_review=True).count()} waiting for moderators")

@@ -610,17 +610,15 @@ def kind_default(kind: str) -> tuple[bool, bool]:
 UNIT_KINDS = (NotificationKind.ROUTED, NotificationKind.REOPENED, NotificationKind.DEADLINE)
 
 
-class EmailStatus(models.TextChoices):
-    NONE = "none", _("No email")
-    PENDING = "pending", _("Waiting to be sent")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
+# The email states live with the site's one outbox (forum_site/core/models.py).
+from forum_site.core.models import EmailStatus  # noqa: E402, F401 - re-exported
 
 
 class Notification(models.Model):
     """One notification to one user: shown in their on-site list, and emailed unless
-    they turned the kind off. The email's state is kept so a failing mail server delays
-    it instead of losing it."""
+    they turned the kind off. The email is a row of the site's outbox (kind
+    `notification`, `object_id` = this row), so a failing mail server delays it instead
+    of losing it."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
@@ -643,12 +641,6 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     show_on_site = models.BooleanField(default=True)
-    email_status = models.CharField(
-        max_length=10, choices=EmailStatus.choices, default=EmailStatus.NONE
-    )
-    email_attempts = models.PositiveSmallIntegerField(default=0)
-    email_last_error = models.CharField(max_length=200, blank=True)
-    email_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -656,7 +648,6 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         indexes = [
             models.Index(fields=["user", "-created_at"], name="disc_notif_user_idx"),
-            models.Index(fields=["email_status", "created_at"], name="disc_notif_email_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -695,7 +686,6 @@ from .comment_models import (  # noqa: E402, F401 - re-exported
     Area,
     AuthorKind,
     Comment,
-    CommentEmail,
     CommentEmailKind,
     CommentReaction,
     CommentRevision,

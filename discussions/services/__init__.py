@@ -26,8 +26,6 @@ from .moderation import (
     threads_moderate,
 )
 from .notifications import (
-    notification_email_deliver,
-    notification_emails_retry,
     notification_preferences_update,
     notification_unsubscribe,
     notifications_mark_read,
@@ -62,8 +60,6 @@ __all__ = [
     "AnswerConflict",
     "answer_edit",
     "answer_publish",
-    "notification_email_deliver",
-    "notification_emails_retry",
     "notification_preferences_update",
     "notification_unsubscribe",
     "notifications_mark_read",

@@ -21,7 +21,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Max, Min, Q
+from django.db.models import F, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_comments_xtd.models import XtdComment
@@ -34,7 +34,6 @@ from ..models import (
     Area,
     AuthorKind,
     Comment,
-    CommentEmail,
     CommentEmailKind,
     CommentReaction,
     CommentRevision,
@@ -481,6 +480,12 @@ def comments_purge_unconfirmed(*, now: dt.datetime | None = None) -> int:
                .values_list("pk", flat=True))
     for pk in ids:
         Comment.objects.filter(pk=pk).delete()
+    if ids:
+        from forum_site.core import outbox
+
+        from .comment_emails import EMAIL_KINDS
+
+        outbox.forget(kind=EMAIL_KINDS[CommentEmailKind.CONFIRMATION], object_ids=ids)
     return len(ids)
 
 
@@ -490,23 +495,26 @@ def anonymous_emails_forget(*, now: dt.datetime | None = None) -> int:
     moderation-decision email is SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS old (sent, or
     given up after its retries) and none is still waiting to go. The comment stays, under
     the name its author chose; a later decision is no longer emailed. Returns how many."""
-    from django.db.models import Exists, OuterRef
+    from django.db.models import Exists, OuterRef, Subquery
     from django.db.models.functions import Coalesce
 
-    from ..models import EmailStatus
+    from forum_site.core.models import EmailStatus, OutboxEmail
+
+    from .comment_emails import EMAIL_KINDS
 
     now = now or timezone.now()
     cutoff = now - dt.timedelta(days=settings.SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS)
-    decisions = CommentEmail.objects.filter(comment=OuterRef("pk"),
-                                            kind=CommentEmailKind.DECISION)
+    decisions = OutboxEmail.objects.filter(kind=EMAIL_KINDS[CommentEmailKind.DECISION],
+                                           object_id=OuterRef("pk"))
+    last_email = (decisions.annotate(at=Coalesce("sent_at", "created_at"))
+                  .order_by("-at").values("at")[:1])
     candidates = (
         Comment.objects.filter(user__isnull=True, confirmed_at__isnull=False)
         .exclude(user_email="")
         .exclude(status=CommentStatus.PENDING)  # a decision is still to be emailed
         .annotate(waiting=Exists(decisions.filter(status=EmailStatus.PENDING)))
         .filter(waiting=False)
-        .annotate(last_email=Max(Coalesce("emails__sent_at", "emails__created_at"),
-                                 filter=Q(emails__kind=CommentEmailKind.DECISION)))
+        .annotate(last_email=Subquery(last_email))
         .filter(last_email__lt=cutoff)
     )
     ids = list(candidates.values_list("pk", flat=True))
@@ -598,14 +606,14 @@ def comment_unlike(*, user, comment: Comment) -> bool:
 # --- emails ---------------------------------------------------------------------------------
 
 
-def queue_comment_email(*, comment: Comment, kind: str, language: str = "") -> CommentEmail | None:
-    """Write the email row now; send it after commit (a failing mail server leaves it
-    pending for the retry)."""
+def queue_comment_email(*, comment: Comment, kind: str, language: str = "") -> None:
+    """Queue the email in the outbox now; it is sent after commit (a failing mail server
+    leaves it pending for the retry)."""
     if not comment.user_email:
-        return None
-    from .comment_emails import enqueue_comment_emails
+        return
+    from forum_site.core import outbox
 
-    email = CommentEmail.objects.create(comment=comment, kind=kind,
-                                        language=language or settings.LANGUAGE_CODE)
-    transaction.on_commit(lambda: enqueue_comment_emails([email.pk]))
-    return email
+    from .comment_emails import EMAIL_KINDS
+
+    outbox.queue(kind=EMAIL_KINDS[kind], object_id=comment.pk,
+                 language=language or settings.LANGUAGE_CODE)

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "forum_site.accounts"
     label = "accounts"
     verbose_name = _("Accounts and units")
+
+    def ready(self):
+        from . import emails
+
+        emails.register()  # its kinds of email in the site's one outbox

@@ -28,3 +28,5 @@ class CoreConfig(AppConfig):
         scheduler.register("clearsessions", at="02:30")
         scheduler.register("purge_personal_data", at="02:40")
         scheduler.register("backup", at="01:00")  # into SERAMBI_BACKUP_ROOT
+        # The one email outbox: pending emails whose next attempt is due (outbox.py).
+        scheduler.register("outbox_retry", every=5 * 60)

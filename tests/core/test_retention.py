@@ -9,9 +9,8 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
-from discussions.models import Notification
 from forum_site.core import retention
-from tests.discussions.factories import ThreadFactory
+from forum_site.core.models import OutboxEmail
 
 
 @pytest.fixture
@@ -19,31 +18,30 @@ def stand_in_ip_column(monkeypatch):
     """No table in this branch stores an IP yet (comments will). The purge is exercised
     on a stand-in text column with a date, registered exactly as an app registers one."""
     monkeypatch.setattr(retention, "IP_FIELDS", [])
-    retention.register_ip_field("discussions.Notification", field="email_last_error",
+    retention.register_ip_field("core.OutboxEmail", field="last_error",
                                 date_field="created_at")
     retention.register_ip_field("no_such_app.Model", field="ip", date_field="at")
 
 
-def _notification(citizen, thread, *, days_old: int, ip: str) -> Notification:
-    return Notification.objects.create(
-        user=citizen, thread=thread, kind="answer", email_last_error=ip,
+def _row(*, days_old: int, ip: str) -> OutboxEmail:
+    return OutboxEmail.objects.create(
+        kind="notification", object_id=1, last_error=ip,
         created_at=timezone.now() - dt.timedelta(days=days_old),
     )
 
 
-def test_ips_older_than_30_days_are_blanked(citizen, unit_a, stand_in_ip_column):
-    thread = ThreadFactory()
-    old = _notification(citizen, thread, days_old=31, ip="203.0.113.7")
-    recent = _notification(citizen, thread, days_old=29, ip="198.51.100.4")
+def test_ips_older_than_30_days_are_blanked(db, stand_in_ip_column):
+    old = _row(days_old=31, ip="203.0.113.7")
+    recent = _row(days_old=29, ip="198.51.100.4")
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
     old.refresh_from_db()
     recent.refresh_from_db()
-    assert old.email_last_error == "" and recent.email_last_error == "198.51.100.4"
-    assert "discussions.Notification: 1" in out.getvalue()
+    assert old.last_error == "" and recent.last_error == "198.51.100.4"
+    assert "core.OutboxEmail: 1" in out.getvalue()
     # Idempotent: nothing more the second time.
     call_command("purge_personal_data", stdout=(again := StringIO()))
-    assert "discussions.Notification: 0" in again.getvalue()
+    assert "core.OutboxEmail: 0" in again.getvalue()
 
 
 def test_comments_ip_column_is_registered_for_when_comments_arrive():
