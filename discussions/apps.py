@@ -9,9 +9,9 @@ class DiscussionsConfig(AppConfig):
     def ready(self):
         from forum_site.accounts import personal_data
         from forum_site.accounts.landing import register_landing
-        from forum_site.core import scheduler
+        from forum_site.core import demo, menu, retention, scheduler
 
-        from . import search_records, signals  # noqa: F401 - register projections, receivers
+        from . import search_records, signals  # noqa: F401 - signals: receivers
         from .landing import moderation_landing, unit_queue_landing
         from .opendata import register_datasets
         from .personal_data import erase_user_data, export_user_data
@@ -21,7 +21,18 @@ class DiscussionsConfig(AppConfig):
         personal_data.register_exporter("discussions", export_user_data)
         personal_data.register_eraser(erase_user_data)
         register_datasets()
+        search_records.register_projections()
         search_records.connect_signals()
+        menu.register_section(
+            "forum", _("Forum"),
+            _("Ask a question, give feedback or make a complaint, and get an official answer."),
+            paths={"id": "/forum/", "en": "/en/forum/"}, order=30)
+        demo.register_seeder("discussions.demo.seed_forum", order=30)
+        demo.register_seeder("discussions.demo_comments.seed_comments", order=40)
+        demo.register_seeder("discussions.demo_survey.seed_survey", order=45)
+        # django-contrib-comments (under django-comments-xtd) keeps the poster's IP.
+        retention.register_ip_field("django_comments.Comment", field="ip_address",
+                                    date_field="submit_date")
         self._page_cache()
         self._emails()
         scheduler.register("sla_tick", every=15 * 60)  # overdue marks, reminders

@@ -22,7 +22,6 @@ from django.utils import timezone
 from forum_site.accounts import roles
 from forum_site.accounts.demo import ensure_demo_user
 from forum_site.accounts.models import Unit, User
-from forum_site.core.demo import demo_seeder
 
 from . import clock, services
 from .models import Category, Notification, Thread, ThreadVisibility
@@ -516,7 +515,6 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
-@demo_seeder(order=30)
 def seed_forum(*, log) -> None:
     today = timezone.localdate()
     for year in (today.year - 1, today.year, today.year + 1):

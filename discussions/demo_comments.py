@@ -8,7 +8,6 @@ from __future__ import annotations
 from django.test.utils import override_settings
 
 from forum_site.accounts.models import User
-from forum_site.core.demo import demo_seeder
 
 from . import services
 from .models import Comment, Thread
@@ -29,7 +28,6 @@ def _user(email):
     return User.objects.filter(email=email).first()
 
 
-@demo_seeder(order=40)
 def seed_comments(*, log) -> None:
     from .demo import ASN_BY_UNIT, CITIZENS, MODERATOR, THREADS
 

@@ -51,7 +51,6 @@ def _category(thread) -> dict:
     }
 
 
-@register
 class ThreadProjection(Projection):
     type = "thread"
     label = _("Forum thread")
@@ -76,7 +75,6 @@ class ThreadProjection(Projection):
         ]
 
 
-@register
 class AnswerProjection(Projection):
     type = "answer"
     label = _("Official answer")
@@ -104,7 +102,6 @@ class AnswerProjection(Projection):
         ]
 
 
-@register
 class CommentProjection(Projection):
     type = "comment"
     label = _("Comment")
@@ -169,7 +166,6 @@ class CommentProjection(Projection):
 _TARGET_MODELS = ("thread", "trainingprogrampage", "outcomepage")
 
 
-@register
 class FaqProjection(Projection):
     """FAQ entries: their own record type (question, answer from the Jawaban Resmi, the
     unit and topic), public while their source thread is."""
@@ -287,3 +283,9 @@ def _permalink(comment) -> str:
 
     with translation.override("id"):
         return reverse("discussions:comment_permalink", args=[comment.pk])
+
+
+def register_projections() -> None:
+    """This app's search projections (AppConfig.ready())."""
+    for projection in (ThreadProjection, AnswerProjection, CommentProjection, FaqProjection):
+        register(projection)

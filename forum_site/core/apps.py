@@ -22,8 +22,9 @@ class CoreConfig(AppConfig):
 
         page_cache.connect_signals()
 
-        from . import scheduler
+        from . import menu, scheduler
 
+        menu.register_section("home", _("Home"), order=0)
         # Periodic jobs of the core (docs/operations.md); times are WITA.
         scheduler.register("clearsessions", at="02:30")
         scheduler.register("purge_personal_data", at="02:40")

@@ -41,6 +41,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .models import EmailStatus, OutboxEmail
+from .plugins import Registry
 
 logger = logging.getLogger(__name__)
 
@@ -57,18 +58,16 @@ class Envelope:
 
 
 Builder = Callable[[OutboxEmail], "Envelope | None"]
-_KINDS: dict[str, Builder] = {}
+KINDS: Registry[Builder] = Registry("email kinds (outbox)", owner="forum_site/core/outbox.py")
 
 
 def register_kind(kind: str, build: Builder) -> None:
     """Declare a kind of email and the function that builds it from its row."""
-    if kind in _KINDS and _KINDS[kind] is not build:
-        raise ValueError(f"email kind {kind!r} is already registered")
-    _KINDS[kind] = build
+    KINDS.add(kind, build)
 
 
 def kinds() -> list[str]:
-    return sorted(_KINDS)
+    return sorted(KINDS.keys())
 
 
 # --- write -------------------------------------------------------------------------------
@@ -81,7 +80,7 @@ def queue(*, kind: str, object_id: int, language: str = "") -> OutboxEmail:
 
 def queue_many(*, kind: str, object_ids: Iterable[int], language: str = "") -> list[OutboxEmail]:
     """Write one row per object; they are handed to the task backend after commit."""
-    if kind not in _KINDS:
+    if kind not in KINDS:
         raise ValueError(f"unknown email kind {kind!r}")
     now = timezone.now()
     rows = OutboxEmail.objects.bulk_create(
@@ -151,7 +150,7 @@ def deliver(*, email_id: int) -> str:
         email = OutboxEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.status != EmailStatus.PENDING:
             return "skipped"
-        build = _KINDS.get(email.kind)
+        build = KINDS.get(email.kind)
         envelope = build(email) if build is not None else None
         if envelope is None or not envelope.to:
             email.status = EmailStatus.NONE

@@ -13,11 +13,18 @@ from forum_site.core import retention
 from forum_site.core.models import OutboxEmail
 
 
+def _empty_registry():
+    from forum_site.core.plugins import Registry
+
+    return Registry("IP retention (test stand-in)", owner="tests/core/test_retention.py",
+                    listed=False)
+
+
 @pytest.fixture
 def stand_in_ip_column(monkeypatch):
     """No table in this branch stores an IP yet (comments will). The purge is exercised
     on a stand-in text column with a date, registered exactly as an app registers one."""
-    monkeypatch.setattr(retention, "IP_FIELDS", [])
+    monkeypatch.setattr(retention, "IP_FIELDS", _empty_registry())
     retention.register_ip_field("core.OutboxEmail", field="last_error",
                                 date_field="created_at")
     retention.register_ip_field("no_such_app.Model", field="ip", date_field="at")
@@ -46,11 +53,11 @@ def test_ips_older_than_30_days_are_blanked(db, stand_in_ip_column):
 
 def test_comments_ip_column_is_registered_for_when_comments_arrive():
     assert retention.IpField("django_comments.Comment", "ip_address", "submit_date") in (
-        retention.IP_FIELDS)
+        retention.IP_FIELDS.items())
 
 
 def test_purge_without_ip_tables_says_so(db, monkeypatch):
-    monkeypatch.setattr(retention, "IP_FIELDS", [])
+    monkeypatch.setattr(retention, "IP_FIELDS", _empty_registry())
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
     assert "nothing older than 30 days" in out.getvalue()
