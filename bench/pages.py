@@ -109,7 +109,7 @@ def seed() -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from discussions import services
+    from discussions.comments import services as comment_services
     from discussions.models import Category, Comment, Thread, ThreadStatus
     from forum_site.accounts.models import Unit, User
     from tests.bulk import copy_comment_trees
@@ -141,18 +141,18 @@ def seed() -> None:
     Thread.objects.bulk_create(threads, batch_size=1000)
     threads = list(Thread.objects.filter(title__startswith="Diskusi bench").order_by("pk"))
     seed_thread = threads[0]
-    target = services.target_for(seed_thread)
+    target = comment_services.target_for(seed_thread)
     made = []
     for n in range(2):
-        root = services.comment_create(target=target, user=asn, body=f"Komentar utama {n}: "
-                                       "jadwal dibuka bulan depan, cek laman BKPSDM.")
+        root = comment_services.comment_create(target=target, user=asn, body=f"Komentar utama {n}: "
+                                               "jadwal dibuka bulan depan, cek laman BKPSDM.")
         made.append(root)
-        reply = services.comment_create(target=target, user=asn, parent=root,
-                                        body=f"Balasan {n}: terima kasih atas infonya.")
-        made += [reply, services.comment_create(target=target, user=asn, parent=reply,
-                                                body=f"Balasan dalam {n}: sama-sama.")]
-        made += [services.comment_create(target=target, user=asn, parent=root,
-                                         body=f"Balasan {n}-{k}: apakah untuk PPPK juga?")
+        reply = comment_services.comment_create(target=target, user=asn, parent=root,
+                                                body=f"Balasan {n}: terima kasih atas infonya.")
+        made += [reply, comment_services.comment_create(target=target, user=asn, parent=reply,
+                                                        body=f"Balasan dalam {n}: sama-sama.")]
+        made += [comment_services.comment_create(target=target, user=asn, parent=root,
+                                                 body=f"Balasan {n}-{k}: apakah untuk PPPK juga?")
                  for k in range(2)]
     assert all(c.is_public for c in made), "the seed comments must be published"
     big = threads[1]

@@ -353,15 +353,18 @@ def compare_engines(args) -> None:
     from elasticsearch import Elasticsearch
 
     from search.engines import database_engine
-    from search.engines.elastic import ElasticsearchEngine
+    from search.engines.elastic import MAPPING_VERSION, ElasticsearchEngine, mapping_version
 
     alias = "serambi-bench-search"
-    es = ElasticsearchEngine(url=os.environ["ELASTICSEARCH_URL"], index=alias, synonyms=None,
+    es = ElasticsearchEngine(url=os.environ["ELASTICSEARCH_URL"], index=alias,
                              client_options={"request_timeout": 60})
     client: Elasticsearch = es.client
-    have = (client.count(index=alias)["count"]
-            if client.indices.exists_alias(name=alias) else 0)
-    if have != args.records or args.reseed:
+    have, current = 0, False
+    if client.indices.exists_alias(name=alias):
+        have = client.count(index=alias)["count"]
+        current = {mapping_version(m) for m in client.indices.get_mapping(index=alias)
+                   .body.values()} == {MAPPING_VERSION}
+    if have != args.records or args.reseed or not current:
         print(f"rebuilding the Elasticsearch index with {args.records} records …", flush=True)
         start = time.perf_counter()
         es.rebuild(make_records(args.records, random.Random(20261128)), progress=lambda m: None)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views
+from .moderation import admin_views
 
 app_name = "discussions_admin"
 

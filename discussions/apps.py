@@ -28,8 +28,8 @@ class DiscussionsConfig(AppConfig):
             _("Ask a question, give feedback or make a complaint, and get an official answer."),
             paths={"id": "/forum/", "en": "/en/forum/"}, order=30)
         demo.register_seeder("discussions.demo.seed_forum", order=30)
-        demo.register_seeder("discussions.demo_comments.seed_comments", order=40)
-        demo.register_seeder("discussions.demo_survey.seed_survey", order=45)
+        demo.register_seeder("discussions.comments.demo.seed_comments", order=40)
+        demo.register_seeder("discussions.survey.demo.seed_survey", order=45)
         # django-contrib-comments (under django-comments-xtd) keeps the poster's IP.
         retention.register_ip_field("django_comments.Comment", field="ip_address",
                                     date_field="submit_date")
@@ -44,12 +44,12 @@ class DiscussionsConfig(AppConfig):
         """The forum's kinds of email in the site's one outbox (forum_site/core/outbox.py)."""
         from forum_site.core import outbox
 
-        from .services.comment_emails import (
+        from .comments.services.emails import (
             EMAIL_KINDS,
             build_comment_confirmation,
             build_comment_decision,
         )
-        from .services.notifications import EMAIL_KIND, build_notification_email
+        from .notifications.services import EMAIL_KIND, build_notification_email
 
         outbox.register_kind(EMAIL_KIND, build_notification_email)
         outbox.register_kind(EMAIL_KINDS["confirmation"], build_comment_confirmation)
@@ -59,7 +59,7 @@ class DiscussionsConfig(AppConfig):
     def _page_cache() -> None:
         """What admins edit outside the services and anonymous pages show (topic and unit
         names, holidays in deadlines) empties the anonymous page cache. Thread and comment
-        writes do it from the services (record_event, _visibility_changed)."""
+        writes do it from the services (record_event, visibility_changed)."""
         from forum_site.accounts.models import Unit
         from forum_site.core.page_cache import invalidate_on
 

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -23,11 +24,13 @@ from forum_site.accounts import roles
 from forum_site.accounts.demo import ensure_demo_user
 from forum_site.accounts.models import Unit, User
 
-from . import clock, services
+from . import clock
 from .models import Category, Notification, Thread, ThreadVisibility
-from .services import ppid as ppid_services
-from .services.calendar import holidays_sync
-from .sla import WorkingCalendar, sla_tick
+from .moderation import services as moderation_services
+from .ppid import services as ppid_services
+from .threads import services
+from .threads.services.calendar import holidays_sync
+from .threads.sla import WorkingCalendar, sla_tick
 
 CATEGORIES = [
     # slug, name, name_en, description, description_en, default unit slug, order
@@ -94,9 +97,9 @@ def ack(after, note=""):
     return ("ack", after, note)
 
 
-def answer(after, text, decision="", ground=""):
-    # decision/ground: an information request's decision (the annual report counts it).
-    return ("answer", after, text, decision, ground)
+def answer(after, text):
+    # An information request's decision is the PPID's (`decide`), never an answer's.
+    return ("answer", after, text)
 
 
 def confirm(after):
@@ -123,10 +126,16 @@ def edit(after, text):
     return ("edit", after, text)
 
 
-# The public-information path (services.ppid): the PPID's written decision, the
+# The public-information path (ppid.services): the PPID's written decision, the
 # requester's objection, the atasan PPID's answer, the step to the Komisi Informasi.
-def decide(after, outcome, text, *, exemption="", test="", form="", office=""):
-    return ("decide", after, outcome, text, exemption, test, form, office)
+# The documents attached to a demo decision (the information given, no personal data).
+ASN_RECAP_CSV = (b"Golongan;Laki-laki;Perempuan\nI;41;3\nII;612;588\nIII;1904;2371\n"
+                 b"IV;455;389\n")
+
+
+def decide(after, outcome, text, *, exemption="", test="", form="", office="", files=()):
+    # files: (name, bytes) of the documents attached to the decision.
+    return ("decide", after, outcome, text, exemption, test, form, office, tuple(files))
 
 
 def object_(after, grounds, reason):
@@ -378,9 +387,10 @@ THREADS: list[Spec] = [
          "Permohonan data peserta pelatihan per OPD tahun 2026",
          "Untuk penelitian, saya memohon data jumlah peserta pelatihan per OPD tahun 2026 "
          "(tanpa nama peserta).", unit="bkpsdm",
-         steps=[answer(6, "Data jumlah peserta pelatihan per OPD 2026 tersedia sebagai data "
-                          "terbuka di halaman Statistik, berkas *peserta-pelatihan-2026.csv*. "
-                          "Data tidak memuat nama peserta.", "granted"),
+         steps=[decide(6, "granted", "Data jumlah peserta pelatihan per OPD 2026 tersedia "
+                                     "sebagai data terbuka di halaman Statistik, berkas "
+                                     "peserta-pelatihan-2026.csv. Data tidak memuat nama "
+                                     "peserta.", form="softcopy"),
                 confirm(7)],
          followers=2),
     Spec(PI, "information_request", 7, 32,
@@ -389,18 +399,25 @@ THREADS: list[Spec] = [
          "tahun anggaran 2026.", unit="dinas-pupr",
          steps=[extend(8, "Dokumen kontrak sedang diminta dari arsip UPT dan perlu pengaburan "
                           "data pribadi penyedia sesuai Pasal 17 UU 14/2008."),
-                answer(14, "Salinan kontrak (data pribadi dikaburkan) kami kirim melalui email "
-                           "pemohon. Nilai kontrak Rp1.248.500.000, masa pelaksanaan 120 hari "
-                           "kalender. Data pribadi penyedia dikecualikan.", "partly_granted",
-                       "exempt")],
+                decide(14, "partly_granted", "Salinan kontrak (data pribadi dikaburkan) kami "
+                                             "kirim melalui email pemohon. Nilai kontrak "
+                                             "Rp1.248.500.000, masa pelaksanaan 120 hari "
+                                             "kalender.", exemption="h", form="softcopy",
+                       test="Data pribadi penyedia (NIK, alamat rumah, rekening) adalah "
+                            "rahasia pribadi; nilai dan masa kontrak sudah cukup untuk "
+                            "mengawasi penggunaan anggaran.")],
          supporters=6, followers=5),
     Spec(PI, "information_request", 5, 15, "Permohonan data jumlah ASN per golongan",
          "Mohon data jumlah ASN Kabupaten Mamuju per golongan dan jenis kelamin tahun 2026.",
          unit="bkpsdm",
-         steps=[answer(8, "Rekapitulasi ASN per golongan dan jenis kelamin (posisi 30 "
-                          "September 2026):\n\n| Golongan | Laki-laki | Perempuan |\n"
-                          "|---|---|---|\n| I | 41 | 3 |\n| II | 612 | 588 |\n"
-                          "| III | 1.904 | 2.371 |\n| IV | 455 | 389 |", "granted")],
+         steps=[decide(8, "granted", "Rekapitulasi ASN per golongan dan jenis kelamin "
+                                     "(posisi 30 September 2026): golongan I 41 laki-laki "
+                                     "dan 3 perempuan; II 612 dan 588; III 1.904 dan 2.371; "
+                                     "IV 455 dan 389.", form="softcopy",
+                       files=[("Rekap ASN per golongan 2026.csv", ASN_RECAP_CSV),
+                              ("Rekap ASN per golongan 2026 (ringkas).csv",
+                               ASN_RECAP_CSV.splitlines(keepends=True)[0]
+                               + b"Jumlah;3012;3351\n")])],
          followers=1),
     Spec(PI, "information_request", 2, 13, "Permohonan anggaran pelatihan kepemimpinan 2026",
          "Mohon rincian realisasi anggaran pelatihan kepemimpinan tahun 2026.", unit="bkpsdm",
@@ -455,10 +472,11 @@ THREADS: list[Spec] = [
     Spec(PI, "information_request", 6, 24, "Permohonan notulen rapat perencanaan jalan 2015",
          "Mohon salinan notulen rapat perencanaan jalan kabupaten tahun 2015.",
          unit="dinas-pupr",
-         steps=[answer(9, "Setelah penelusuran arsip, notulen rapat tahun 2015 tidak ada dalam "
-                          "penguasaan Dinas PUPR (arsip sebelum 2018 diserahkan ke Dinas "
-                          "Perpustakaan dan Kearsipan). Silakan ajukan ke dinas tersebut.",
-                       "refused", "not_held")]),
+         steps=[decide(9, "not_held", "Setelah penelusuran arsip, notulen rapat tahun 2015 "
+                                      "tidak ada dalam penguasaan Dinas PUPR: arsip sebelum "
+                                      "2018 diserahkan ke Dinas Perpustakaan dan Kearsipan. "
+                                      "Silakan ajukan ke dinas tersebut.",
+                       office="Dinas Perpustakaan dan Kearsipan Kabupaten Mamuju")]),
 ]
 
 
@@ -565,7 +583,7 @@ def seed_forum(*, log) -> None:
     # Demo notices stay on the site; their emails are never sent.
     from forum_site.core import outbox
 
-    from .services.notifications import EMAIL_KIND
+    from .notifications.services import EMAIL_KIND
 
     outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(thread__in=[
         thread for thread in created.values() if thread is not None
@@ -597,8 +615,8 @@ def _plan(index, spec, working_day, categories, units, users, citizens, pages, c
         if thread.visibility == ThreadVisibility.WAITING:
             # A demo citizen's first threads are pre-moderated: the moderator approves
             # them at once, so their deadlines start when they were opened.
-            services.threads_moderate(moderator=users[MODERATOR], thread_ids=[thread.pk],
-                                      action="approve")
+            moderation_services.threads_moderate(moderator=users[MODERATOR], thread_ids=[thread.pk],
+                                                 action="approve")
             thread.refresh_from_db()
         created[index] = thread
 
@@ -629,14 +647,14 @@ def _step(index, name, step, created, author, users, units, unit_user):
         if name == "ack":
             services.thread_acknowledge(user=unit_user(), thread=thread, note=step[2])
         elif name == "answer":
-            services.answer_publish(user=unit_user(), thread=thread, body=step[2],
-                                    decision=step[3], refusal_ground=step[4])
+            services.answer_publish(user=unit_user(), thread=thread, body=step[2])
         elif name == "decide":
-            _kind, _after, outcome, text, exemption, test, form, office = step
+            _kind, _after, outcome, text, exemption, test, form, office, files = step
             ppid_services.request_decide(
                 user=users[PPID_USER[0]], thread=thread, outcome=outcome, body=text,
                 exemption=exemption, consequence_test=test, information_form=form,
-                holding_office=office)
+                holding_office=office,
+                attachments=[SimpleUploadedFile(name, content) for name, content in files])
         elif name == "object":
             ppid_services.objection_file(user=author, thread=thread, grounds=step[2],
                                          reason=step[3])
@@ -670,4 +688,5 @@ def _step(index, name, step, created, author, users, units, unit_user):
 
 
 # Register the comment seeder (order 40) and the survey seeder (order 45).
-from . import demo_comments, demo_survey  # noqa: E402, F401
+from .comments import demo as demo_comments  # noqa: E402, F401
+from .survey import demo as demo_survey  # noqa: E402, F401

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from forum_site.core.exports import Column, ColumnType, Dataset
 
-from . import selectors
-from .comment_models import Area, ItemKind, ModerationAction, ModerationRule
 from .models import AWAITING_UNIT, InformationDecision, RefusalGround, ThreadKind, ThreadStatus
+from .moderation import selectors as moderation_selectors
+from .moderation.models import Area, ItemKind, ModerationAction, ModerationRule
+from .threads import selectors
 
 CHUNK_SIZE = 2000
 T = ColumnType
@@ -180,7 +181,7 @@ def moderation_ledger_dataset(request=None) -> Dataset:
         description=_("Moderation decisions on comments and threads counted per month, item, "
                       "area, decision and rule, newest month first. No person, no text."),
         columns=columns,
-        rows=lambda: selectors.moderation_ledger_counts(by=LEDGER_DATASET_GROUPING),
+        rows=lambda: moderation_selectors.moderation_ledger_counts(by=LEDGER_DATASET_GROUPING),
     )
 
 
@@ -188,13 +189,13 @@ LEDGER_DATASET_GROUPING = ("month", "item_kind", "area", "action", "rule")
 
 
 def _objection_of(registered):
-    from .ppid_selectors import objection_of
+    from .ppid.selectors import objection_of
 
     return objection_of(registered)
 
 
 def _decision_of(registered):
-    from .ppid_selectors import decision_of
+    from .ppid.selectors import decision_of
 
     return decision_of(registered)
 
@@ -202,7 +203,7 @@ def _decision_of(registered):
 def request_register_dataset(request=None) -> Dataset:
     """The public register of information requests (Perki 1/2021): the register page's
     rows. No requester."""
-    from .ppid_selectors import request_register
+    from .ppid.selectors import request_register
 
     def decision(row, field, default=None):
         value = _decision_of(row)
@@ -246,7 +247,7 @@ def request_register_dataset(request=None) -> Dataset:
 
 def objection_register_dataset(request=None) -> Dataset:
     """The public register of objections to PPID decisions. No requester."""
-    from .ppid_selectors import objection_register
+    from .ppid.selectors import objection_register
 
     columns = (
         Column("number", T.TEXT, _("Objection number (the request's number + /KEB)."),
@@ -281,7 +282,7 @@ def objection_register_dataset(request=None) -> Dataset:
             chunk_size=CHUNK_SIZE),
     )
 def _survey_rows():
-    from .skm import survey_results, survey_years
+    from .survey.skm import survey_results, survey_years
 
     for year in survey_years():
         yield from survey_results(year=year)
@@ -299,7 +300,7 @@ def survey_dataset(request=None) -> Dataset:
     """The satisfaction survey (SKM, PermenPANRB 14/2017) per unit and year: respondents,
     the minimum sample, and, only when it is reached, the IKM, its category and each
     element's score. Aggregates only: no response, no respondent, no comment."""
-    from .survey_models import ELEMENTS
+    from .survey.models import ELEMENTS
 
     columns = (
         Column("year", T.INTEGER, _("Year the requests were completed."), lambda r: r.year),
@@ -338,7 +339,7 @@ def survey_dataset(request=None) -> Dataset:
 
 
 def survey_code_lists():
-    from .skm import CATEGORIES
+    from .survey.skm import CATEGORIES
 
     return [("satisfaction-survey.category",
              [(c.letter, c.label) for c in CATEGORIES])]

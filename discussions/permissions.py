@@ -86,7 +86,7 @@ def is_trusted_author(user) -> bool:
     age = (timezone.now() - user.date_joined).total_seconds()
     if age < settings.SERAMBI_TRUSTED_ACCOUNT_AGE:
         return False
-    from .selectors import approved_posts_count
+    from .threads.selectors import approved_posts_count
 
     return approved_posts_count(user=user) >= settings.SERAMBI_TRUSTED_MIN_APPROVED
 
@@ -191,7 +191,7 @@ def can_view_comment(user, comment, *, target=None) -> bool:
     if not comment.is_public or comment.is_removed:
         return False
     if target is None:
-        from .selectors import comment_target_object
+        from .comments.selectors import comment_target_object
 
         target = comment_target_object(comment)
     if target is None:
@@ -206,12 +206,20 @@ def check_can_view_comment(*, user, comment, target=None) -> None:
         raise Http404
 
 
-# --- the public-information path (ppid_models) ---------------------------------------------
+# --- the public-information path (ppid/) ---------------------------------------------
 
 
 def is_ppid(user) -> bool:
-    """PPID staff: the PPID role (given by a superuser) or a superuser."""
-    return _signed_in(user) and user.has_perm("discussions.decide_informationrequest")
+    """PPID staff (issue 22: "a role, or ASN of the PPID unit"): the PPID role (given by
+    a superuser), a superuser, or a verified ASN of the unit `SERAMBI_PPID_UNIT` names
+    (the office's PPID; unset, no unit is)."""
+    if not _signed_in(user):
+        return False
+    if user.has_perm("discussions.decide_informationrequest"):
+        return True
+    ppid_unit = settings.SERAMBI_PPID_UNIT
+    profile = verified_asn_profile(user) if ppid_unit else None
+    return profile is not None and profile.unit.slug == ppid_unit
 
 
 def is_ppid_superior(user) -> bool:

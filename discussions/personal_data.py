@@ -32,7 +32,7 @@ def export_user_data(user) -> dict:
     from forum_site.core import outbox
 
     from .models import EmailStatus
-    from .services.notifications import EMAIL_KIND
+    from .notifications.services import EMAIL_KIND
 
     notifications = list(Notification.objects.filter(user=user).order_by("created_at", "pk"))
     email_status = dict(outbox.about(kind=EMAIL_KIND, object_ids=[n.pk for n in notifications])
@@ -136,7 +136,7 @@ def erase_user_data(*, user, pseudonym: str) -> None:
         Follow.objects.filter(user=user).delete()
     from forum_site.core import outbox
 
-    from .services.notifications import EMAIL_KIND
+    from .notifications.services import EMAIL_KIND
 
     outbox.forget(kind=EMAIL_KIND, object_ids=Notification.objects.filter(user=user)
                   .values_list("pk", flat=True))

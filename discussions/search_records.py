@@ -3,7 +3,7 @@ approved comments.
 
 What is public starts from `selectors.threads_public()` / `answers_public()`, so anything
 moderation hides there leaves the index at the next write. Every change to a thread goes
-through `services.events.record_event`, which calls `thread_changed` here: the thread and
+through `threads.services.events.record_event`, which calls `thread_changed` here: the thread and
 its answers are re-projected after commit (a hidden thread takes its answers with it).
 
 Comments start from `selectors.comments_public()` (approved, every ancestor shown, not
@@ -23,8 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from publications.search_records import owner_fields
 from search.records import Projection, SearchRecord, msgid, register
 
-from . import selectors
+from .comments import selectors as comment_selectors
+from .faq import selectors as faq_selectors
 from .models import Comment, OfficialAnswer, Thread, ThreadKind, ThreadStatus
+from .threads import selectors
 
 
 def plain(body_html: str) -> str:
@@ -143,7 +145,7 @@ class CommentProjection(Projection):
 
     @staticmethod
     def _public():
-        return selectors.comments_public().filter(content_type__model__in=_TARGET_MODELS)
+        return comment_selectors.comments_public().filter(content_type__model__in=_TARGET_MODELS)
 
     @staticmethod
     def _targets(comments) -> tuple[dict, dict]:
@@ -175,7 +177,7 @@ class FaqProjection(Projection):
     order = 45
 
     def public_ids(self):
-        return selectors.faqs_public().order_by("pk").values_list("pk", flat=True)
+        return faq_selectors.faqs_public().order_by("pk").values_list("pk", flat=True)
 
     def records(self, ids):
         return [
@@ -188,7 +190,7 @@ class FaqProjection(Projection):
                 category=entry.category.slug, category_label=entry.category.name,
                 answered=True,
             )
-            for entry in selectors.faqs_public().filter(pk__in=list(ids))
+            for entry in faq_selectors.faqs_public().filter(pk__in=list(ids))
         ]
 
 
@@ -250,7 +252,7 @@ def _comment_ids(model_or_obj, object_pks):
     from django.contrib.contenttypes.models import ContentType
 
     if object_pks is None:
-        content_type_id, object_pks = selectors.comment_target_keys(model_or_obj)
+        content_type_id, object_pks = comment_selectors.comment_target_keys(model_or_obj)
     else:
         content_type_id = ContentType.objects.get_for_model(model_or_obj).pk
     return Comment.objects.filter(

@@ -11,7 +11,7 @@ from django_tasks import task
 @task()
 def sla_tick_task() -> str:
     """The periodic deadline check (same as `manage.py sla_tick`)."""
-    from .sla import sla_tick
+    from .threads.sla import sla_tick
 
     return str(sla_tick())
 
@@ -20,6 +20,6 @@ def sla_tick_task() -> str:
 def comments_maintenance_task() -> str:
     """Purge unconfirmed comments and forget anonymous addresses past their retention
     (same as `manage.py comments_maintenance`)."""
-    from .services.comments import anonymous_emails_forget, comments_purge_unconfirmed
+    from .comments.services import anonymous_emails_forget, comments_purge_unconfirmed
 
     return f"purged={comments_purge_unconfirmed()} forgotten={anonymous_emails_forget()}"

@@ -4,19 +4,13 @@ translated (discussions/locale)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .views import (
-    actions,
-    answers,
-    comments,
-    faq,
-    feeds,
-    mine,
-    notifications,
-    ppid,
-    queue,
-    survey,
-    threads,
-)
+from .comments import views as comments
+from .faq import views as faq
+from .moderation import views as moderation
+from .notifications import views as notifications
+from .ppid import views as ppid
+from .survey import views as survey
+from .threads.views import actions, answers, feeds, mine, queue, threads
 
 app_name = "discussions"
 
@@ -37,13 +31,15 @@ urlpatterns = [
     path(_("<int:pk>/reroute/"), actions.thread_reroute, name="thread_reroute"),
     path(_("<int:pk>/close/"), actions.thread_close, name="thread_close"),
     path(_("<int:pk>/answer/"), answers.answer_publish, name="answer_publish"),
-    path(_("<int:pk>/report/"), comments.thread_flag, name="thread_flag"),
+    path(_("<int:pk>/report/"), moderation.thread_flag, name="thread_flag"),
     # The public-information path (UU 14/2008): papers for the requester and the PPID,
     # the written decision, the objection and its answer, the Komisi step.
     path(_("<int:pk>/receipt/"), ppid.receipt, name="ppid_receipt"),
     path(_("<int:pk>/receipt.pdf"), ppid.receipt_pdf, name="ppid_receipt_pdf"),
     path(_("<int:pk>/decision/"), ppid.decide, name="ppid_decide"),
     path(_("<int:pk>/decision.pdf"), ppid.decision_pdf, name="ppid_decision_pdf"),
+    path(_("<int:pk>/decision/attachments/<int:position>/"), ppid.attachment,
+         name="ppid_attachment"),
     path(_("<int:pk>/objection/"), ppid.object_, name="ppid_object"),
     path(_("<int:pk>/objection/answer/"), ppid.objection_answer,
          name="ppid_objection_answer"),
@@ -67,12 +63,12 @@ urlpatterns = [
     path(_("comments/<int:pk>/"), comments.comment_permalink, name="comment_permalink"),
     path(_("comments/<int:pk>/reply/"), comments.comment_reply, name="comment_reply"),
     path(_("comments/<int:pk>/like/"), comments.comment_like, name="comment_like"),
-    path(_("comments/<int:pk>/report/"), comments.comment_flag, name="comment_flag"),
+    path(_("comments/<int:pk>/report/"), moderation.comment_flag, name="comment_flag"),
     path(_("comments/<int:pk>/edit/"), comments.comment_edit, name="comment_edit"),
     path(_("comments/<int:pk>/delete/"), comments.comment_delete, name="comment_delete"),
     path(_("comments/confirm/<str:token>/"), comments.comment_confirm, name="comment_confirm"),
-    path(_("moderation-ledger/"), comments.moderation_ledger, name="moderation_ledger"),
-    path(_("moderation-ledger/csv/"), comments.moderation_ledger_csv,
+    path(_("moderation-ledger/"), moderation.moderation_ledger, name="moderation_ledger"),
+    path(_("moderation-ledger/csv/"), moderation.moderation_ledger_csv,
          name="moderation_ledger_csv"),
     path(_("answers/<int:pk>/edit/"), answers.answer_edit, name="answer_edit"),
     path(_("answers/<int:pk>/history/"), answers.answer_history, name="answer_history"),

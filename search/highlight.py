@@ -12,6 +12,7 @@ from .stemming import stem
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 SNIPPET_WORDS = 32
+SHORT_CHARS = 240
 LEAD_WORDS = 8
 
 
@@ -53,3 +54,12 @@ def snippet(text: str, stems: Iterable[str], *, words: int = SNIPPET_WORDS) -> s
     end = len(text) if hi == len(tokens) else tokens[hi - 1][1]
     body = _mark(text, spans, start, end)
     return ("… " if start else "") + body + (" …" if end < len(text) else "")
+
+
+def shorten(text: str) -> str:
+    """The start of `text` (about SHORT_CHARS), for a result whose body has no matching
+    word (it matched by its title)."""
+    text = " ".join((text or "").split())
+    if len(text) <= SHORT_CHARS:
+        return text
+    return text[:SHORT_CHARS].rsplit(" ", 1)[0] + " …"

@@ -1,5 +1,5 @@
 """The office's synonym list (settings.SERAMBI_SEARCH_SYNONYMS_FILE, search/synonyms.txt)
-for the database engine, read as Elasticsearch reads it (engines.elastic.synonym_rules):
+for every engine (search.matching expands the visitor's words with it):
 "asn, pns, pppk" makes each word find the others; "skpd => opd" makes "skpd" find "opd"
 too. Applied to the visitor's words only (search time), over stems: a one-word term
 whose stem is in a rule also matches the rule's other members (a member of several words

@@ -15,8 +15,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .. import selectors
+from ..comments import selectors as comment_selectors
 from ..models import ThreadStatus
+from ..notifications import selectors as notification_selectors
+from ..threads import selectors as thread_selectors
 
 register = template.Library()
 
@@ -53,7 +55,7 @@ def json_ld(data):
 @register.inclusion_tag("discussions/includes/page_threads.html", takes_context=True)
 def page_discussions(context, page, limit: int = 5):
     """Threads about a publication page and a link to start one about it."""
-    threads, total = selectors.page_threads(page=page, limit=limit)
+    threads, total = thread_selectors.page_threads(page=page, limit=limit)
     return {
         "page": page,
         "threads": threads,
@@ -93,7 +95,7 @@ def isodate(value):
 @register.inclusion_tag("discussions/includes/latest_threads.html")
 def latest_threads(limit: int = 5):
     """The newest threads with their status, for the home page's forum slot."""
-    return {"threads": list(selectors.thread_list_public()[:limit])}
+    return {"threads": list(thread_selectors.thread_list_public()[:limit])}
 
 
 @register.inclusion_tag("discussions/includes/comments.html", takes_context=True)
@@ -112,9 +114,9 @@ def comment_section(context, obj):
     from django.core.exceptions import ValidationError
     from django.http import Http404
 
-    from ..comment_forms import new_comment_form, target_key
-    from ..own_comments import own_comment_ids
-    from ..services.comments import check_open, target_for
+    from ..comments.forms import new_comment_form, target_key
+    from ..comments.own import own_comment_ids
+    from ..comments.services import check_open, target_for
 
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()
@@ -122,11 +124,11 @@ def comment_section(context, obj):
         target = target_for(obj)
     except ValidationError:  # a page type that takes no comments
         return {"section": None}
-    page = selectors.comment_page_number(request.GET.get("page") if request else None)
+    page = comment_selectors.comment_page_number(request.GET.get("page") if request else None)
     if page is None:
         raise Http404("no such page of comments")
     own_ids = [] if user.is_authenticated else own_comment_ids(request)
-    section = selectors.comment_section(obj=obj, user=user, page=page, own_ids=own_ids)
+    section = comment_selectors.comment_section(obj=obj, user=user, page=page, own_ids=own_ids)
     if section.own_waiting and request is not None:
         request.serambi_personal = True  # CachePolicyMiddleware: never a shared cache
     try:
@@ -221,7 +223,7 @@ def _prepare_comments(section, *, page_url: str, user, can_comment: bool) -> Non
 @register.filter
 def skm_element_label(name):
     """The label of a satisfaction survey element from its field name."""
-    from ..survey_models import ELEMENTS
+    from ..survey.models import ELEMENTS
 
     return next((label for field, label, _question in ELEMENTS if field == name), name)
 
@@ -240,7 +242,7 @@ def unread_notifications(user) -> int:
     pages stay cacheable)."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    return selectors.unread_notification_count(user=user)
+    return notification_selectors.unread_notification_count(user=user)
 
 
 @register.simple_tag
@@ -249,4 +251,4 @@ def unit_overdue(user) -> int | None:
     query, for anyone else. Only signed-in pages ask, so anonymous pages stay cacheable."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return selectors.unit_overdue_count(user=user)
+    return thread_selectors.unit_overdue_count(user=user)

@@ -35,7 +35,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# The public-information path (discussions.ppid_models): groups created by a discussions
+# The public-information path (discussions.ppid.models): groups created by a discussions
 # migration, members given by a superuser (Wagtail admin → Groups). Holding the
 # permission is what counts (superusers hold every permission).
 PPID = "PPID"

@@ -24,10 +24,11 @@ visitors get a link to the comment form's own page rather than the form.
 Invalidation: every entry is stored with the cache's *generation*, a random value under
 one key; `public_content_changed()` (after commit) replaces it, and an entry of an older
 generation is a miss. One `get_many` reads the entry and the generation together. Apps
-call it where what the public sees changes: discussions from `services.events.record_event`
+call it where what the public sees changes: discussions from
+`threads.services.events.record_event`
 (every thread write: new thread, answer, status, moderation of a thread),
-`services.comments._visibility_changed` (a comment published, approved, hidden,
-restored, edited or deleted) and `services.moderation._thread_visibility_changed`; Wagtail's
+`comments.services.tree.visibility_changed` (a comment published, approved, hidden,
+restored, edited or deleted) and `moderation.services._thread_visibility_changed`; Wagtail's
 publish/unpublish/delete/view-restriction signals and the models registered with
 `invalidate_on(model)` are connected in `connect_signals()`. Likes and support counts
 do not invalidate (they would empty the cache at every click): an anonymous page shows

@@ -481,6 +481,10 @@ SERAMBI_CONTACT_ADDRESS = env_str(
     "SERAMBI_CONTACT_ADDRESS", "Jl. Abdul Malik Pattana Endeng, Mamuju, Sulawesi Barat"
 )
 
+# The unit (slug) whose verified ASN are PPID staff: they record the written decision on
+# every unit's information requests, like holders of the PPID role (issue 22). Empty: none.
+SERAMBI_PPID_UNIT = env_str("SERAMBI_PPID_UNIT", "")
+
 # Labels for the language names in the switcher (each in its own language).
 LANGUAGE_SWITCH_LABELS = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -512,7 +516,7 @@ SERAMBI_PAGE_CACHE_SECONDS = env_int("SERAMBI_PAGE_CACHE_SECONDS", 300)
 # replies (`?page=N`); a comment's permalink /forum/komentar/<id>/ finds its page.
 SERAMBI_COMMENTS_PER_PAGE = env_int("SERAMBI_COMMENTS_PER_PAGE", 25)
 
-# --- Comments and moderation (discussions/services/comments.py, moderation.py) ---------
+# --- Comments and moderation (discussions/comments/, discussions/moderation/) ----------
 SITE_ID = 1  # django-contrib-comments keeps a Site reference; there is one.
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # levels 0, 1, 2: replies three deep
 SERAMBI_COMMENT_MAX_LENGTH = env_int("SERAMBI_COMMENT_MAX_LENGTH", 3000)

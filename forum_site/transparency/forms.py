@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from discussions import selectors as forum
 from discussions.models import ThreadKind
+from discussions.threads import selectors as forum
 
 from .sections import Filters
 

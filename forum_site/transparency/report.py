@@ -7,11 +7,11 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from discussions import ppid_selectors
-from discussions import selectors as forum
 from discussions import statistics as forum_stats
 from discussions.models import InformationDecision, RefusalGround
-from discussions.skm import survey_results
+from discussions.ppid import selectors as ppid_selectors
+from discussions.survey.skm import survey_results
+from discussions.threads import selectors as forum
 from forum_site.core.exports import Column, ColumnType, Dataset
 
 T = ColumnType

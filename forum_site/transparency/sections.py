@@ -29,9 +29,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
-from discussions import selectors as forum
 from discussions import statistics as forum_stats
 from discussions.models import ModerationAction, ModerationRule, ThreadKind, ThreadStatus
+from discussions.moderation import selectors as moderation_selectors
+from discussions.threads import selectors as forum
 from forum_site.core.plugins import Registry
 from publications import selectors as publications
 from publications.templatetags.publications_tags import number, percent, rupiah
@@ -240,7 +241,7 @@ def categories_section(filters: Filters) -> dict:
 def satisfaction_section(filters: Filters) -> dict:
     """The satisfaction survey per unit for the chosen year (this year by default),
     narrowed to the chosen unit; below a unit's minimum sample, no score."""
-    from discussions.skm import survey_results
+    from discussions.survey.skm import survey_results
     from forum_site.accounts.models import Unit
 
     year = filters.year or timezone.localdate().year
@@ -302,10 +303,12 @@ def moderation_section(filters: Filters) -> dict:
     keys = forum_stats.month_keys(today=timezone.localdate())
     since = forum_stats.month_start(keys[0])
     by_rule: dict[tuple[str, str, str], int] = {}
-    for row in forum.moderation_ledger_counts(since=since, by=("rule", "item_kind", "action")):
+    rows = moderation_selectors.moderation_ledger_counts(
+        since=since, by=("rule", "item_kind", "action"))
+    for row in rows:
         by_rule[(row["rule"], row["item_kind"], row["action"])] = row["count"]
     by_month: dict[tuple[int, str], int] = {}
-    for row in forum.moderation_ledger_counts(since=since, by=("month", "action")):
+    for row in moderation_selectors.moderation_ledger_counts(since=since, by=("month", "action")):
         key = row["month"].year * 100 + row["month"].month
         by_month[(key, row["action"])] = by_month.get((key, row["action"]), 0) + row["count"]
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from discussions import selectors as forum
 from discussions import statistics as forum_stats
-from discussions.skm import survey_result
+from discussions.survey.skm import survey_result
+from discussions.threads import selectors as forum
 from publications import selectors as publications
 
 from . import charts

@@ -29,7 +29,6 @@ def _elasticsearch_engine() -> SearchEngine:
     return ElasticsearchEngine(
         url=settings.ELASTICSEARCH_URL,
         index=settings.SERAMBI_SEARCH_INDEX,
-        synonyms=settings.SERAMBI_SEARCH_SYNONYMS_FILE,
         client_options=getattr(settings, "SERAMBI_ELASTICSEARCH_OPTIONS", {}),
     )
 

@@ -29,6 +29,17 @@ TYPE_WEIGHTS = {
 }
 
 
+# How much a word in a title counts against one in a body: SQLite's bm25 column weights
+# and Elasticsearch's field boost (PostgreSQL ranks its weight A above B in ts_rank).
+TITLE_WEIGHT = 10.0
+
+
+def collapses(query: SearchQuery) -> bool:
+    """Whether records sharing a collapse key (a thread's comments) show as one result:
+    always, unless the visitor chose to see comments only."""
+    return tuple(query.filters.get("type", ())) != ("comment",)
+
+
 def type_weights() -> dict[str, float]:
     """TYPE_WEIGHTS with the settings' overrides (read once a search)."""
     from django.conf import settings

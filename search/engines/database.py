@@ -43,20 +43,22 @@ from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
-from ..highlight import mark, snippet
+from ..highlight import mark, shorten, snippet
+from ..matching import has_synonyms, term_groups, term_stems, typed
 from ..models import FTS_TABLE, SearchEntry
-from ..query import FACETS, STOP_WORDS, SearchQuery, Terms
+from ..query import FACETS, SearchQuery, Terms
 from ..records import SearchRecord
 from ..stemming import stem, stem_text
 from ..suggest import add_words, replace_vocabulary, vocabulary_words
-from ..synonyms import alternatives
 from .base import (
+    TITLE_WEIGHT,
     EngineResult,
     FacetCount,
     Hit,
     Progress,
     SearchEngine,
     Suggestion,
+    collapses,
     type_weights,
 )
 
@@ -73,8 +75,6 @@ def count_cap() -> int:
 
     return max(10, int(getattr(settings, "SERAMBI_SEARCH_COUNT_CAP", COUNT_CAP)))
 
-
-SNIPPET_CHARS = 240
 
 # facet → (column, label column or None)
 FACET_COLUMNS = {
@@ -122,39 +122,6 @@ def _pg_vectors(record: SearchRecord) -> dict:
         + SearchVector(stemmed_body, weight="B", config=PG_CONFIG),
         "autocomplete_vector": SearchVector(title, config="simple"),
     }
-
-
-def term_groups(terms: Terms, *, synonyms: bool = True) -> list[tuple[tuple[str, ...], ...]]:
-    """The visitor's terms as the index holds words: one group per word or phrase, each a
-    tuple of alternatives (a tuple of stems: one for a word, several for a phrase). A
-    word's alternatives are its stem and the office's synonyms of it (search.synonyms),
-    unless `synonyms` is False (the words as typed)."""
-    groups = []
-    # Little words ("apakah", "kapan", "saya") say nothing about what is sought: a whole
-    # question finds what its other words find (Elasticsearch drops them too).
-    meaningful = [w for w in terms.words if w not in STOP_WORDS] or (
-        [] if terms.phrases else list(terms.words))
-    for word in dict.fromkeys(stem(w) for w in meaningful):
-        groups.append(((word,), *(alternatives(word) if synonyms else ())))
-    for phrase in terms.phrases:
-        groups.append((tuple(stem(w) for w in phrase),))
-    return groups
-
-
-def has_synonyms(terms: Terms) -> bool:
-    return any(len(group) > 1 for group in term_groups(terms))
-
-
-def typed(terms: Terms) -> Terms:
-    """Any of the words as typed: scored on top of the full query, so a record with the
-    visitor's own word ranks above one found through a synonym ("pppk" before "asn")."""
-    return Terms(words=terms.words, phrases=terms.phrases, match_any=True,
-                 title_only=terms.title_only)
-
-
-def term_stems(terms: Terms) -> set[str]:
-    """Every stem the terms may match (for highlighting)."""
-    return {w for group in term_groups(terms) for alt in group for w in alt}
 
 
 def apply_filters(qs: QuerySet, filters: dict, *, skip: str | None = None) -> QuerySet:
@@ -374,7 +341,7 @@ class DatabaseEngine(SearchEngine):
                                         scored=scored)
         # A thread's comments count and show as one result (collapse_key), unless the
         # visitor chose to see comments only.
-        collapse = tuple(query.filters.get("type", ())) != ("comment",)
+        collapse = collapses(query)
         groups = Counter(row[GROUP] for row in rows if row[GROUP]) if collapse else Counter()
         counted = _collapsed(rows) if collapse else rows
         counts: dict[str, list[FacetCount]] = {}
@@ -487,7 +454,7 @@ class DatabaseEngine(SearchEngine):
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid, bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
+                f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({marks})",
                 [match, *ids],
             )
@@ -512,7 +479,7 @@ class DatabaseEngine(SearchEngine):
                 continue
             # Highlights by stem, the same on both databases (search.highlight).
             title = mark(entry.title, stems)
-            body = snippet(entry.body, stems) or _shorten(entry.body)
+            body = snippet(entry.body, stems) or shorten(entry.body)
             hits.append(Hit(
                 key=entry.key, type=entry.record_type, id=entry.record_id, url=entry.url,
                 title=title, snippet=body, date=entry.date, unit_label=entry.unit_label,
@@ -616,10 +583,3 @@ def _newest_key(row: tuple) -> tuple:
     """Sorted in reverse: the newest date first, undated last, then the highest id."""
     date = row[DATE]
     return (date is not None, date or dt.date.min, row[ID])
-
-
-def _shorten(text: str) -> str:
-    text = " ".join((text or "").split())
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"

@@ -3,10 +3,19 @@
 - One index per build, named "<alias>-<timestamp>", behind the alias searches use.
   `rebuild` fills a new index and swaps the alias in one atomic `_aliases` call, so
   searches never see a half-built index; older indices are then deleted.
-- Analysis: Indonesian stop words and stemmer at index and search time; the office's
-  synonym list (settings.SERAMBI_SEARCH_SYNONYMS_FILE) as a synonym_graph filter at
-  search time only (multi-word synonyms work there); edge n-grams on titles for
-  autocomplete.
+- Matching and ranking as the database engine's (issue 19): the index holds
+  `stemming.stem_text()` of each title and body (Sastrawi's stems, split on whitespace:
+  the words are already lower-case), and the visitor's words are stemmed and expanded
+  with the office's synonyms in Python (search/matching.py), so a word finds the same
+  records in both engines. A title counts TITLE_WEIGHT times a body; relevance is
+  multiplied by the record type's weight (base.TYPE_WEIGHTS, a function_score); a
+  thread's comments are one result (collapsed on `collapse_key`, the total counted as
+  distinct keys); highlights are made in Python by stem (search/highlight.py). Titles
+  also get edge n-grams for autocomplete.
+- The mapping carries its version (`_meta.serambi.mapping_version`): an index built by
+  older code is refused for reading (EngineUnavailable: the database answers) until
+  `search_rebuild` builds one with this mapping. New indices refuse unknown fields
+  (`dynamic: strict`).
 - Facets are aggregations; each facet's counts ignore the facet's own filter (the
   filters are applied as a post_filter) so a visitor can widen a choice as well as narrow.
 - Any transport or server error becomes EngineUnavailable; the caller falls back to the
@@ -17,9 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
@@ -31,17 +38,21 @@ from elasticsearch.dsl import (
     Integer,
     Keyword,
     Long,
+    MetaField,
     Q,
     Search,
     Text,
     analyzer,
-    token_filter,
     tokenizer,
 )
 
+from ..highlight import mark, shorten, snippet
+from ..matching import Alternative, has_synonyms, term_groups, term_stems, typed
 from ..query import FACETS, SearchQuery, Terms
-from ..records import MARK_END, MARK_START, SearchRecord
+from ..records import SearchRecord
+from ..stemming import stem_text
 from .base import (
+    TITLE_WEIGHT,
     EngineResult,
     EngineUnavailable,
     FacetCount,
@@ -49,15 +60,24 @@ from .base import (
     Progress,
     SearchEngine,
     Suggestion,
+    collapses,
+    type_weights,
 )
 
 logger = logging.getLogger(__name__)
 
 BATCH = 500
 FACET_SIZE = 20
-INDEX_ANALYZER = "serambi_indonesian"
-SEARCH_ANALYZER = "serambi_indonesian_search"
+# Raised whenever the mapping changes; an index of another version is rebuilt, not read.
+# 1: Lucene's Indonesian stemmer and synonym_graph; 2: Sastrawi's stems (issue 19).
+MAPPING_VERSION = 2
+# Pre-stemmed text (stemming.stem_text: lower-case words of letters and digits, one
+# space apart) only needs splitting on whitespace: Elasticsearch's built-in analyzer.
+STEMS_ANALYZER = "whitespace"
 AUTOCOMPLETE_ANALYZER = "serambi_autocomplete"
+# Distinct collapse keys of grouped records (a thread's comments) are counted exactly up to
+# here (Elasticsearch's maximum); past it the count is HyperLogLog's close estimate.
+COUNT_PRECISION = 40_000
 
 FACET_FIELDS = {
     "type": ("type", None),
@@ -68,7 +88,8 @@ FACET_FIELDS = {
     "status": ("status", "status_label"),
     "answered": ("answered", None),
 }
-_RULE = re.compile(r"^[\w ,]+(=>[\w ,]+)?$", re.UNICODE)
+SOURCE_FIELDS = ["type", "record_id", "url", "title", "body", "date", "unit_label",
+                 "status_label", "category_label", "area_label"]
 
 
 class SearchDocument(Document):
@@ -77,12 +98,12 @@ class SearchDocument(Document):
     type = Keyword()
     record_id = Long()
     url = Keyword(index=False)
-    title = Text(
-        analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER,
-        fields={"autocomplete": Text(analyzer=AUTOCOMPLETE_ANALYZER,
-                                     search_analyzer="standard")},
-    )
-    body = Text(analyzer=INDEX_ANALYZER, search_analyzer=SEARCH_ANALYZER)
+    # As written, for display and autocomplete; searches match the stems below.
+    title = Text(index=False, fields={"autocomplete": Text(
+        analyzer=AUTOCOMPLETE_ANALYZER, search_analyzer="standard")})
+    body = Text(index=False)
+    title_stems = Text(analyzer=STEMS_ANALYZER)
+    body_stems = Text(analyzer=STEMS_ANALYZER)
     language = Keyword()
     all_languages = Boolean()
     unit = Keyword()
@@ -98,36 +119,21 @@ class SearchDocument(Document):
     date = Date()
     year = Integer()
     updated_at = Date()
+    # The record's collapse key, or one of its own: results are collapsed on it.
+    collapse_key = Keyword()
+    # Whether it has a collapse key of its own (a comment: "thread:12"), i.e. may share
+    # its result with others: results are counted as records less grouped records plus
+    # their distinct keys (cheap; a cardinality over every record's key is not).
+    grouped = Boolean()
     checksum = Keyword()
 
-
-def synonym_rules(path: Path | str | None) -> list[str]:
-    """The office's synonym rules: comments, blank lines and malformed lines dropped."""
-    if not path or not Path(path).exists():
-        return []
-    rules = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = " ".join(line.strip().lower().split())
-        if not line or line.startswith("#"):
-            continue
-        if _RULE.match(line):
-            rules.append(line)
-        else:
-            logger.warning("search synonyms: ignored line %r", line)
-    return rules
+    class Meta:
+        dynamic = MetaField("strict")
+        meta = MetaField({"serambi": {"mapping_version": MAPPING_VERSION}})
 
 
-def build_index(name: str, *, synonyms: list[str]) -> Index:
+def build_index(name: str) -> Index:
     """The index definition: settings, analysis and the document mapping."""
-    stop = token_filter("serambi_indonesian_stop", type="stop", stopwords="_indonesian_")
-    stem = token_filter("serambi_indonesian_stemmer", type="stemmer", language="indonesian")
-    filters = ["lowercase", "asciifolding", stop, stem]
-    search_filters = ["lowercase", "asciifolding"]
-    if synonyms:
-        search_filters.append(token_filter(
-            "serambi_synonyms", type="synonym_graph", synonyms=synonyms, lenient=True,
-        ))
-    search_filters += [stop, stem]
     edge = tokenizer(
         "serambi_edge_ngram", type="edge_ngram", min_gram=2, max_gram=20,
         token_chars=["letter", "digit"],
@@ -136,12 +142,24 @@ def build_index(name: str, *, synonyms: list[str]) -> Index:
     # One shard (an office's records fit one many times over); one replica as soon as the
     # cluster has a second node, none on a single node (which would stay yellow otherwise).
     index.settings(number_of_shards=1, auto_expand_replicas="0-1", max_result_window=10_000)
-    index.analyzer(analyzer(INDEX_ANALYZER, tokenizer="standard", filter=filters))
-    index.analyzer(analyzer(SEARCH_ANALYZER, tokenizer="standard", filter=search_filters))
     index.analyzer(analyzer(AUTOCOMPLETE_ANALYZER, tokenizer=edge,
                             filter=["lowercase", "asciifolding"]))
     index.document(SearchDocument)
     return index
+
+
+def mapping_version(mapping: dict) -> int:
+    """The version of one index's mapping as GET <index>/_mapping gives it (1 when it
+    says none: indices built before versions were recorded)."""
+    meta = (mapping.get("mappings") or {}).get("_meta") or {}
+    return int((meta.get("serambi") or {}).get("mapping_version", 1))
+
+
+def group_key(record: SearchRecord) -> str:
+    """What results are collapsed on: the record's collapse key ("thread:12" for that
+    thread's comments), else a key of its own. Not its plain key: the thread's own
+    record ("thread:12") is a result apart from its comments, as in the database."""
+    return record.collapse_key or f"record:{record.key}"
 
 
 def document_source(record: SearchRecord) -> dict:
@@ -151,6 +169,8 @@ def document_source(record: SearchRecord) -> dict:
         "url": record.url,
         "title": record.title,
         "body": record.body,
+        "title_stems": stem_text(record.title),
+        "body_stems": stem_text(record.body),
         "language": record.language,
         "all_languages": record.all_languages,
         "unit": record.unit or None,
@@ -166,6 +186,8 @@ def document_source(record: SearchRecord) -> dict:
         "date": record.date.isoformat() if record.date else None,
         "year": record.year,
         "updated_at": record.updated_at.isoformat() if record.updated_at else None,
+        "collapse_key": group_key(record),
+        "grouped": bool(record.collapse_key),
         "checksum": record.checksum,
     }
 
@@ -179,20 +201,63 @@ def _facet_filter(facet: str, values) -> Q:
     return Q("terms", **{field: list(values)})
 
 
+def _count_results(bucket) -> None:
+    """Sub-aggregations to count results in `bucket` (see `results`)."""
+    bucket.bucket("grouped", "filter", filter=Q("term", grouped=True)).metric(
+        "keys", "cardinality", field="collapse_key", precision_threshold=COUNT_PRECISION)
+
+
+def results(bucket: dict) -> int:
+    """How many results the records of an aggregation bucket show as: each record that
+    is not grouped, and each distinct collapse key of those that are."""
+    grouped = bucket["grouped"]
+    return bucket["doc_count"] - grouped["doc_count"] + grouped["keys"]["value"]
+
+
+def _fields(terms: Terms) -> list[tuple[str, float]]:
+    title = ("title_stems", TITLE_WEIGHT)
+    return [title] if terms.title_only else [title, ("body_stems", 1.0)]
+
+
+def _clauses(alternative: Alternative, fields: list[tuple[str, float]]) -> list[Q]:
+    """One alternative (a stem, or a phrase of stems) in each field. match_phrase: a
+    single stem is a term query, several must stand together, as PostgreSQL's <-> and
+    FTS5's phrases ask."""
+    text = " ".join(alternative)
+    return [Q("match_phrase", **{field: {"query": text, "boost": boost}} if boost != 1
+              else {field: text}) for field, boost in fields]
+
+
 def text_query(terms: Terms) -> Q:
-    """Match queries only: they have no syntax, so the visitor's text cannot break them."""
-    fields = ["title"] if terms.title_only else ["title^3", "body"]
-    clauses = []
-    if terms.words:
-        clauses.append(Q(
-            "multi_match", query=" ".join(terms.words), fields=fields, type="cross_fields",
-            operator="or" if terms.match_any else "and",
-        ))
-    for phrase in terms.phrases:
-        clauses.append(Q("multi_match", query=" ".join(phrase), fields=fields, type="phrase"))
+    """The database engine's match over the stemmed fields: each word or phrase (or one
+    of its synonyms, search.matching.term_groups) in the title or the body; every group
+    must match, or any when `match_any`. Scores add up across fields and groups. When a
+    word has synonyms, the words as typed score again on top (optional clauses), so a
+    record with the visitor's own word ranks above one found through a synonym. Match
+    queries only: the visitor's text cannot break them."""
+    fields = _fields(terms)
+    groups = [
+        Q("bool", should=[c for alt in group for c in _clauses(alt, fields)],
+          minimum_should_match=1)
+        for group in term_groups(terms)
+    ]
     if terms.match_any:
-        return Q("bool", should=clauses, minimum_should_match=1)
-    return Q("bool", must=clauses)
+        main = Q("bool", should=groups, minimum_should_match=1)
+    else:
+        main = Q("bool", must=groups)
+    if has_synonyms(terms):
+        bonus = [c for group in term_groups(typed(terms), synonyms=False)
+                 for alt in group for c in _clauses(alt, fields)]
+        main = Q("bool", must=[main], should=bonus)
+    return main
+
+
+def weighted(query: Q) -> Q:
+    """Relevance times the record type's weight (base.type_weights, the database engine's
+    weights): programmes and outcomes before what is said about them."""
+    return Q("function_score", query=query, score_mode="first", boost_mode="multiply",
+             functions=[{"filter": {"term": {"type": record_type}}, "weight": weight}
+                        for record_type, weight in sorted(type_weights().items())])
 
 
 def build_search(query: SearchQuery, *, index: str, facets: bool = True) -> Search:
@@ -202,11 +267,19 @@ def build_search(query: SearchQuery, *, index: str, facets: bool = True) -> Sear
                                Q("term", all_languages=True)], minimum_should_match=1)]
     if query.types:
         scope.append(Q("terms", type=list(query.types)))
-    main = text_query(query.terms) if query.terms else Q("match_all")
+    main = weighted(text_query(query.terms)) if query.terms else Q("match_all")
     s = s.query(Q("bool", must=[main], filter=scope))
     active = {f: v for f, v in query.filters.items() if f in FACET_FIELDS and v}
     if active:
         s = s.post_filter(Q("bool", filter=[_facet_filter(f, v) for f, v in active.items()]))
+    collapse = collapses(query)
+    if collapse:
+        # A thread's comments are one result: its best record by the sort, with how many
+        # matched; the total is the number of distinct keys that pass the filters.
+        s = s.collapse("collapse_key", inner_hits={"name": "matches", "size": 0,
+                                                   "_source": False})
+        _count_results(s.aggs.bucket("total", "filter", filter=Q(
+            "bool", filter=[_facet_filter(f, v) for f, v in active.items()])))
     if facets:
         for facet in FACETS:
             field, label = FACET_FIELDS[facet]
@@ -215,26 +288,24 @@ def build_search(query: SearchQuery, *, index: str, facets: bool = True) -> Sear
                 "values", "terms", field=field, size=FACET_SIZE,
                 order={"_key": "desc"} if facet == "year" else {"_count": "desc"},
             )
+            if collapse:
+                # Results, not records: a thread found through three comments counts once.
+                _count_results(bucket)
             if label:
                 # The value's label as its newest record gives it, as the database engine
                 # does: a value two record types share ("open": a thread's "Open", a
                 # program's "Open for registration") gets the same label in both engines.
                 bucket.bucket("label", "terms", field=label, size=1,
                               order={"newest": "desc"}).metric("newest", "max", field="date")
-    if query.terms:
-        s = s.highlight_options(
-            pre_tags=[MARK_START], post_tags=[MARK_END], require_field_match=False,
-        ).highlight("title", number_of_fragments=0).highlight(
-            "body", fragment_size=160, number_of_fragments=2, no_match_size=240,
-        )
     date_desc = {"date": {"order": "desc", "missing": "_last"}}
+    # Equal dates: the newest record first, as the database's ids order them.
+    newest_id = {"record_id": {"order": "desc"}}
     if query.sort == "newest" or not query.terms:
-        s = s.sort(date_desc, "_score")
+        s = s.sort(date_desc, newest_id)
     else:
-        s = s.sort("_score", date_desc)
-    s = s.source(["type", "record_id", "url", "title", "body", "date", "unit_label",
-                  "status_label", "category_label", "area_label"])
-    s = s.extra(track_total_hits=True)
+        s = s.sort("_score", date_desc, newest_id)
+    s = s.source(SOURCE_FIELDS)
+    s = s.extra(track_total_hits=not collapse)
     return s[query.offset:query.offset + query.per_page]
 
 
@@ -251,8 +322,7 @@ def build_autocomplete(terms: Terms, *, index: str, language: str, limit: int) -
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
-    def __init__(self, *, url: str, index: str, synonyms: Path | str | None = None,
-                 client_options: dict | None = None):
+    def __init__(self, *, url: str, index: str, client_options: dict | None = None):
         options = {"request_timeout": 5, "max_retries": 1, "retry_on_timeout": False,
                    **(client_options or {})}
         # "http://a:9200,http://b:9200": every node of the cluster; a request to a node that
@@ -260,8 +330,8 @@ class ElasticsearchEngine(SearchEngine):
         hosts = [h.strip() for h in url.split(",") if h.strip()] if isinstance(url, str) else url
         self.client = Elasticsearch(hosts, **options)
         self.alias = index
-        self.synonyms_path = synonyms
         self._alias_ready = False
+        self._mapping_current = False
 
     # --- index lifecycle --------------------------------------------------------------------
 
@@ -269,7 +339,24 @@ class ElasticsearchEngine(SearchEngine):
         return f"{self.alias}-{dt.datetime.now(dt.UTC):%Y%m%d%H%M%S%f}"
 
     def _create_index(self, name: str) -> None:
-        build_index(name, synonyms=synonym_rules(self.synonyms_path)).create(using=self.client)
+        build_index(name).create(using=self.client)
+
+    def _check_mapping(self) -> None:
+        """Refuse to read an index built with another mapping (an older version of this
+        code): its fields would match nothing, silently. The database answers instead
+        (EngineUnavailable), and the incident tells the admins to run search_rebuild.
+        Asked once a process while the index is current; again on every read until then."""
+        if self._mapping_current:
+            return
+        with _unavailable():
+            mappings = self.client.indices.get_mapping(index=self.alias).body
+        versions = sorted({mapping_version(m) for m in mappings.values()})
+        if versions != [MAPPING_VERSION]:
+            raise EngineUnavailable(
+                f"the index behind {self.alias} has mapping version "
+                f"{', '.join(map(str, versions)) or 'none'}, this code needs "
+                f"{MAPPING_VERSION}: run `manage.py search_rebuild`")
+        self._mapping_current = True
 
     def _ensure_alias(self) -> None:
         """Writes before the first rebuild create a first versioned index and its alias
@@ -281,6 +368,7 @@ class ElasticsearchEngine(SearchEngine):
                 name = self.new_index_name()
                 self._create_index(name)
                 self.client.indices.put_alias(index=name, name=self.alias)
+                self._mapping_current = True
         self._alias_ready = True
 
     @property
@@ -326,7 +414,7 @@ class ElasticsearchEngine(SearchEngine):
             self.client.indices.update_aliases(actions=actions)
             for o in old:
                 self.client.indices.delete(index=o)
-        self._alias_ready = True
+        self._alias_ready = self._mapping_current = True
         progress(f"index {name} now behind alias {self.alias}")
         return count
 
@@ -382,6 +470,8 @@ class ElasticsearchEngine(SearchEngine):
 
     def checksums(self) -> dict[str, str]:
         self._ensure_alias()
+        # Reconcile cannot repair an index of another mapping record by record.
+        self._check_mapping()
         with _unavailable():
             # Writes become visible to a scan at the next refresh (1 s by default): without
             # this, reconcile would not see a write acknowledged a moment ago (found live).
@@ -396,31 +486,36 @@ class ElasticsearchEngine(SearchEngine):
     # --- reading ------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery, *, facets: bool = True) -> EngineResult:
+        self._check_mapping()
+        collapse = collapses(query)
         s = build_search(query, index=self.alias, facets=facets).using(self.client)
         with _unavailable():
             response = s.execute()
+        stems = term_stems(query.terms) if query.terms else set()
         hits = []
         for hit in response.hits:
             source = hit.to_dict()
-            highlight = getattr(hit.meta, "highlight", None)
-            title = (highlight.title[0] if highlight and "title" in highlight
-                     else source.get("title", ""))
-            snippet = (" … ".join(highlight.body) if highlight and "body" in highlight
-                       else (source.get("body") or "")[:240])
             date = source.get("date")
+            body = source.get("body") or ""
+            matches = 1
+            if collapse and "inner_hits" in hit.meta:
+                matches = hit.meta.inner_hits["matches"].hits.total.value or 1
             hits.append(Hit(
                 key=hit.meta.id, type=source.get("type", ""), id=source.get("record_id", 0),
-                url=source.get("url", ""), title=title, snippet=snippet,
+                url=source.get("url", ""),
+                # Highlights by stem, as the database engine makes them (search.highlight).
+                title=mark(source.get("title", ""), stems),
+                snippet=snippet(body, stems) or shorten(body),
                 date=dt.date.fromisoformat(str(date)[:10]) if date else None,
                 unit_label=source.get("unit_label") or "",
                 status_label=source.get("status_label") or "",
                 category_label=source.get("category_label") or "",
                 area_label=source.get("area_label") or "",
-                score=float(hit.meta.score or 0),
+                score=float(hit.meta.score or 0), matches=matches,
             ))
+        aggs = response.aggregations.to_dict() if "aggregations" in response else {}
         counts: dict[str, list[FacetCount]] = {}
         if facets:
-            aggs = response.aggregations.to_dict()
             for facet in FACETS:
                 counts[facet] = []
                 for bucket in aggs.get(facet, {}).get("values", {}).get("buckets", []):
@@ -430,13 +525,17 @@ class ElasticsearchEngine(SearchEngine):
                     labels = bucket.get("label", {}).get("buckets", [])
                     counts[facet].append(FacetCount(
                         value=str(value), label=labels[0]["key"] if labels else "",
-                        count=bucket["doc_count"],
+                        count=results(bucket) if collapse else bucket["doc_count"],
                     ))
-        return EngineResult(hits=hits, total=response.hits.total.value, facets=counts)
+                if collapse and facet != "year":
+                    counts[facet].sort(key=lambda fc: -fc.count)  # stable: ties as given
+        total = results(aggs["total"]) if collapse else response.hits.total.value
+        return EngineResult(hits=hits, total=total, facets=counts)
 
     def autocomplete(self, terms: Terms, *, language: str, limit: int = 8) -> list[Suggestion]:
         if not terms:
             return []
+        self._check_mapping()
         s = build_autocomplete(terms, index=self.alias, language=language, limit=limit)
         with _unavailable():
             response = s.using(self.client).execute()

@@ -57,8 +57,8 @@ def _revoke(client, profile, reason="Sudah pindah tugas ke instansi lain."):
 def test_a_moderator_withdraws_a_verification_with_a_reason(
         moderator_client, moderator, verified_asn, citizen, unit_a, mailoutbox,
         django_capture_on_commit_callbacks):
-    from discussions import services as forum
     from discussions.models import OfficialAnswer
+    from discussions.threads import services as forum
     from tests.discussions.factories import CategoryFactory, ThreadFactory
 
     thread = ThreadFactory(category=CategoryFactory(default_unit=unit_a), author=citizen)

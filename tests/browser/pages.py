@@ -56,14 +56,24 @@ DEMO_LOGIN = {"login": "warga@serambi.localhost", "password": "serambi-demo-2026
 # The BKPSDM unit's ASN account (discussions/demo.py ASN_BY_UNIT), for the unit queue.
 ASN_LOGIN = {"login": "asn.bkpsdm@serambi.localhost", "password": "serambi-demo-2026"}
 
+# The demo PPID officer (discussions/demo.py PPID_USER), for the case papers of any request.
+PPID_LOGIN = {"login": "petugas.ppid@serambi.localhost", "password": "serambi-demo-2026"}
+
 # A demo thread with a published official answer and comments: the first of
-# discussions/demo.py THREADS (answered by BKPSDM; demo_comments.py comments on it;
+# discussions/demo.py THREADS (answered by BKPSDM; comments/demo.py comments on it;
 # test_registry.py checks the title stays in step). Its id depends on what else the
 # database holds and on the order seed_demo opens threads in, so it is not written here:
 # `resolve(base_url)` asks the running site for it (the search API, this exact title, a
 # thread with an official answer) before any page is visited, and the URLs below carry a
 # placeholder, {thread_with_answer}, until then.
 THREAD_WITH_ANSWER_TITLE = "Kapan pendaftaran Pelatihan Kepemimpinan Pengawas 2027 dibuka?"
+# A demo public-information request granted by the PPID with two attached documents
+# (discussions/demo.py; test_registry.py checks it): its page shows the path's panel, and
+# its receipt (for the requester and PPID staff) the decision and the documents.
+INFORMATION_REQUEST_TITLE = "Permohonan data jumlah ASN per golongan"
+# A demo request nobody has decided yet: the PPID officer sees the written-decision form
+# on its page (radio lists, the multiple-file input).
+UNDECIDED_REQUEST_TITLE = "Permohonan daftar lokasi perekaman KTP-el keliling 2027"
 
 # The annual information-service report seed_demo publishes (forum_site/transparency/demo.py).
 REPORT_YEAR = dt.date.today().year
@@ -147,7 +157,7 @@ PAGES: list[PageType] = [
         nojs_submit={"form.search-box": {"q": "pelatihan"}},
     ),
     PageType("search-no-hits", {"id": "/cari/?q=zzqxw", "en": "/en/search/?q=zzqxw"}),
-    # Comments and moderation (discussions/demo_comments.py): the public ledger.
+    # Comments and moderation (discussions/comments/demo.py): the public ledger.
     PageType("moderation-ledger",
              {"id": "/forum/catatan-moderasi/", "en": "/en/forum/moderation-ledger/"},
              route="discussions:moderation_ledger"),
@@ -161,7 +171,28 @@ PAGES: list[PageType] = [
              {"id": "/forum/permohonan-informasi/keberatan/",
               "en": "/en/forum/information-requests/objections/"},
              route="discussions:ppid_objection_register"),
-    # Satisfaction survey and FAQ (discussions/demo_survey.py): every unit's figures, one
+    # A decided request: its public page (the path's panel, the attached documents) and
+    # its receipt, which only the requester and PPID staff see.
+    PageType(
+        "information-request",
+        {"id": "/forum/{information_request}/", "en": "/en/forum/{information_request}/"},
+        kind="thread",
+        jsonld=True,
+    ),
+    PageType(
+        "information-request-decision-form",
+        {"id": "/forum/{undecided_request}/", "en": "/en/forum/{undecided_request}/"},
+        kind="thread",
+        jsonld=True,
+        login=PPID_LOGIN,
+    ),
+    PageType(
+        "information-request-receipt",
+        {"id": "/forum/{information_request}/tanda-terima/",
+         "en": "/en/forum/{information_request}/receipt/"},
+        login=PPID_LOGIN,
+    ),
+    # Satisfaction survey and FAQ (discussions/survey/demo.py): every unit's figures, one
     # unit's page (element scores, follow-up plan), the FAQ list.
     PageType("satisfaction-survey", {"id": "/forum/survei/", "en": "/en/forum/survey/"},
              route="discussions:skm_index"),
@@ -196,32 +227,45 @@ LANGUAGES = ("id", "en")
 _RESOLVED: dict[str, str] = {}
 
 
-# The search API's answer to "this exact title, threads with an official answer".
-THREAD_WITH_ANSWER_LOOKUP = "/api/search?" + urllib.parse.urlencode({
-    "q": f'"{THREAD_WITH_ANSWER_TITLE}"', "type": "thread", "answered": "yes",
-})
+def _lookup(title: str, answered: str = "yes") -> str:
+    """The search API's answer to "this exact title, threads with (or without) an
+    official answer"."""
+    return "/api/search?" + urllib.parse.urlencode({
+        "q": f'"{title}"', "type": "thread", "answered": answered,
+    })
 
 
-def thread_with_answer_id(search_response: dict) -> int:
+THREAD_WITH_ANSWER_LOOKUP = _lookup(THREAD_WITH_ANSWER_TITLE)
+# Placeholder in the page URLs -> (exact title, answered "yes"/"no") of the demo thread.
+LOOKUPS = {
+    "thread_with_answer": (THREAD_WITH_ANSWER_TITLE, "yes"),
+    "information_request": (INFORMATION_REQUEST_TITLE, "yes"),
+    "undecided_request": (UNDECIDED_REQUEST_TITLE, "no"),
+}
+
+
+def thread_with_answer_id(search_response: dict, title: str = THREAD_WITH_ANSWER_TITLE) -> int:
     """The demo thread's id in the search API's JSON (LookupError if it is not there)."""
     for result in search_response.get("results", []):
-        if result["type"] == "thread" and result["title"] == THREAD_WITH_ANSWER_TITLE:
+        if result["type"] == "thread" and result["title"] == title:
             return int(result["id"])
-    raise LookupError(f"no answered thread titled {THREAD_WITH_ANSWER_TITLE!r} "
+    raise LookupError(f"no thread titled {title!r} "
                       "(is the site seeded with `manage.py seed_demo`?)")
 
 
-def find_thread_with_answer(base_url: str) -> int:
-    """The id of the demo thread THREAD_WITH_ANSWER_TITLE on the site at `base_url`."""
-    url = base_url.rstrip("/") + THREAD_WITH_ANSWER_LOOKUP
+def find_thread_with_answer(base_url: str, title: str = THREAD_WITH_ANSWER_TITLE,
+                            answered: str = "yes") -> int:
+    """The id of the demo thread `title` on the site at `base_url`."""
+    url = base_url.rstrip("/") + _lookup(title, answered)
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - the site under test
-        return thread_with_answer_id(json.load(response))
+        return thread_with_answer_id(json.load(response), title)
 
 
 def resolve(base_url: str) -> None:
     """Look up, once, the objects whose ids the page URLs cannot know in advance."""
-    if "thread_with_answer" not in _RESOLVED:
-        _RESOLVED["thread_with_answer"] = str(find_thread_with_answer(base_url))
+    for placeholder, (title, answered) in LOOKUPS.items():
+        if placeholder not in _RESOLVED:
+            _RESOLVED[placeholder] = str(find_thread_with_answer(base_url, title, answered))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from . import pages
-from .pages import ASN_LOGIN, CASES, DEMO_LOGIN, LANGUAGES, PAGES
+from .pages import ASN_LOGIN, CASES, DEMO_LOGIN, LANGUAGES, PAGES, PPID_LOGIN
 
 
 def test_registry_names_are_unique_and_every_page_has_both_languages():
@@ -39,9 +39,38 @@ def test_registry_signed_in_pages_use_seed_demo_accounts():
 
     assert ASN_LOGIN["login"] in forum_demo.ASN_BY_UNIT.values()
     assert ASN_LOGIN["password"] == demo.DEMO_PASSWORD
+    assert PPID_LOGIN["login"] == forum_demo.PPID_USER[0]
+    assert PPID_LOGIN["password"] == demo.DEMO_PASSWORD
     for page in PAGES:
         if page.login:
-            assert page.login in (DEMO_LOGIN, ASN_LOGIN), page.name
+            assert page.login in (DEMO_LOGIN, ASN_LOGIN, PPID_LOGIN), page.name
+
+
+def test_registry_information_request_is_a_demo_request_decided_with_documents():
+    from discussions import demo as forum_demo
+
+    (spec,) = [s for s in forum_demo.THREADS if s.title == pages.INFORMATION_REQUEST_TITLE]
+    assert spec.kind == "information_request"
+    decisions = [step for step in spec.steps if step[0] == "decide"]
+    assert len(decisions) == 1 and len(decisions[0][-1]) >= 2  # documents attached
+
+
+def test_registry_undecided_request_is_a_demo_request_nobody_decided():
+    from discussions import demo as forum_demo
+
+    (spec,) = [s for s in forum_demo.THREADS if s.title == pages.UNDECIDED_REQUEST_TITLE]
+    assert spec.kind == "information_request" and not spec.steps
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "_request}" in c.page.urls[c.lang]],
+                         ids=lambda c: c.id)
+def test_registry_information_request_urls_are_what_django_reverses(case, monkeypatch):
+    monkeypatch.setitem(pages._RESOLVED, "information_request", "42")
+    monkeypatch.setitem(pages._RESOLVED, "undecided_request", "42")
+    name = ("discussions:ppid_receipt" if case.page.name.endswith("receipt")
+            else "discussions:thread_detail")
+    with translation.override(case.lang):
+        assert reverse(name, args=[42]) == case.path
 
 
 def test_registry_thread_with_answer_is_the_first_demo_thread():

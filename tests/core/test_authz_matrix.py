@@ -28,8 +28,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from discussions.models import OfficialAnswer
-from discussions.services.notifications import make_unsubscribe_token
-from discussions.survey_models import ELEMENT_FIELDS as SURVEY_ELEMENTS
+from discussions.notifications.services import make_unsubscribe_token
+from discussions.survey.models import ELEMENT_FIELDS as SURVEY_ELEMENTS
 from forum_site.accounts.models import AsnProfile, PersonalDataRequest
 from tests.accounts.factories import PASSWORD
 from tests.conftest import make_people
@@ -343,6 +343,7 @@ GET_ONLY: dict[str, Callable[[dict], dict]] = {
     "discussions:ppid_receipt": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_receipt_pdf": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_decision_pdf": lambda w: {"pk": w["request_thread"].pk},
+    "discussions:ppid_attachment": lambda w: {"pk": w["request_thread"].pk, "position": 1},
     "discussions:ppid_case_file_pdf": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_case_file_zip": lambda w: {"pk": w["request_thread"].pk},
     "discussions:ppid_request_register": lambda w: {},
@@ -447,9 +448,9 @@ def world(module_db):
     ASN request, a data request."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-    from discussions import services
-    from discussions.services import comments as comment_services
-    from discussions.services import moderation as moderation_services
+    from discussions.comments import services as comment_services
+    from discussions.moderation import services as moderation_services
+    from discussions.threads import services
 
     people = make_people()
     for role in ("moderator", "comms", "superuser"):

@@ -19,8 +19,9 @@ from django.core.checks import run_checks
 from django.test import Client, TestCase
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import Comment, CommentStatus, ThreadKind
+from discussions.moderation import services as moderation_services
+from discussions.threads import services
 from forum_site.accounts import roles
 from forum_site.accounts import services as account_services
 from forum_site.accounts.models import AsnProfile
@@ -136,9 +137,9 @@ def test_every_email_links_to_the_public_site_and_each_link_answers(
     # Moderation decisions: published, and rejected under a rule.
     published = Comment.objects.get(user_email="rahma@contoh.id")
     rejected = Comment.objects.get(user_email="budi@contoh.id")
-    _after_commit(services.comments_moderate, moderator=moderator,
+    _after_commit(moderation_services.comments_moderate, moderator=moderator,
                   comment_ids=[published.pk], action="approve")
-    _after_commit(services.comments_moderate, moderator=moderator,
+    _after_commit(moderation_services.comments_moderate, moderator=moderator,
                   comment_ids=[rejected.pk], action="reject", rule="off_topic")
     decisions = reader.read_new()
     # The asker hears of the published comment too (issue 17), with its permalink.

@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from discussions import services
+from discussions.threads import services
 from forum_site.core import opendata
 from tests.discussions.factories import CategoryFactory, ThreadFactory
 from tests.publications import factories as pages

@@ -6,8 +6,8 @@ import pytest
 from django.test import Client, TestCase
 from django.urls import reverse
 
-from discussions import services
-from discussions.services import comments as comment_services
+from discussions.comments import services as comment_services
+from discussions.threads import services
 from tests.accounts.factories import UserFactory
 from tests.discussions.factories import CategoryFactory
 

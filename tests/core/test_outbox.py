@@ -57,8 +57,8 @@ def test_a_failed_attempt_waits_the_retry_delay(db, settings, citizen):
 
 # --- the data migration ------------------------------------------------------------------
 
-BEFORE = [("discussions", "0023_notifications_about_comments"), ("core", None)]
-AFTER = [("discussions", "0024_one_outbox"), ("core", "0001_outbox")]
+BEFORE = [("discussions", "0024_notifications_about_comments"), ("core", None)]
+AFTER = [("discussions", "0025_one_outbox"), ("core", "0001_outbox")]
 
 
 def _applied_state():

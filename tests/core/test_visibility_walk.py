@@ -22,6 +22,7 @@ The rule under test is one: `discussions.permissions.can_view_thread` /
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,11 +30,11 @@ import pytest
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from discussions import services
+from discussions.comments import services as comment_services
 from discussions.models import CommentStatus, Follow, Support, Thread, ThreadVisibility
-from discussions.services import comments as comment_services
-from discussions.services import moderation as moderation_services
-from discussions.services.notifications import make_unsubscribe_token
+from discussions.moderation import services as moderation_services
+from discussions.notifications.services import make_unsubscribe_token
+from discussions.threads import services
 from forum_site.accounts import roles
 from forum_site.core import opendata
 from tests.accounts.factories import AsnProfileFactory, UserFactory
@@ -60,6 +61,8 @@ MARKERS = {
     "hidden_survey_comment": "penandasurveithreadtersembunyi",
     "hidden_faq": "penandafaqtersembunyi",
     "pending_survey_comment": "penandasurveimenunggu",
+    # A document attached to the PPID's decision on the hidden request (name and bytes).
+    "hidden_attachment": "penandalampirantersembunyi",
 }
 PUBLIC_MARKER = "penandakomentarpublik"  # shown to everyone: proves pages are read
 
@@ -201,6 +204,9 @@ CASES: dict[str, Case] = {
     "discussions:ppid_receipt": _each_thread("discussions:ppid_receipt", method=get),
     "discussions:ppid_receipt_pdf": _each_thread("discussions:ppid_receipt_pdf", method=get),
     "discussions:ppid_decision_pdf": _each_thread("discussions:ppid_decision_pdf", method=get),
+    "discussions:ppid_attachment": lambda w: [
+        get(reverse("discussions:ppid_attachment", kwargs={"pk": pk, "position": 1}))
+        for pk in w["hidden_thread_ids"]],
     "discussions:ppid_case_file_pdf": _each_thread("discussions:ppid_case_file_pdf",
                                                    method=get),
     "discussions:ppid_case_file_zip": _each_thread("discussions:ppid_case_file_zip",
@@ -307,6 +313,7 @@ MODERATOR_SEES = {
     # A request's papers (receipt, letters, case file) follow its thread screen.
     "discussions:ppid_receipt", "discussions:ppid_receipt_pdf",
     "discussions:ppid_decision_pdf", "discussions:ppid_case_file_pdf",
+    "discussions:ppid_attachment",
     "discussions:ppid_case_file_zip", "discussions:ppid_decide", "discussions:ppid_object",
     "discussions:ppid_objection_answer", "discussions:ppid_komisi",
     "discussions:skm_comment_queue",  # survey comments waiting for moderation
@@ -362,13 +369,30 @@ def world(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            with override_settings(SERAMBI_FLAG_HIDE_THRESHOLD=1,
+            with override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix="walk-media-"),
+                                   SERAMBI_FLAG_HIDE_THRESHOLD=1,
                                    SERAMBI_RATE_LIMITS_ENABLED=False,
                                    SERAMBI_THREAD_PREMODERATION=True):
                 yield _build_world()
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+def _ppid_decision_with_attachment(thread) -> None:
+    from django.contrib.auth.models import Group
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from discussions.ppid import services as ppid_services
+
+    officer = UserFactory(display_name="Petugas PPID")
+    Group.objects.get(name=roles.PPID).user_set.add(officer)
+    marker = MARKERS["hidden_attachment"]
+    ppid_services.request_decide(
+        user=officer, thread=thread, outcome="granted", information_form="softcopy",
+        body="Data yang dimohon kami lampirkan pada keputusan ini.",
+        attachments=[SimpleUploadedFile(f"lampiran {marker}.pdf",
+                                        f"%PDF-1.4\n% {marker}\n".encode())])
 
 
 def _build_world() -> dict:
@@ -422,11 +446,12 @@ def _build_world() -> dict:
         services.thread_acknowledge(user=asn, thread=hidden,
                                     note=f"Diterima {MARKERS['hidden_note']}.")
         answer = services.answer_publish(
-            user=asn, thread=hidden, decision="granted",
+            user=asn, thread=hidden,
             body=f"Jawaban {MARKERS['hidden_answer_before']} untuk penanya.")
         services.answer_edit(user=asn, answer=answer,
                              body=f"Jawaban {MARKERS['hidden_answer']} untuk penanya.")
         hidden_thread_comment = comment(hidden, asn, MARKERS["hidden_thread_comment"])
+        _ppid_decision_with_attachment(hidden)
         pending_thread = new_thread(MARKERS["pending_thread"])
         waiting_thread = new_thread(MARKERS["waiting_thread"], by=newcomer, approve=False)
         rejected_thread = new_thread(MARKERS["rejected_thread"], by=newcomer, approve=False)
@@ -548,5 +573,8 @@ def test_public_content_is_found_by_the_same_walk(db, world):
     assert PUBLIC_MARKER in response.content.decode()
     moderator = _client(world, "moderator")
     page = moderator.get(world["hidden_thread"].get_absolute_url()).content.decode()
-    assert MARKERS["hidden_answer"] in page
+    assert MARKERS["hidden_answer"] in page and MARKERS["hidden_attachment"] in page
+    document = moderator.get(reverse("discussions:ppid_attachment",
+                                     args=[world["hidden_thread"].pk, 1]))
+    assert MARKERS["hidden_attachment"].encode() in b"".join(document.streaming_content)
 

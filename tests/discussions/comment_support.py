@@ -9,7 +9,7 @@ import time
 from django.core import mail, signing
 from django.urls import reverse
 
-from discussions.services.comments import FORM_STARTED_SALT
+from discussions.comments.services.posting import FORM_STARTED_SALT
 
 OUTCOME_TEXT = "Apakah capaian ini juga berlaku untuk kecamatan di luar Mamuju?"
 
@@ -58,15 +58,17 @@ def make_comment(obj, *, user, text: str, parent=None, moderator=None):
     """A comment through the real service; approved by `moderator` if it waits."""
     from django.test import TestCase
 
-    from discussions import services
+    from discussions.comments import services as comment_services
     from discussions.models import CommentStatus
+    from discussions.moderation import services as moderation_services
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        comment = services.comment_create(target=services.target_for(obj), user=user,
-                                          body=text, parent=parent)
+        comment = comment_services.comment_create(
+            target=comment_services.target_for(obj), user=user, body=text, parent=parent,
+        )
     if comment.status == CommentStatus.PENDING and moderator is not None:
         with TestCase.captureOnCommitCallbacks(execute=True):
-            services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
-                                       action="approve")
+            moderation_services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
+                                                  action="approve")
         comment.refresh_from_db()
     return comment

@@ -129,7 +129,7 @@ def resolved_thread(**kwargs):
 
 def survey_response(*, thread, scores, **kwargs):
     """A satisfaction survey response for a resolved thread (nine scores 1–4)."""
-    from discussions.survey_models import ELEMENT_FIELDS, SurveyResponse
+    from discussions.survey.models import ELEMENT_FIELDS, SurveyResponse
 
     return SurveyResponse.objects.create(
         thread=thread, unit=thread.unit, respondent=thread.author,

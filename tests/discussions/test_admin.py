@@ -4,7 +4,6 @@ record when an account is deleted."""
 import pytest
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import (
     Category,
     Holiday,
@@ -14,6 +13,7 @@ from discussions.models import (
     ThreadEvent,
     ThreadStatus,
 )
+from discussions.threads import services
 
 from .factories import ThreadFactory
 

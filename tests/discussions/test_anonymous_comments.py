@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from discussions.comments.services import anonymous_emails_forget
 from discussions.models import Comment, CommentStatus
-from discussions.services.comments import anonymous_emails_forget
 from forum_site.core import scheduler
 from tests.outbox_rows import comment_emails
 

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import OfficialAnswer, OfficialAnswerRevision, ThreadEvent, ThreadStatus
+from discussions.threads import services
 
 from .conftest import client_for
 from .factories import ThreadFactory

@@ -10,8 +10,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from discussions import services
+from discussions.comments import services as comment_services
 from discussions.models import Notification, NotificationPreference
+from discussions.moderation import services as moderation_services
 
 from .comment_support import make_comment, post_comment
 from .conftest import client_for
@@ -37,7 +38,7 @@ def test_asker_and_followers_hear_of_a_comment_only_once_it_is_approved(
     assert comment.status == "pending"
     assert not Notification.objects.exists() and not mail.outbox  # not before approval
 
-    services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
+    moderation_services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
                                action="approve")
     assert _kinds(citizen) == ["comment"]
     assert _kinds(follower) == ["followed_comment"]
@@ -61,8 +62,8 @@ def test_comment_email_to_the_asker_links_the_comment_and_quotes_the_masked_text
         thread, citizen, verified_asn, django_capture_on_commit_callbacks):
     FollowFactory(thread=thread)  # a follower: on this site only, by default
     with django_capture_on_commit_callbacks(execute=True):
-        comment = services.comment_create(target=services.target_for(thread), user=verified_asn,
-                                          body=REPLY)
+        comment = comment_services.comment_create(
+            target=comment_services.target_for(thread), user=verified_asn, body=REPLY)
     assert [m.to[0] for m in mail.outbox] == [citizen.email]
     message = mail.outbox[0]
     assert thread.title in message.subject
@@ -79,8 +80,9 @@ def test_a_reply_on_a_program_page_notifies_the_parent_commenter(
     parent = make_comment(program, user=citizen, text=QUESTION, moderator=moderator)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        reply = services.comment_create(target=services.target_for(program), user=verified_asn,
-                                        body=REPLY, parent=parent)
+        reply = comment_services.comment_create(
+            target=comment_services.target_for(program), user=verified_asn, body=REPLY,
+            parent=parent)
     notification = Notification.objects.get(user=citizen)
     assert notification.kind == "reply" and notification.thread_id is None
     assert notification.comment_id == reply.pk
@@ -113,7 +115,7 @@ def test_hiding_and_restoring_a_comment_does_not_notify_again(
     comment = make_comment(thread, user=verified_asn, text=QUESTION)
     for action, rule in (("hide", "off_topic"), ("restore", "")):
         with django_capture_on_commit_callbacks(execute=True):
-            services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
+            moderation_services.comments_moderate(moderator=moderator, comment_ids=[comment.pk],
                                        action=action, rule=rule)
     assert _kinds(citizen) == ["comment"]
 
@@ -136,8 +138,8 @@ def test_each_comment_kind_is_switchable_and_the_follow_default_is_on_site_only(
     assert client.post(url, data).status_code == 302
     assert NotificationPreference.objects.get(user=citizen, kind="comment").email is False
     with django_capture_on_commit_callbacks(execute=True):
-        services.comment_create(target=services.target_for(thread), user=verified_asn,
-                                body=QUESTION)
+        comment_services.comment_create(
+            target=comment_services.target_for(thread), user=verified_asn, body=QUESTION)
     assert _kinds(citizen) == ["comment"] and not mail.outbox  # on the site, no email
 
 

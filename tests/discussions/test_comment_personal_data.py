@@ -6,7 +6,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from discussions.comments import services as comment_services
 from discussions.models import Comment
+from discussions.moderation import services as moderation_services
 from forum_site.accounts import services as account_services
 from tests.accounts.factories import PASSWORD
 
@@ -19,10 +21,9 @@ pytestmark = pytest.mark.django_db
 def test_export_contains_comments_likes_and_reports(thread, verified_asn, trusted, moderator):
     own = make_comment(thread, user=trusted, text="Komentar saya sendiri", moderator=moderator)
     other = make_comment(thread, user=verified_asn, text="Komentar ASN")
-    from discussions import services
 
-    services.comment_like(user=trusted, comment=other)
-    services.comment_flag(user=trusted, comment=other, reason="spam")
+    comment_services.comment_like(user=trusted, comment=other)
+    moderation_services.comment_flag(user=trusted, comment=other, reason="spam")
     response = client_for(trusted).post(reverse("accounts:personal_data_export"))
     data = json.loads(response.content)["discussions"]
     assert [c["text"] for c in data["comments"]] == ["Komentar saya sendiri"]
@@ -36,9 +37,8 @@ def test_account_deletion_keeps_comments_under_pseudonym(thread, trusted, verifi
     comment = make_comment(thread, user=trusted, text="Komentar yang tetap ada",
                            moderator=moderator)
     other = make_comment(thread, user=verified_asn, text="Komentar yang disukai")
-    from discussions import services
 
-    services.comment_like(user=trusted, comment=other)
+    comment_services.comment_like(user=trusted, comment=other)
     pseudonym = account_services.account_delete(user=trusted, password=PASSWORD)
     comment = Comment.objects.get(pk=comment.pk)
     assert comment.user is None and comment.user_email == ""

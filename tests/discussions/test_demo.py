@@ -4,14 +4,15 @@ answered by the demo ASN accounts; running it again adds nothing."""
 from django.db.models import Count
 
 from discussions.demo import seed_forum
-from discussions.demo_survey import seed_survey
 from discussions.models import Category, OfficialAnswer, SurveyResponse, Thread, ThreadEvent
-from discussions.skm import survey_result
+from discussions.survey.demo import seed_survey
+from discussions.survey.skm import survey_result
 from forum_site.accounts.demo import seed_accounts
 from forum_site.accounts.models import Unit
 
 
-def test_seed_forum_is_rich_and_idempotent(db):
+def test_seed_forum_is_rich_and_idempotent(db, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)  # the documents attached to demo decisions
     seed_accounts(log=lambda *_: None)
     seed_forum(log=lambda *_: None)
 
@@ -42,6 +43,9 @@ def test_seed_forum_is_rich_and_idempotent(db):
     assert Objection.objects.filter(answered_late=False, answered_at__isnull=False).exists()
     assert Objection.objects.filter(answered_late=True, is_overdue=True).exists()
     assert Objection.objects.filter(komisi_filed_at__isnull=False).exists()
+    from discussions.models import DecisionAttachment
+
+    assert DecisionAttachment.objects.filter(decision__outcome="granted").count() == 2
     # Backdated: the oldest thread opened weeks ago.
     oldest = Thread.objects.order_by("created_at").first()
     newest = Thread.objects.order_by("-created_at").first()

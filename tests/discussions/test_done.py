@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from discussions.models import Holiday, Thread, ThreadEvent, ThreadStatus
-from discussions.sla import sla_tick
+from discussions.threads.sla import sla_tick
 from forum_site.accounts.services import consent_current_record
 
 from .conftest import client_for

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from discussions import selectors
 from discussions.models import ModerationLedgerEntry
+from discussions.moderation import selectors as moderation_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +32,15 @@ def entries(moderator):
 
 
 def test_counts_are_grouped_in_the_database(entries):
-    rows = selectors.moderation_ledger_counts(by=("action", "rule"))
+    rows = moderation_selectors.moderation_ledger_counts(by=("action", "rule"))
     counts = {(r["action"], r["rule"]): r["count"] for r in rows}
     assert counts[("hide", "abuse")] == 2 and counts[("reject", "spam")] == 1
-    monthly = selectors.moderation_ledger_counts(by=("month",))
+    monthly = moderation_selectors.moderation_ledger_counts(by=("month",))
     assert [r["count"] for r in monthly] == [4, 1]  # newest month first
     since = timezone.now() - dt.timedelta(days=10)
-    assert sum(r["count"] for r in selectors.moderation_ledger_counts(since=since)) == 4
+    assert sum(r["count"] for r in moderation_selectors.moderation_ledger_counts(since=since)) == 4
     with pytest.raises(ValueError):
-        selectors.moderation_ledger_counts(by=("actor",))
+        moderation_selectors.moderation_ledger_counts(by=("actor",))
 
 
 def test_ledger_page_in_both_languages(entries, client):

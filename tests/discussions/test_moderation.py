@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from discussions import selectors
+from discussions.comments import selectors as comment_selectors
+from discussions.comments import services as comment_services
 from discussions.models import (
     Comment,
     CommentStatus,
@@ -17,6 +18,8 @@ from discussions.models import (
     Thread,
     ThreadVisibility,
 )
+from discussions.moderation import services as moderation_services
+from discussions.threads import selectors
 from tests.accounts.factories import UserFactory
 from tests.outbox_rows import notification_email_status, notification_emails
 
@@ -61,7 +64,7 @@ def test_hiding_a_comment_hides_its_replies_and_restore_brings_them_back(
     assert "Komentar lain yang berdiri sendiri" in html and "1 komentar" in html
     thread.refresh_from_db()
     assert thread.comments_count == 1
-    assert selectors.comments_public().count() == 1
+    assert comment_selectors.comments_public().count() == 1
 
     _decide(moderator_client, comments=[root.pk], action="restore")
     html = _page(anonymous_client, thread)
@@ -185,9 +188,9 @@ def test_thread_flags_hide_thread_and_moderator_restores(
 
 
 def test_comments_on_hidden_thread_leave_public_selectors(tree, thread, moderator_client):
-    assert selectors.comments_public().count() == 4
+    assert comment_selectors.comments_public().count() == 4
     _decide(moderator_client, threads=[thread.pk], action="hide", rule="spam")
-    assert selectors.comments_public().count() == 0
+    assert comment_selectors.comments_public().count() == 0
 
 
 @pytest.mark.parametrize("method,name,args", [
@@ -211,24 +214,22 @@ def test_non_moderators_get_403_on_moderation(request, tree, method, name, args,
 def test_moderation_service_refuses_non_moderators(tree, citizen, verified_asn):
     from django.core.exceptions import PermissionDenied
 
-    from discussions import services
 
     for user in (citizen, verified_asn):
         with pytest.raises(PermissionDenied):
-            services.comments_moderate(moderator=user, comment_ids=[tree[0].pk],
-                                       action="hide", rule="spam")
+            moderation_services.comments_moderate(moderator=user, comment_ids=[tree[0].pk],
+                                                  action="hide", rule="spam")
         with pytest.raises(PermissionDenied):
-            services.threads_moderate(moderator=user, thread_ids=[1], action="hide",
-                                      rule="spam")
+            moderation_services.threads_moderate(moderator=user, thread_ids=[1], action="hide",
+                                                 rule="spam")
 
 
 def test_ledger_rows_cannot_change(tree, moderator):
     from django.db import DatabaseError, transaction
 
-    from discussions import services
 
-    services.comments_moderate(moderator=moderator, comment_ids=[tree[0].pk], action="hide",
-                               rule="spam")
+    moderation_services.comments_moderate(moderator=moderator, comment_ids=[tree[0].pk],
+                                          action="hide", rule="spam")
     entry = ModerationLedgerEntry.objects.get()
     with pytest.raises(TypeError):
         entry.save()
@@ -296,14 +297,13 @@ def test_asker_is_told_the_rule_when_a_moderator_hides_and_restores_the_thread(
 
 
 def _flagged_comment(thread, author, reporters, *, text, edits=()):
-    from discussions import services
 
     comment = make_comment(thread, user=author, text=text)
     for edit in edits:
-        services.comment_edit(user=author, comment=comment, body=edit)
+        comment_services.comment_edit(user=author, comment=comment, body=edit)
     for reporter in reporters:
-        services.comment_flag(user=reporter, comment=comment, reason="abuse",
-                              note=f"catatan dari {reporter.display_name}")
+        moderation_services.comment_flag(user=reporter, comment=comment, reason="abuse",
+                                         note=f"catatan dari {reporter.display_name}")
     return comment
 
 
@@ -323,10 +323,9 @@ def test_queue_shows_reports_by_role_and_earlier_texts(
 
 def test_thread_reports_show_in_queue_and_thread_screen(
         thread, established_users, moderator_client):
-    from discussions import services
 
     for user in established_users[:3]:
-        services.thread_flag(user=user, thread=thread, reason="off_topic")
+        moderation_services.thread_flag(user=user, thread=thread, reason="off_topic")
     html = moderator_client.get(reverse(QUEUE)).content.decode()
     assert "3 laporan" in html and "Warga Lama 2" in html
     assert established_users[0].email not in html
@@ -347,7 +346,6 @@ def _queue_queries(client, django_assert_max_num_queries, budget):
 def test_queue_queries_do_not_grow_with_reports_and_revisions(
         items, thread, verified_asn, established_users, moderator_client,
         django_assert_max_num_queries, category, citizen):
-    from discussions import services
 
     from .factories import ThreadFactory
 
@@ -356,7 +354,7 @@ def test_queue_queries_do_not_grow_with_reports_and_revisions(
                          text=f"Komentar antrean {i}", edits=[f"Komentar antrean {i} diubah"])
         other = ThreadFactory(category=category, author=citizen, title=f"Utas dilaporkan {i}")
         for user in established_users[:3]:
-            services.thread_flag(user=user, thread=other, reason="spam")
+            moderation_services.thread_flag(user=user, thread=other, reason="spam")
     html = _queue_queries(moderator_client, django_assert_max_num_queries, 16)
     assert html.count("Komentar antrean") == 2 * items  # the current and the earlier text
 
@@ -404,10 +402,9 @@ def test_asker_is_told_when_reports_hide_the_thread_and_email_is_retried(
 
 
 def test_flags_below_the_threshold_tell_nobody(thread, established_users):
-    from discussions import services
 
     for user in established_users[:2]:
-        services.thread_flag(user=user, thread=thread, reason="spam")
+        moderation_services.thread_flag(user=user, thread=thread, reason="spam")
     assert not Notification.objects.exists()
 
 
@@ -434,11 +431,10 @@ def index_calls(monkeypatch):
 @pytest.mark.parametrize("action,rule", [("hide", "spam"), ("restore", "")])
 def test_moderating_a_thread_indexes_it_once(
         action, rule, tree, thread, moderator_client, index_calls, established_users):
-    from discussions import services
 
     if action == "restore":
         for user in established_users[:3]:
-            services.thread_flag(user=user, thread=thread, reason="spam")
+            moderation_services.thread_flag(user=user, thread=thread, reason="spam")
     index_calls.clear()
     _decide(moderator_client, threads=[thread.pk], action=action, rule=rule)
     assert index_calls.count(("thread", [thread.pk])) == 1
@@ -450,11 +446,10 @@ def test_moderating_a_thread_indexes_it_once(
 def test_reports_hiding_a_thread_index_it_once(thread, established_users, index_calls):
     from django.test import TestCase
 
-    from discussions import services
 
     for user in established_users[:2]:
-        services.thread_flag(user=user, thread=thread, reason="spam")
+        moderation_services.thread_flag(user=user, thread=thread, reason="spam")
     index_calls.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        services.thread_flag(user=established_users[2], thread=thread, reason="spam")
+        moderation_services.thread_flag(user=established_users[2], thread=thread, reason="spam")
     assert [c for c in index_calls if c[0] == "thread"] == [("thread", [thread.pk])]

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
-from discussions import services
 from discussions.models import Follow, Thread, ThreadStatus, ThreadVisibility
+from discussions.threads import services
 
 from .conftest import client_for
 from .factories import FollowFactory, ThreadFactory

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from discussions import services
 from discussions.models import (
     EmailStatus,
     Notification,
@@ -18,7 +17,9 @@ from discussions.models import (
     OfficialAnswer,
     ThreadStatus,
 )
-from discussions.services.notifications import make_unsubscribe_token
+from discussions.notifications import services as notification_services
+from discussions.notifications.services import make_unsubscribe_token
+from discussions.threads import services
 from forum_site.core import outbox
 from tests.outbox_rows import notification_email, notification_email_status
 
@@ -87,7 +88,7 @@ def test_every_email_has_one_click_unsubscribe(verified_asn, citizen, thread,
 
 def test_unsubscribed_kind_is_not_emailed_but_stays_on_site(
         verified_asn, citizen, thread, django_capture_on_commit_callbacks):
-    services.notification_unsubscribe(token=make_unsubscribe_token(user_id=citizen.pk,
+    notification_services.notification_unsubscribe(token=make_unsubscribe_token(user_id=citizen.pk,
                                                                    kind="answer"))
     _answer(verified_asn, thread, django_capture_on_commit_callbacks)
     assert mail.outbox == []

@@ -23,7 +23,7 @@ from discussions.models import (
     ThreadEvent,
     WrittenDecision,
 )
-from discussions.sla import sla_tick
+from discussions.threads.sla import sla_tick
 from forum_site.accounts import roles
 from tests.accounts.factories import UserFactory
 from tests.discussions.factories import CategoryFactory
@@ -331,7 +331,7 @@ def test_case_papers_are_for_the_requester_and_the_ppid(decided, verified_asn, p
 
 
 def test_numbers_count_per_unit_code_and_year(client, citizen, category, unit_b):
-    from discussions.services.ppid import information_request_register
+    from discussions.ppid.services import information_request_register
     from tests.discussions.factories import ThreadFactory
 
     client.force_login(citizen)
@@ -399,7 +399,7 @@ def test_concurrent_requests_never_share_a_number():
 
     from django.db import connection, connections
 
-    from discussions.services.ppid import information_request_register
+    from discussions.ppid.services import information_request_register
     from tests.accounts.factories import UnitFactory
     from tests.discussions.factories import ThreadFactory
 
@@ -443,18 +443,18 @@ def test_granted_with_an_attachment_goes_into_the_zip(client, citizen, category,
     assert reverse("discussions:ppid_decide", args=[thread.pk]) in page  # the form is there
     fake = SimpleUploadedFile("daftar.pdf", b"<html>bukan pdf</html>", "application/pdf")
     response = _decide_refusal(officer, thread, outcome="granted", information_form="softcopy",
-                               attachment=fake, body="Salinan daftar nilai agregat terlampir.")
+                               attachments=fake, body="Salinan daftar nilai agregat terlampir.")
     assert response.status_code == 200 and not WrittenDecision.objects.exists()
     real = SimpleUploadedFile("daftar.pdf", b"%PDF-1.4\n% lampiran uji\n", "application/pdf")
     response = _decide_refusal(officer, thread, outcome="granted", information_form="softcopy",
-                               attachment=real, cost="5000", cost_note="Fotokopi 50 lembar",
+                               attachments=real, cost="5000", cost_note="Fotokopi 50 lembar",
                                body="Salinan daftar nilai agregat terlampir.")
     assert response.status_code == 302
     decision = WrittenDecision.objects.get()
     assert (decision.outcome, decision.cost, decision.exemption) == ("granted", 5000, "")
     archive = zipfile.ZipFile(io.BytesIO(client.get(
         reverse("discussions:ppid_case_file_zip", args=[thread.pk])).content))
-    assert archive.read("lampiran-PPID-BKPSDM-2026-0001.pdf").startswith(b"%PDF-1.4")
+    assert archive.read("lampiran-PPID-BKPSDM-2026-0001-1.pdf").startswith(b"%PDF-1.4")
 
 
 def test_objection_clock_reminds_once_then_marks_overdue_once(decided, client, superior):

@@ -23,7 +23,7 @@ from discussions.models import (
     ThreadEvent,
     ThreadVisibility,
 )
-from discussions.sla import local_today, thread_deadlines
+from discussions.threads.sla import local_today, thread_deadlines
 from forum_site.accounts import roles
 from tests.accounts.factories import UserFactory
 
@@ -195,7 +195,7 @@ def test_a_young_account_waits_however_many_posts(category, moderator_client, se
 
 
 def test_sla_tick_leaves_a_waiting_thread_alone(citizen_client, category):
-    from discussions.sla import sla_tick
+    from discussions.threads.sla import sla_tick
 
     _post_thread(citizen_client, category)
     sla_tick(today=local_today() + dt.timedelta(days=60))

@@ -10,8 +10,9 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import Comment, CommentStatus, Thread, ThreadVisibility
+from discussions.moderation import services as moderation_services
+from discussions.threads import services
 
 from .comment_support import make_comment
 from .conftest import client_for
@@ -97,7 +98,7 @@ def test_reports_are_folded_and_say_which_count(thread, verified_asn, establishe
     unconfirmed = established_users[0]
     EmailAddress.objects.filter(user=unconfirmed).update(verified=False)
     for user in established_users[:2]:
-        services.comment_flag(user=user, comment=comment, reason="abuse")
+        moderation_services.comment_flag(user=user, comment=comment, reason="abuse")
     html = moderator_client.get(reverse(QUEUE)).content.decode()
     details = re.findall(r"<details[^>]*>", html)
     assert details and all(" open" not in tag for tag in details)  # folded
@@ -111,7 +112,7 @@ def test_a_reported_thread_can_be_kept_or_hidden_from_its_row(category, citizen,
                                                               moderator_client):
     thread = ThreadFactory(category=category, author=citizen)
     for user in established_users[:3]:
-        services.thread_flag(user=user, thread=thread, reason="off_topic")
+        moderation_services.thread_flag(user=user, thread=thread, reason="off_topic")
     assert Thread.objects.get().visibility == ThreadVisibility.PENDING
     forms = _item_forms(moderator_client.get(reverse(QUEUE)).content.decode())
     assert _buttons(forms[f"threads:{thread.pk}"]) == ["approve", "hide"]

@@ -3,7 +3,7 @@ solve your problem?" for the asker, then deadlines, the timeline and the comment
 
 import pytest
 
-from discussions import services
+from discussions.threads import services
 
 from .conftest import client_for
 

@@ -14,7 +14,7 @@ from discussions.models import (
     ThreadKind,
     ThreadStatus,
 )
-from discussions.sla import WorkingCalendar, sla_tick, thread_deadlines
+from discussions.threads.sla import WorkingCalendar, sla_tick, thread_deadlines
 
 from .factories import CategoryFactory, HolidayFactory, OfficialAnswerFactory, ThreadFactory
 
@@ -207,7 +207,7 @@ def test_tick_skips_threads_hidden_by_moderation(moderator, verified_asn, unit_a
                                                  django_capture_on_commit_callbacks):
     """A thread a moderator hid (or that reports put pending review) is neither reminded
     about nor marked overdue while hidden; once restored, the next tick catches up."""
-    from discussions.services.moderation import threads_moderate
+    from discussions.moderation.services import threads_moderate
 
     category = CategoryFactory(default_unit=unit_a)
     hidden = _overdue_candidate(category=category)

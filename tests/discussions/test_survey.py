@@ -13,7 +13,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from discussions import services
 from discussions.models import (
     ModerationLedgerEntry,
     Notification,
@@ -21,8 +20,9 @@ from discussions.models import (
     SurveyResponse,
     ThreadStatus,
 )
-from discussions.skm import index_from_sums, minimum_sample
-from discussions.survey_models import ELEMENT_FIELDS
+from discussions.survey import services as survey_services
+from discussions.survey.models import ELEMENT_FIELDS
+from discussions.survey.skm import index_from_sums, minimum_sample
 
 from .conftest import client_for
 from .factories import (
@@ -105,12 +105,12 @@ def test_confirming_invites_the_asker_once_on_the_page_and_by_email(
     assert survey_url in page
     # A second resolution path (e.g. the clock) does not invite again.
     thread.refresh_from_db()
-    services.survey_invite(thread=thread)
+    survey_services.survey_invite(thread=thread)
     assert invites.count() == 1
 
 
 def test_auto_resolution_invites_the_asker(citizen, category):
-    from discussions.services.deadlines import thread_auto_resolve
+    from discussions.threads.services.deadlines import thread_auto_resolve
 
     thread = _answered(citizen, category)
     assert thread_auto_resolve(thread_id=thread.pk,

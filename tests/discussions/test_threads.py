@@ -7,7 +7,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from discussions import services
 from discussions.models import (
     Follow,
     Notification,
@@ -17,6 +16,7 @@ from discussions.models import (
     ThreadKind,
     ThreadStatus,
 )
+from discussions.threads import services
 
 from .conftest import client_for
 from .factories import ThreadFactory

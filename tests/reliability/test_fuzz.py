@@ -23,9 +23,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from discussions import services as forum_services
-from discussions.services.notifications import make_unsubscribe_token
-from discussions.survey_models import ELEMENT_FIELDS as SURVEY_ELEMENTS
+from discussions.comments import services as comment_services
+from discussions.notifications.services import make_unsubscribe_token
+from discussions.survey.models import ELEMENT_FIELDS as SURVEY_ELEMENTS
+from discussions.threads import services as forum_services
 from forum_site.accounts import roles
 from tests.accounts.factories import UserFactory
 from tests.discussions.factories import CategoryFactory, ThreadFactory, resolved_thread
@@ -149,7 +150,7 @@ FORMS = [
     Form("PPID decision", "ppid_officer",
          lambda w: reverse("discussions:ppid_decide", args=[w["request"].pk]),
          ("outcome", "exemption", "consequence_test", "holding_office", "information_form",
-          "cost", "cost_note", "body")),
+          "cost", "cost_note", "body", "attachments")),
     Form("objection", "citizen",
          lambda w: reverse("discussions:ppid_object", args=[w["request"].pk]),
          ("grounds", "reason")),
@@ -219,8 +220,8 @@ def world(settings, citizen, verified_asn, moderator, unit_a, home_page):
     answer = forum_services.answer_publish(
         user=verified_asn, thread=thread, body="Pendaftaran dibuka bulan depan di BKPSDM."
     )
-    comment = forum_services.comment_create(
-        target=forum_services.target_for(thread), user=verified_asn,
+    comment = comment_services.comment_create(
+        target=comment_services.target_for(thread), user=verified_asn,
         body="Jadwalnya sudah diumumkan di papan informasi.",
     )
     request = forum_services.thread_create(

@@ -1,6 +1,6 @@
 """The judged query set (issue 19): what a reader types on the demo site (`manage.py
 seed_demo`) and the records they expect on page 1, written from the demo's content
-(publications/demo.py, discussions/demo.py, discussions/demo_comments.py).
+(publications/demo.py, discussions/demo.py, discussions/comments/demo.py).
 
 Each expected record is "type:start of its title" (ids change from one seed to the next;
 titles do not). Answers and comments carry their thread's title, so "answer:Title" means

@@ -2,7 +2,7 @@
 
 Every change goes through the same HTTP endpoints and services a citizen or moderator
 uses; on-commit callbacks run after each request as they do in production, so the index
-is updated by the real hooks (`_visibility_changed`, `_thread_visibility_changed`)."""
+is updated by the real hooks (`visibility_changed`, `_thread_visibility_changed`)."""
 
 import pytest
 from django.urls import reverse

@@ -9,15 +9,16 @@ from django.core.management import call_command
 
 from search import engines
 from search.engines.elastic import (
+    MAPPING_VERSION,
     ElasticsearchEngine,
+    EngineUnavailable,
     build_autocomplete,
     build_index,
     build_search,
-    synonym_rules,
 )
 from search.models import EngineStatus, SearchEntry
 from search.query import SearchQuery, parse_terms
-from search.records import MARK_END, MARK_START, SearchRecord
+from search.records import SearchRecord
 
 from .es_recorder import RECORDED, RecordingNode
 
@@ -25,9 +26,15 @@ ES_URL = "http://es.test:9200"
 ALIAS = "serambi-test"
 
 
+CURRENT_MAPPING = {"serambi-test-1": {"mappings": {
+    "_meta": {"serambi": {"mapping_version": MAPPING_VERSION}}, "properties": {}}}}
+
+
 @pytest.fixture(autouse=True)
 def recorder():
     RECORDED.__init__()
+    # The index behind the alias was built with this code's mapping (reads check it).
+    RECORDED.answer("GET", r"^/serambi-test/_mapping$", CURRENT_MAPPING)
     yield RECORDED
     RECORDED.__init__()
 
@@ -60,55 +67,84 @@ def record(**fields) -> SearchRecord:
 # --- compiled definitions ----------------------------------------------------------------
 
 
-def test_synonym_rules_are_read_from_the_office_file(tmp_path):
-    path = tmp_path / "synonyms.txt"
-    path.write_text("# komentar\n\nASN, PNS, PPPK\nskpd => opd\nrusak; DROP\n", "utf-8")
-    assert synonym_rules(path) == ["asn, pns, pppk", "skpd => opd"]
-    assert synonym_rules(tmp_path / "missing.txt") == []
-
-
-def test_shipped_synonym_file_has_the_office_terms(settings):
-    rules = synonym_rules(settings.SERAMBI_SEARCH_SYNONYMS_FILE)
-    assert any(r.startswith("asn, pns, pppk") for r in rules)
-    assert any("diklat" in r and "pelatihan" in r for r in rules)
-    assert any(r.startswith("opd, skpd") for r in rules)
-
-
 def test_index_definition():
-    index = build_index("serambi-search-1", synonyms=["asn, pns, pppk"]).to_dict()
+    index = build_index("serambi-search-1").to_dict()
     analysis = index["settings"]["analysis"]
     assert index["settings"]["number_of_shards"] == 1
     assert index["settings"]["auto_expand_replicas"] == "0-1"  # a replica once 2+ nodes
-    assert analysis["filter"] == {
-        "serambi_indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
-        "serambi_indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
-        "serambi_synonyms": {"type": "synonym_graph", "synonyms": ["asn, pns, pppk"],
-                             "lenient": True},
-    }
-    assert analysis["analyzer"]["serambi_indonesian"] == {
-        "type": "custom", "tokenizer": "standard",
-        "filter": ["lowercase", "asciifolding", "serambi_indonesian_stop",
-                   "serambi_indonesian_stemmer"],
-    }
-    # Synonyms at search time only (multi-word rules need synonym_graph there).
-    assert analysis["analyzer"]["serambi_indonesian_search"]["filter"] == [
-        "lowercase", "asciifolding", "serambi_synonyms", "serambi_indonesian_stop",
-        "serambi_indonesian_stemmer"]
+    # Stems and synonyms are made in Python (search.matching), as for the database
+    # engine: the index only splits the stemmed text, and keeps edge n-grams of titles.
+    assert "filter" not in analysis
+    assert set(analysis["analyzer"]) == {"serambi_autocomplete"}
     assert analysis["tokenizer"]["serambi_edge_ngram"] == {
         "type": "edge_ngram", "min_gram": 2, "max_gram": 20, "token_chars": ["letter", "digit"]}
-    props = index["mappings"]["properties"]
+    mappings = index["mappings"]
+    assert mappings["_meta"] == {"serambi": {"mapping_version": MAPPING_VERSION}}
+    assert mappings["dynamic"] == "strict"
+    props = mappings["properties"]
     assert props["title"] == {
-        "type": "text", "analyzer": "serambi_indonesian",
-        "search_analyzer": "serambi_indonesian_search",
+        "type": "text", "index": False,
         "fields": {"autocomplete": {"type": "text", "analyzer": "serambi_autocomplete",
                                     "search_analyzer": "standard"}},
     }
-    assert props["body"]["analyzer"] == "serambi_indonesian"
-    for facet in ("type", "unit", "category", "area", "status", "language"):
+    assert props["body"] == {"type": "text", "index": False}
+    assert props["title_stems"] == props["body_stems"] == {"type": "text",
+                                                            "analyzer": "whitespace"}
+    for facet in ("type", "unit", "category", "area", "status", "language", "collapse_key"):
         assert props[facet] == {"type": "keyword"}
     assert props["year"] == {"type": "integer"} and props["answered"] == {"type": "boolean"}
     assert props["date"] == {"type": "date"} and props["url"] == {"type": "keyword",
                                                                   "index": False}
+
+
+def test_words_are_matched_as_the_database_engine_matches_them(settings):
+    """Sastrawi's stems of each word ("memimpin" → pimpin), each word or one of the office's
+    synonyms in the title (weighted) or the body, every word required; the words as typed
+    score again when a synonym is in play; the record type's weight multiplies it all."""
+    settings.SERAMBI_SEARCH_TYPE_WEIGHTS = {"comment": 0.25}
+    body = build_search(SearchQuery(terms=parse_terms("memimpin pns")), index=ALIAS).to_dict()
+    scored = body["query"]["bool"]["must"][0]["function_score"]
+    assert scored["score_mode"] == "first" and scored["boost_mode"] == "multiply"
+    weights = {f["filter"]["term"]["type"]: f["weight"] for f in scored["functions"]}
+    assert weights["program"] == 2.0 and weights["outcome"] == 1.8
+    assert weights["comment"] == 0.25  # the one definition, with the settings' overrides
+    groups = scored["query"]["bool"]["must"][0]["bool"]["must"]
+    assert groups[0] == {"bool": {"minimum_should_match": 1, "should": [
+        {"match_phrase": {"title_stems": {"query": "pimpin", "boost": 10.0}}},
+        {"match_phrase": {"body_stems": "pimpin"}},
+        {"match_phrase": {"title_stems": {"query": "leadership", "boost": 10.0}}},
+        {"match_phrase": {"body_stems": "leadership"}}]}}
+    alternatives = [next(iter(c["match_phrase"].values()))
+                    for c in groups[1]["bool"]["should"]]
+    alternatives = [a["query"] if isinstance(a, dict) else a for a in alternatives]
+    assert alternatives[:2] == ["pns", "pns"]
+    assert {"asn", "pppk", "aparatur sipil negara", "pegawai negeri sipil"} <= set(alternatives)
+    # The reader's own words count again on top of any synonym.
+    assert scored["query"]["bool"]["should"] == [
+        {"match_phrase": {"title_stems": {"query": "pimpin", "boost": 10.0}}},
+        {"match_phrase": {"body_stems": "pimpin"}},
+        {"match_phrase": {"title_stems": {"query": "pns", "boost": 10.0}}},
+        {"match_phrase": {"body_stems": "pns"}}]
+
+
+def test_comments_collapse_into_one_result_counted_once():
+    body = build_search(SearchQuery(terms=parse_terms("kuota"), filters={"unit": ("a",)}),
+                        index=ALIAS).to_dict()
+    assert body["collapse"] == {"field": "collapse_key", "inner_hits": {
+        "name": "matches", "size": 0, "_source": False}}
+    # The total is the number of results that pass the filters: the records that are not
+    # grouped, and the distinct keys of those that are (a thread's comments).
+    grouped = {"grouped": {"filter": {"term": {"grouped": True}}, "aggs": {"keys": {
+        "cardinality": {"field": "collapse_key", "precision_threshold": 40000}}}}}
+    assert body["aggs"]["total"] == {
+        "filter": {"bool": {"filter": [{"terms": {"unit": ["a"]}}]}}, "aggs": grouped}
+    assert body["aggs"]["type"]["aggs"]["values"]["aggs"] == grouped
+    assert body["track_total_hits"] is False
+    # Comments only: every comment is its own result, as in the database engine.
+    comments = build_search(SearchQuery(terms=parse_terms("kuota"),
+                                        filters={"type": ("comment",)}), index=ALIAS).to_dict()
+    assert "collapse" not in comments and "total" not in comments["aggs"]
+    assert comments["track_total_hits"] is True
 
 
 def test_search_request_is_built_from_tokens_only():
@@ -116,13 +152,20 @@ def test_search_request_is_built_from_tokens_only():
     query = SearchQuery(terms=terms, filters={"unit": ("bkpsdm",), "year": ("2026",)},
                         sort="relevance", page=2, per_page=10, language="en")
     body = build_search(query, index=ALIAS).to_dict()
-    must = body["query"]["bool"]["must"][0]["bool"]["must"]
-    assert must == [
-        {"multi_match": {"query": "pelatihan and drop", "fields": ["title^3", "body"],
-                         "type": "cross_fields", "operator": "and"}},
-        {"multi_match": {"query": "kepala dinas", "fields": ["title^3", "body"],
-                         "type": "phrase"}},
-    ]
+    text = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]
+    # pelatihan has a synonym (diklat): the words as typed score again, optionally.
+    assert [c["match_phrase"] for c in text["should"][:2]] == [
+        {"title_stems": {"query": "latih", "boost": 10.0}}, {"body_stems": "latih"}]
+    groups = text["must"][0]["bool"]["must"]
+    matched = [[next(iter(c["match_phrase"].values())) for c in g["bool"]["should"]]
+               for g in groups]
+    # Words of letters and digits, stemmed, little words ("and") dropped; the phrase's
+    # words stand together; nothing else of what was typed reaches the query.
+    assert matched == [
+        [{"query": "latih", "boost": 10.0}, "latih", {"query": "diklat", "boost": 10.0},
+         "diklat"],
+        [{"query": "drop", "boost": 10.0}, "drop"],
+        [{"query": "kepala dinas", "boost": 10.0}, "kepala dinas"]]
     assert body["query"]["bool"]["filter"] == [{"bool": {"should": [
         {"term": {"language": "en"}}, {"term": {"all_languages": True}}],
         "minimum_should_match": 1}}]
@@ -133,19 +176,21 @@ def test_search_request_is_built_from_tokens_only():
         {"terms": {"year": [2026]}}]}}
     assert body["aggs"]["type"]["filter"] == {"bool": {"filter": [
         {"terms": {"unit": ["bkpsdm"]}}, {"terms": {"year": [2026]}}]}}
+    # Counted in results (a thread's comments once), with the newest record's label.
     assert body["aggs"]["unit"]["aggs"]["values"] == {
         "terms": {"field": "unit", "size": 20, "order": {"_count": "desc"}},
-        "aggs": {"label": {"terms": {"field": "unit_label", "size": 1,
+        "aggs": {"grouped": {"filter": {"term": {"grouped": True}}, "aggs": {"keys": {
+                     "cardinality": {"field": "collapse_key", "precision_threshold": 40000}}}},
+                 "label": {"terms": {"field": "unit_label", "size": 1,
                                      "order": {"newest": "desc"}},
                            "aggs": {"newest": {"max": {"field": "date"}}}}}}
     assert body["aggs"]["year"]["aggs"]["values"]["terms"]["order"] == {"_key": "desc"}
     assert set(body["aggs"]) == {"type", "unit", "category", "area", "year", "status",
-                                 "answered"}
-    assert body["highlight"]["pre_tags"] == [MARK_START]
-    assert body["highlight"]["post_tags"] == [MARK_END]
-    assert body["highlight"]["fields"]["body"]["number_of_fragments"] == 2
-    assert body["sort"] == ["_score", {"date": {"order": "desc", "missing": "_last"}}]
-    assert body["from"] == 10 and body["size"] == 10 and body["track_total_hits"] is True
+                                 "answered", "total"}
+    assert "highlight" not in body  # made in Python by stem, as the database engine does
+    assert body["sort"] == ["_score", {"date": {"order": "desc", "missing": "_last"}},
+                            {"record_id": {"order": "desc"}}]
+    assert body["from"] == 10 and body["size"] == 10
 
 
 def test_duplicate_check_query_matches_any_word():
@@ -153,12 +198,15 @@ def test_duplicate_check_query_matches_any_word():
                                           title_only=True),
                         types=("thread",), per_page=5)
     body = build_search(query, index=ALIAS, facets=False).to_dict()
-    text = body["query"]["bool"]["must"][0]["bool"]
-    assert text["should"][0]["multi_match"]["operator"] == "or"
-    assert text["should"][0]["multi_match"]["query"] == "jadwal pelatihan"
-    assert text["should"][0]["multi_match"]["fields"] == ["title"]
+    text = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]
+    text = text["must"][0]["bool"]  # (the words as typed score again: text["should"])
+    assert text["minimum_should_match"] == 1  # any word
+    words = [c["match_phrase"] for group in text["should"] for c in group["bool"]["should"]]
+    assert {"title_stems": {"query": "jadwal", "boost": 10.0}} in words
+    assert {"title_stems": {"query": "latih", "boost": 10.0}} in words
+    assert all(set(w) == {"title_stems"} for w in words)  # titles only
     assert {"terms": {"type": ["thread"]}} in body["query"]["bool"]["filter"]
-    assert "aggs" not in body
+    assert set(body.get("aggs", {})) <= {"total"}
 
 
 def test_autocomplete_request():
@@ -182,7 +230,8 @@ def test_first_write_creates_a_versioned_index_behind_the_alias(recorder):
     assert methods[2] == f"PUT {created}/_alias/serambi-test"
     assert methods[3] == "PUT /_bulk"
     definition = recorder.requests[1][2]
-    assert definition["mappings"]["properties"]["title"]["analyzer"] == "serambi_indonesian"
+    assert definition["mappings"]["properties"]["title_stems"]["analyzer"] == "whitespace"
+    assert definition["mappings"]["_meta"]["serambi"]["mapping_version"] == MAPPING_VERSION
 
 
 def test_bulk_bodies_for_index_and_delete(recorder):
@@ -194,12 +243,15 @@ def test_bulk_bodies_for_index_and_delete(recorder):
     assert index_body[0] == {"index": {"_index": ALIAS, "_id": "thread:7"}}
     assert index_body[1] == {
         "type": "thread", "record_id": 7, "url": "/forum/7/",
-        "title": "Jadwal pelatihan kepemimpinan", "body": "Kapan dibuka?", "language": "id",
+        "title": "Jadwal pelatihan kepemimpinan", "body": "Kapan dibuka?",
+        # Sastrawi's stems, as the database engine indexes them.
+        "title_stems": "jadwal latih pimpin", "body_stems": "kapan buka", "language": "id",
         "all_languages": True, "unit": "bkpsdm", "unit_label": "BKPSDM", "category": None,
         "category_label": None, "area": None, "area_label": None, "kind": None,
         "status": "open", "status_label": "thread status\x04Open", "answered": False,
         "date": "2026-11-02", "year": 2026, "updated_at": None,
-        "checksum": record().checksum,
+        # A record of its own (its comments' key is "thread:7": they collapse apart).
+        "collapse_key": "record:thread:7", "grouped": False, "checksum": record().checksum,
     }
     assert index_body[2] == {"index": {"_index": ALIAS, "_id": "thread:8"}}
     # Each write is copied to the index a rebuild may be filling (<alias>-next); the
@@ -244,38 +296,95 @@ def test_rebuild_fills_a_new_index_and_swaps_the_alias_atomically(recorder):
 def test_search_response_becomes_hits_and_facets(recorder):
     recorder.answer("POST", r"^/serambi-test/_search", {
         "took": 3, "timed_out": False,
-        "hits": {"total": {"value": 1, "relation": "eq"}, "max_score": 2.0, "hits": [{
+        "hits": {"total": {"value": 4, "relation": "eq"}, "max_score": 2.0, "hits": [{
             "_index": "serambi-test-1", "_id": "thread:7", "_score": 2.0,
             "_source": {"type": "thread", "record_id": 7, "url": "/forum/7/",
-                        "title": "Jadwal <b>pelatihan</b>", "body": "x",
+                        "title": "Jadwal <b>pelatihan</b>",
+                        "body": "Satu dua tiga. Pelatihan untuk pengawas, dilatih di aula.",
                         "date": "2026-11-02", "unit_label": "BKPSDM",
                         "status_label": "thread status\x04Open"},
-            "highlight": {"title": [f"Jadwal <b>{MARK_START}pelatihan{MARK_END}</b>"],
-                          "body": [f"satu {MARK_START}pelatihan{MARK_END}", "dua"]},
+            "fields": {"collapse_key": ["record:thread:7"]},
+            "inner_hits": {"matches": {"hits": {"total": {"value": 1, "relation": "eq"},
+                                                "max_score": None, "hits": []}}},
+        }, {
+            "_index": "serambi-test-1", "_id": "comment:9", "_score": 1.0,
+            "_source": {"type": "comment", "record_id": 9, "url": "/forum/8/#c9",
+                        "title": "Kuota latihan", "body": "Melatih siapa?",
+                        "date": "2026-11-03"},
+            "fields": {"collapse_key": ["thread:8"]},
+            "inner_hits": {"matches": {"hits": {"total": {"value": 3, "relation": "eq"},
+                                                "max_score": None, "hits": []}}},
         }]},
         "aggregations": {
-            "unit": {"doc_count": 1, "values": {"buckets": [
-                {"key": "bkpsdm", "doc_count": 1,
-                 "label": {"buckets": [{"key": "BKPSDM", "doc_count": 1}]}}]}},
+            # 4 records: a thread, and 3 comments of another thread (one key).
+            "total": {"doc_count": 4, "grouped": {"doc_count": 3, "keys": {"value": 1}}},
+            "unit": {"doc_count": 4, "values": {"buckets": [
+                {"key": "bkpsdm", "doc_count": 4,
+                 "grouped": {"doc_count": 3, "keys": {"value": 1}},
+                 "label": {"buckets": [{"key": "BKPSDM", "doc_count": 4}]}}]}},
+            "type": {"doc_count": 4, "values": {"buckets": [
+                {"key": "comment", "doc_count": 3,
+                 "grouped": {"doc_count": 3, "keys": {"value": 1}}},
+                {"key": "thread", "doc_count": 1,
+                 "grouped": {"doc_count": 0, "keys": {"value": 0}}}]}},
             "answered": {"doc_count": 1, "values": {"buckets": [
-                {"key": 0, "key_as_string": "false", "doc_count": 1}]}},
-            "year": {"doc_count": 1, "values": {"buckets": [{"key": 2026, "doc_count": 1}]}},
+                {"key": 0, "key_as_string": "false", "doc_count": 1,
+                 "grouped": {"doc_count": 0, "keys": {"value": 0}}}]}},
+            "year": {"doc_count": 1, "values": {"buckets": [
+                {"key": 2026, "doc_count": 4,
+                 "grouped": {"doc_count": 3, "keys": {"value": 1}}}]}},
         },
     })
     result = make_engine().search(SearchQuery(terms=parse_terms("pelatihan")))
-    hit = result.hits[0]
+    hit, comment = result.hits
     assert (hit.key, hit.type, hit.id, hit.date) == ("thread:7", "thread", 7,
                                                      dt.date(2026, 11, 2))
+    # Highlights by stem, made here from the text as written and escaped when shown.
     assert str(hit.title_html) == "Jadwal &lt;b&gt;<mark>pelatihan</mark>&lt;/b&gt;"
-    assert str(hit.snippet_html) == "satu <mark>pelatihan</mark> … dua"
-    assert result.total == 1
+    assert str(hit.snippet_html) == (
+        "Satu dua tiga. <mark>Pelatihan</mark> untuk pengawas, <mark>dilatih</mark> di aula.")
+    assert (hit.matches, comment.matches) == (1, 3)  # "3 komentar cocok"
+    assert str(comment.title_html) == "Kuota <mark>latihan</mark>"
+    # Results, not records: 4 records matched, shown as 2.
+    assert result.total == 2
     assert [(f.value, f.label, f.count) for f in result.facets["unit"]] == [
-        ("bkpsdm", "BKPSDM", 1)]
+        ("bkpsdm", "BKPSDM", 2)]
+    # Ordered by results: one thread's comments count once, as the thread does.
+    assert [(f.value, f.count) for f in result.facets["type"]] == [("comment", 1),
+                                                                     ("thread", 1)]
     assert result.facets["answered"][0].value == "no"
     assert result.facets["year"][0].value == "2026"
+    paths = [p.split("?")[0] for p in recorder.paths()]
+    assert paths == ["GET /serambi-test/_mapping", "POST /serambi-test/_search"]
     sent = recorder.bodies("POST", r"^/serambi-test/_search")[0]
-    assert sent["query"]["bool"]["must"][0]["bool"]["must"][0]["multi_match"]["query"] == (
-        "pelatihan")
+    assert sent["collapse"]["field"] == "collapse_key"
+
+
+def test_an_index_of_an_older_mapping_is_not_read(recorder):
+    """After an upgrade that changes the mapping, the old index would match nothing (its
+    fields are not the ones queried): the engine refuses it, so the database answers and
+    the admins are told to rebuild; reconcile refuses too (it cannot fix a mapping)."""
+    recorder.answer("GET", r"^/serambi-test/_mapping$", {
+        "serambi-search-20261204": {"mappings": {"properties": {}}}})
+    engine = make_engine()
+    with pytest.raises(EngineUnavailable, match="mapping version 1, this code needs "
+                       f"{MAPPING_VERSION}: run `manage.py search_rebuild`"):
+        engine.search(SearchQuery(terms=parse_terms("pelatihan")))
+    with pytest.raises(EngineUnavailable, match="search_rebuild"):
+        engine.autocomplete(parse_terms("pelat"), language="id")
+    recorder.answer("HEAD", r"^/_alias/serambi-test$", (200, {}))
+    with pytest.raises(EngineUnavailable, match="search_rebuild"):
+        engine.checksums()
+    assert not recorder.bodies("POST", r"_search")
+    # Once the alias holds a current index, it is read (and asked about once a process).
+    recorder.answer("GET", r"^/serambi-test/_mapping$", CURRENT_MAPPING)
+    recorder.answer("POST", r"^/serambi-test/_search", {
+        "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+        "aggregations": {"total": {"doc_count": 0,
+                                   "grouped": {"doc_count": 0, "keys": {"value": 0}}}}})
+    assert engine.search(SearchQuery(terms=parse_terms("pelatihan"))).total == 0
+    engine.search(SearchQuery(terms=parse_terms("kuota")))
+    assert len(recorder.bodies("GET", r"_mapping$")) == 4
 
 
 # --- outage: fallback, recorded incident, reconcile ---------------------------------------
@@ -304,7 +413,7 @@ def test_write_during_outage_succeeds_and_reconcile_repairs(es_settings, recorde
                                                             category,
                                                             django_capture_on_commit_callbacks):
     from discussions.models import Thread
-    from discussions.services import thread_create
+    from discussions.threads.services import thread_create
 
     recorder.down = True
     with django_capture_on_commit_callbacks(execute=True):

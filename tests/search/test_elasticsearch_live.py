@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from search import services
-from search.engines import EngineUnavailable, database_engine
+from search.engines import EngineUnavailable
 from search.models import EngineStatus
 from search.query import SearchQuery, parse_terms
 from search.records import SearchRecord
@@ -70,21 +70,29 @@ def test_reconcile_repairs_drift_in_the_index_and_is_idempotent(live_es, categor
     assert live_es.checksums() == {r.key: r.checksum for r in services.all_public_records()}
 
 
-def test_office_synonyms_apply_at_search_time(live_es, category):
+def test_office_synonyms_apply_at_search_time(live_es, category, settings, tmp_path):
     """search/synonyms.txt: "diklat, pelatihan, latihan" and the multi-word
-    "asn, pns, pppk, aparatur sipil negara, ..." (synonym_graph, search time only)."""
+    "asn, pns, pppk, aparatur sipil negara, ..." (expanded in Python, as the database engine
+    does: search.matching), and the reader's own word ranks above a synonym."""
     diklat = ThreadFactory(category=category, title="Jadwal diklat teknis", indexed=False)
     asn = ThreadFactory(category=category, title="Tunjangan aparatur sipil negara",
                         indexed=False)
     other = ThreadFactory(category=category, title="Negara tetangga dan aparatur desa",
                           indexed=False)
+    own = ThreadFactory(category=category, title="Tunjangan PNS daerah", indexed=False)
     services.rebuild(engines=[live_es])
     assert f"thread:{diklat.pk}" in keys(live_es, "pelatihan")
-    assert keys(live_es, "pns") == {f"thread:{asn.pk}"}  # the phrase, not its loose words
-    assert f"thread:{other.pk}" not in keys(live_es, "pppk")
-    # The database engine has no synonyms: only Elasticsearch finds these.
-    plain = database_engine().search(SearchQuery(terms=parse_terms("pns")), facets=False)
-    assert plain.total == 0
+    # The phrase, not its loose words.
+    assert keys(live_es, "pppk") == {f"thread:{asn.pk}", f"thread:{own.pk}"}
+    assert f"thread:{other.pk}" not in keys(live_es, "pns")
+    ranked = live_es.search(SearchQuery(terms=parse_terms("tunjangan pns")), facets=False)
+    assert [h.key for h in ranked.hits] == [f"thread:{own.pk}", f"thread:{asn.pk}"]
+    # The office's edit applies to the next search, without a rebuild.
+    assert keys(live_es, "jiran") == set()
+    edited = tmp_path / "synonyms.txt"
+    edited.write_text("jiran, tetangga\n", encoding="utf-8")
+    settings.SERAMBI_SEARCH_SYNONYMS_FILE = edited
+    assert keys(live_es, "jiran") == {f"thread:{other.pk}"}
 
 
 def test_a_document_the_node_refuses_is_reported_and_repaired(live_es, category):
@@ -156,3 +164,48 @@ def test_writes_outside_a_rebuild_create_no_stray_index(live_es):
     assert not live_es.client.indices.exists(index=live_es.next_alias)
     assert len(indices_behind(live_es)) == 1
     assert keys(live_es, "kepegawaian") == set()
+
+
+def old_index(engine, name: str) -> None:
+    """An index as the code before mapping version 2 built it (Lucene's analysis, no
+    stems fields, no version), behind the alias, holding one record."""
+    engine.client.indices.create(index=name, mappings={"properties": {
+        "type": {"type": "keyword"}, "title": {"type": "text"}, "body": {"type": "text"},
+        "language": {"type": "keyword"}, "all_languages": {"type": "boolean"},
+        "date": {"type": "date"}, "checksum": {"type": "keyword"}}})
+    engine.client.index(index=name, id="thread:1", refresh=True, document={
+        "type": "thread", "title": "Kepemimpinan lama", "body": "", "language": "id",
+        "all_languages": True, "checksum": "old"})
+    engine.client.indices.put_alias(index=name, name=engine.alias)
+
+
+def test_an_index_of_the_old_mapping_is_replaced_by_search_rebuild(live_es, category, client,
+                                                                    settings):
+    """The upgrade path of a mapping change. Until `search_rebuild`, the old index (whose
+    fields the new queries do not know) is not read: the database answers and the admins
+    are told why; reconcile refuses rather than write into it. Writes made meanwhile and
+    during the rebuild are kept; after the swap Elasticsearch answers with the new stems."""
+    settings.SERAMBI_RATE_LIMITS_ENABLED = False
+    old = f"{live_es.alias}-20261204000000000000"
+    old_index(live_es, old)
+    thread = ThreadFactory(category=category, title="Kuota kepemimpinan pengawas")
+    found = client.get("/api/search", {"q": "memimpin"}).json()
+    assert found["engine"] == "database"
+    assert [r["title"] for r in found["results"]] == [thread.title]
+    status = EngineStatus.objects.get(engine="elasticsearch")
+    assert "mapping version 1" in status.last_error and "search_rebuild" in status.last_error
+    with pytest.raises(EngineUnavailable, match="search_rebuild"):
+        services.reconcile(engines=[live_es])
+
+    def records():
+        yield from services.all_public_records()
+        # Meanwhile, on the site: a thread written while the rebuild runs.
+        live_es.upsert([record(900, title="Pemimpin rapat ditulis saat rebuild")])
+
+    live_es.rebuild(records(), progress=lambda _m: None)
+    assert not live_es.client.indices.exists(index=old)
+    assert keys(live_es, "memimpin") == {f"thread:{thread.pk}", "thread:900"}
+    found = client.get("/api/search", {"q": "memimpin"}).json()
+    assert found["engine"] == "elasticsearch" and found["total"] == 2
+    assert services.reconcile(engines=[live_es]) == {
+        "elasticsearch": {"written": 0, "removed": 1}}  # thread 900 is not on the site

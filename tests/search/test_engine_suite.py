@@ -5,9 +5,9 @@ public. Everything goes through the public API a visitor or integrator uses."""
 import pytest
 from django.db import transaction
 
-from discussions import selectors as forum_selectors
 from discussions.models import Thread
 from discussions.search_records import thread_changed
+from discussions.threads import selectors as forum_selectors
 
 from .conftest import index_everything, refresh, stems
 
@@ -156,7 +156,7 @@ def test_hidden_thread_and_its_answers_leave_the_index(client, engine, corpus, m
 
 def test_thread_written_through_services_is_found(client, engine, corpus, citizen, category,
                                                   django_capture_on_commit_callbacks):
-    from discussions.services import thread_create
+    from discussions.threads.services import thread_create
 
     index_everything(engine)
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,8 +7,8 @@ import io
 from django.utils import timezone
 
 from discussions.models import ThreadStatus
-from discussions.services.calendar import thread_durations_recompute
-from discussions.sla import WorkingCalendar
+from discussions.threads.services.calendar import thread_durations_recompute
+from discussions.threads.sla import WorkingCalendar
 from tests.discussions.factories import ThreadFactory
 
 # Friday 14 August 2026; Monday 17 August is Independence Day (a Holiday row in the tests).

@@ -12,8 +12,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from discussions import services
 from discussions.models import Comment
+from discussions.moderation import services as moderation_services
 from forum_site.transparency.sections import Filters, moderation_section
 from tests.discussions.comment_support import make_comment
 from tests.discussions.factories import ThreadFactory
@@ -41,22 +41,23 @@ def ledger(settings, citizen, verified_asn, moderator):
              "Komentar ketiga tentang pelatihan", f"{SECRET} iklan obat"]
     comments = [make_comment(thread, user=citizen, text=text) for text in texts]
     with TestCase.captureOnCommitCallbacks(execute=True):
-        services.comments_moderate(moderator=moderator, action="approve",
-                                   comment_ids=[c.pk for c in comments[:3]])
-        services.comments_moderate(moderator=moderator, action="reject", rule="spam",
-                                   comment_ids=[comments[3].pk], note=f"catatan {SECRET}")
-        services.comments_moderate(moderator=moderator, action="hide", rule="abuse",
-                                   comment_ids=[comments[0].pk])
-        services.comments_moderate(moderator=moderator, action="restore",
-                                   comment_ids=[comments[0].pk])
-        services.comments_moderate(moderator=moderator, action="hide", rule="abuse",
-                                   comment_ids=[comments[0].pk])
-        services.comment_flag(user=verified_asn,
-                              comment=Comment.objects.get(pk=comments[1].pk),
-                              reason="personal_data")
+        moderation_services.comments_moderate(moderator=moderator, action="approve",
+                                              comment_ids=[c.pk for c in comments[:3]])
+        moderation_services.comments_moderate(moderator=moderator, action="reject", rule="spam",
+                                              comment_ids=[comments[3].pk],
+                                              note=f"catatan {SECRET}")
+        moderation_services.comments_moderate(moderator=moderator, action="hide", rule="abuse",
+                                              comment_ids=[comments[0].pk])
+        moderation_services.comments_moderate(moderator=moderator, action="restore",
+                                              comment_ids=[comments[0].pk])
+        moderation_services.comments_moderate(moderator=moderator, action="hide", rule="abuse",
+                                              comment_ids=[comments[0].pk])
+        moderation_services.comment_flag(user=verified_asn,
+                                         comment=Comment.objects.get(pk=comments[1].pk),
+                                         reason="personal_data")
         hidden_thread = ThreadFactory(title=f"Judul {SECRET}")
-        services.threads_moderate(moderator=moderator, thread_ids=[hidden_thread.pk],
-                                  action="hide", rule="off_topic")
+        moderation_services.threads_moderate(moderator=moderator, thread_ids=[hidden_thread.pk],
+                                             action="hide", rule="off_topic")
     return comments
 
 
@@ -145,8 +146,8 @@ def test_threads_hidden_by_moderation_leave_the_statistics(client, moderator, un
     hidden = ThreadFactory(category=category_a, unit=unit_a, is_overdue=True,
                            title=f"Judul {SECRET}")
     with TestCase.captureOnCommitCallbacks(execute=True):
-        services.threads_moderate(moderator=moderator, thread_ids=[hidden.pk],
-                                  action="hide", rule="spam")
+        moderation_services.threads_moderate(moderator=moderator, thread_ids=[hidden.pk],
+                                             action="hide", rule="spam")
     assert overview_section(Filters())["counts"].total == 1
     overdue = overdue_section(Filters())
     assert overdue["total"] == 1 and [t.pk for t in overdue["oldest"]] == [shown.pk]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
-from discussions.models import ThreadKind, ThreadStatus
+from discussions.models import ThreadKind
 from forum_site.transparency.models import InformationServiceReportPage
 from tests.discussions.factories import ThreadFactory
 
@@ -28,28 +28,18 @@ def _answer(client, thread, **data):
         "body": "Data yang dimohon tidak dapat diberikan karena dikecualikan.", **data})
 
 
-def test_answer_form_asks_the_decision_on_information_requests(verified_asn_client,
-                                                              request_thread):
+def test_the_decision_counted_is_the_ppids_not_an_answers(verified_asn_client,
+                                                          request_thread):
+    """The unit's ordinary answer neither asks for nor records the decision (issue 22:
+    only PPID staff record it; tests/discussions/test_ppid_decision_access.py)."""
     html = verified_asn_client.get(request_thread.get_absolute_url()).content.decode()
-    assert 'name="decision"' in html and 'name="refusal_ground"' in html
-    response = _answer(verified_asn_client, request_thread, decision="refused")
-    assert response.status_code == 200
-    assert "Sebutkan alasan penolakan" in response.content.decode()
+    assert 'name="decision"' not in html and 'name="refusal_ground"' not in html
+    assert _answer(verified_asn_client, request_thread, decision="refused",
+                   refusal_ground="exempt").status_code == 403
+    assert _answer(verified_asn_client, request_thread).status_code == 302
     request_thread.refresh_from_db()
-    assert request_thread.status == ThreadStatus.OPEN
-    response = _answer(verified_asn_client, request_thread, decision="refused",
-                       refusal_ground="exempt")
-    assert response.status_code == 302
-    request_thread.refresh_from_db()
-    assert (request_thread.information_decision, request_thread.refusal_ground) == (
-        "refused", "exempt")
-
-
-def test_decision_is_required_on_a_first_answer_to_a_request(verified_asn_client,
-                                                            request_thread):
-    assert _answer(verified_asn_client, request_thread).status_code == 200
-    request_thread.refresh_from_db()
-    assert request_thread.answers_count == 0
+    assert request_thread.answers_count == 1
+    assert (request_thread.information_decision, request_thread.refusal_ground) == ("", "")
 
 
 def test_other_threads_have_no_decision_field(verified_asn_client, category_a):

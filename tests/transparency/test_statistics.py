@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from discussions import clock, services, statistics
+from discussions import clock, statistics
 from discussions.models import Thread, ThreadStatus
-from discussions.selectors import threads_public
+from discussions.threads import services
+from discussions.threads.selectors import threads_public
 from tests.discussions.factories import CategoryFactory, ThreadFactory
 
 from .helpers import FRIDAY, answered_after, at, csv_rows, nearest_rank
@@ -153,7 +154,7 @@ def test_hidden_threads_are_excluded_everywhere(client, monkeypatch, category_a)
     shown = ThreadFactory(category=category_a, title="Utas yang tampil untuk umum")
     hidden = ThreadFactory(category=category_a, title="Utas yang disembunyikan moderator",
                            is_overdue=True)
-    import discussions.selectors as selectors
+    from discussions.threads import selectors
 
     original = selectors.threads_public
     monkeypatch.setattr(selectors, "threads_public",

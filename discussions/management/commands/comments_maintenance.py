@@ -5,7 +5,7 @@ email. Their emails are retried by the site's one outbox (`manage.py outbox_retr
 
 from django.core.management.base import BaseCommand
 
-from discussions.services.comments import anonymous_emails_forget, comments_purge_unconfirmed
+from discussions.comments.services import anonymous_emails_forget, comments_purge_unconfirmed
 
 
 class Command(BaseCommand):

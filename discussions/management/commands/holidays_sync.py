@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand
 
-from discussions.services.calendar import holidays_sync
+from discussions.threads.services.calendar import holidays_sync
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ run again: a second run finds nothing to do."""
 
 from django.core.management.base import BaseCommand
 
-from discussions.services.masking import stored_text_remask
+from discussions.masking import stored_text_remask
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from discussions.sla import sla_tick
+from discussions.threads.sla import sla_tick
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ table, or to fill rows imported without them)."""
 
 from django.core.management.base import BaseCommand
 
-from discussions.services.calendar import thread_durations_recompute
+from discussions.threads.services.calendar import thread_durations_recompute
 
 
 class Command(BaseCommand):

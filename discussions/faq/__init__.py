@@ -1,0 +1,1 @@
+"""Frequently asked questions promoted from official answers."""

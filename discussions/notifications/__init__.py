@@ -1,0 +1,1 @@
+"""In-site notifications, their emails and the reader's preferences."""

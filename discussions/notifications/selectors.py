@@ -1,0 +1,86 @@
+"""Reads of notifications: the list, the header's unread count, the kinds and
+preferences a user can set."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    Exists,
+    Q,
+    QuerySet,
+)
+
+from forum_site.accounts.permissions import verified_asn_profile
+
+from ..models import (
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    ThreadVisibility,
+)
+
+
+def _visible_notifications(user) -> QuerySet[Notification]:
+    """The user's on-site notifications about threads they may still see: published
+    threads, their own threads always (the asker is told when theirs is hidden), and every
+    thread for a moderator. Whether the user moderates is a subquery, so the rule costs no
+    permission queries on pages that ask nothing else (the header's count is on every
+    signed-in page)."""
+    from django.contrib.auth.models import Permission
+
+    rows = Notification.objects.filter(user=user, show_on_site=True)
+    if user.is_superuser:
+        return rows
+    moderates = Exists(Permission.objects.filter(
+        content_type__app_label="accounts", codename="verify_asnprofile",
+    ).filter(Q(group__user=user) | Q(user=user)))
+    # A notification about a comment (issue 17) goes with the comment: listed while it
+    # is public; one about a comment on a program or outcome page has no thread.
+    comment_shown = Q(comment__isnull=True) | Q(comment__is_public=True,
+                                                comment__is_removed=False)
+    thread_shown = (Q(thread__isnull=True) | Q(thread__visibility=ThreadVisibility.PUBLISHED)
+                    | Q(thread__author=user))
+    return rows.filter(Q(moderates) | (thread_shown & comment_shown))
+
+
+def notifications_for(*, user) -> QuerySet[Notification]:
+    """The user's notifications list, newest first (see `_visible_notifications`)."""
+    return (
+        _visible_notifications(user)
+        .select_related("thread", "answer", "event", "comment")
+        .prefetch_related("comment__content_object")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def unread_notification_count(*, user) -> int:
+    """The header's count: the listed notifications not yet read, in one query."""
+    if not user.is_authenticated:
+        return 0
+    return _visible_notifications(user).filter(read_at__isnull=True).count()
+
+
+def notification_kinds_for(*, user) -> list[str]:
+    """The kinds a user can receive: ASN and moderators also get their unit's notices."""
+    from ..models import UNIT_KINDS
+    from ..permissions import is_ppid_superior
+
+    kinds = [kind for kind in NotificationKind.values
+             if kind not in UNIT_KINDS and kind != NotificationKind.OBJECTION]
+    if verified_asn_profile(user) is not None:
+        kinds += list(UNIT_KINDS)
+    if is_ppid_superior(user):
+        kinds.append(NotificationKind.OBJECTION)
+    return kinds
+
+
+def notification_preferences(*, user) -> dict[str, tuple[bool, bool]]:
+    """(email, on_site) per kind the user can receive; defaults from `kind_default`
+    (on, except emails about every comment on a followed thread)."""
+    from .models import kind_default
+
+    saved = {
+        pref.kind: (pref.email, pref.on_site)
+        for pref in NotificationPreference.objects.filter(user=user)
+    }
+    return {kind: saved.get(kind, kind_default(kind))
+            for kind in notification_kinds_for(user=user)}

@@ -1,0 +1,1 @@
+"""Threads: the thread life cycle, official answers, reactions and the SLA clock."""
