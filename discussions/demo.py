@@ -684,9 +684,3 @@ def _step(index, name, step, created, author, users, units, unit_user):
                                   reason_kind=reason_kind, reason=note,
                                   duplicate_of=duplicate)
     return run
-
-
-
-# Register the comment seeder (order 40) and the survey seeder (order 45).
-from .comments import demo as demo_comments  # noqa: E402, F401
-from .survey import demo as demo_survey  # noqa: E402, F401
