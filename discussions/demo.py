@@ -23,10 +23,9 @@ from django.utils import timezone
 from forum_site.accounts import roles
 from forum_site.accounts.demo import ensure_demo_user
 from forum_site.accounts.models import Unit, User
-from forum_site.core.demo import demo_seeder
 
 from . import clock
-from .models import Category, EmailStatus, Notification, Thread, ThreadVisibility
+from .models import Category, Notification, Thread, ThreadVisibility
 from .moderation import services as moderation_services
 from .ppid import services as ppid_services
 from .threads import services
@@ -534,7 +533,6 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
-@demo_seeder(order=30)
 def seed_forum(*, log) -> None:
     today = timezone.localdate()
     for year in (today.year - 1, today.year, today.year + 1):
@@ -583,9 +581,13 @@ def seed_forum(*, log) -> None:
                 action.run()
         sla_tick(today=today)
     # Demo notices stay on the site; their emails are never sent.
-    Notification.objects.filter(email_status=EmailStatus.PENDING, thread__in=[
+    from forum_site.core import outbox
+
+    from .notifications.services import EMAIL_KIND
+
+    outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(thread__in=[
         thread for thread in created.values() if thread is not None
-    ]).update(email_status=EmailStatus.NONE)
+    ]).values_list("pk", flat=True))
     log(f"  forum: {len(categories)} categories, {Thread.objects.count()} threads "
         f"({sum(1 for a in actions if a.order == 1)} new)")
 
@@ -682,9 +684,3 @@ def _step(index, name, step, created, author, users, units, unit_user):
                                   reason_kind=reason_kind, reason=note,
                                   duplicate_of=duplicate)
     return run
-
-
-
-# Register the comment seeder (order 40) and the survey seeder (order 45).
-from .comments import demo as demo_comments  # noqa: E402, F401
-from .survey import demo as demo_survey  # noqa: E402, F401

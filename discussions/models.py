@@ -13,7 +13,6 @@ from .comments.models import (  # noqa: F401
     COMMENT_NAME_MAX_LENGTH,
     AuthorKind,
     Comment,
-    CommentEmail,
     CommentEmailKind,
     CommentReaction,
     CommentRevision,
@@ -36,11 +35,13 @@ from .moderation.models import (  # noqa: F401
     ModerationRule,
 )
 from .notifications.models import (  # noqa: F401
+    KIND_DEFAULTS,
     UNIT_KINDS,
     EmailStatus,
     Notification,
     NotificationKind,
     NotificationPreference,
+    kind_default,
 )
 from .ppid.models import (  # noqa: F401
     LETTER_MAX_LENGTH,

@@ -29,6 +29,14 @@ def _iso(value):
 def export_user_data(user) -> dict:
     """Everything the forum holds about `user`: threads, official answers, supports,
     follows, notifications and notification settings."""
+    from forum_site.core import outbox
+
+    from .models import EmailStatus
+    from .notifications.services import EMAIL_KIND
+
+    notifications = list(Notification.objects.filter(user=user).order_by("created_at", "pk"))
+    email_status = dict(outbox.about(kind=EMAIL_KIND, object_ids=[n.pk for n in notifications])
+                        .values_list("object_id", "status"))
     return {
         "threads": [
             {
@@ -69,10 +77,12 @@ def export_user_data(user) -> dict:
         ],
         "notifications": [
             {
-                "kind": n.kind, "thread_id": n.thread_id, "created_at": _iso(n.created_at),
-                "read_at": _iso(n.read_at), "email_status": n.email_status,
+                "kind": n.kind, "thread_id": n.thread_id, "comment_id": n.comment_id,
+                "created_at": _iso(n.created_at),
+                "read_at": _iso(n.read_at),
+                "email_status": email_status.get(n.pk, EmailStatus.NONE),
             }
-            for n in Notification.objects.filter(user=user).order_by("created_at", "pk")
+            for n in notifications
         ],
         "notification_preferences": [
             {"kind": p.kind, "email": p.email, "on_site": p.on_site}
@@ -124,6 +134,12 @@ def erase_user_data(*, user, pseudonym: str) -> None:
             followers_count=F("followers_count") - 1
         )
         Follow.objects.filter(user=user).delete()
+    from forum_site.core import outbox
+
+    from .notifications.services import EMAIL_KIND
+
+    outbox.forget(kind=EMAIL_KIND, object_ids=Notification.objects.filter(user=user)
+                  .values_list("pk", flat=True))
     Notification.objects.filter(user=user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     Support.objects.filter(user=user).update(user=None)

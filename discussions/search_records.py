@@ -53,7 +53,6 @@ def _category(thread) -> dict:
     }
 
 
-@register
 class ThreadProjection(Projection):
     type = "thread"
     label = _("Forum thread")
@@ -78,7 +77,6 @@ class ThreadProjection(Projection):
         ]
 
 
-@register
 class AnswerProjection(Projection):
     type = "answer"
     label = _("Official answer")
@@ -106,7 +104,6 @@ class AnswerProjection(Projection):
         ]
 
 
-@register
 class CommentProjection(Projection):
     type = "comment"
     label = _("Comment")
@@ -171,7 +168,6 @@ class CommentProjection(Projection):
 _TARGET_MODELS = ("thread", "trainingprogrampage", "outcomepage")
 
 
-@register
 class FaqProjection(Projection):
     """FAQ entries: their own record type (question, answer from the Jawaban Resmi, the
     unit and topic), public while their source thread is."""
@@ -289,3 +285,9 @@ def _permalink(comment) -> str:
 
     with translation.override("id"):
         return reverse("discussions:comment_permalink", args=[comment.pk])
+
+
+def register_projections() -> None:
+    """This app's search projections (AppConfig.ready())."""
+    for projection in (ThreadProjection, AnswerProjection, CommentProjection, FaqProjection):
+        register(projection)

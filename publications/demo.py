@@ -20,7 +20,6 @@ from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from forum_site.accounts.models import Unit
-from forum_site.core.demo import demo_seeder
 from forum_site.core.public_url import host_and_port
 
 from .models import (
@@ -637,7 +636,6 @@ def _translate(page: Page, locale_en: Locale, **fields) -> Page:
 # --- seeders -------------------------------------------------------------------------
 
 
-@demo_seeder(order=20)
 def seed_home(*, log) -> None:
     home = _home_page()
     _english_home(home)
@@ -682,7 +680,6 @@ def _english_home(home: HomePage) -> HomePage:
     return english
 
 
-@demo_seeder(order=21)
 def seed_taxonomy(*, log) -> None:
     for order, (slug, name, name_en, description) in enumerate(AREAS):
         CompetencyArea.objects.get_or_create(
@@ -702,7 +699,6 @@ def _home() -> HomePage:
     return HomePage.objects.get(locale=Locale.get_default(), depth=2)
 
 
-@demo_seeder(order=22)
 def seed_sections(*, log) -> None:
     home = _home()
     locale_en, _ = Locale.objects.get_or_create(language_code="en")
@@ -715,7 +711,6 @@ def seed_sections(*, log) -> None:
     log(f"  {len(INDEXES)} sections (id + en); Tim Komunikasi confined to the home tree")
 
 
-@demo_seeder(order=23)
 def seed_programs(*, log) -> None:
     home = _home()
     index = _child(home, "program")
@@ -751,7 +746,6 @@ def _raw_stream(blocks: list) -> list:
     ]
 
 
-@demo_seeder(order=24)
 def seed_outcomes(*, log) -> None:
     home = _home()
     index = _child(home, "capaian")
@@ -785,7 +779,6 @@ def seed_outcomes(*, log) -> None:
     log(f"  {len(OUTCOMES)} outcomes with indicators (id + en)")
 
 
-@demo_seeder(order=25)
 def seed_reports_and_news(*, log) -> None:
     home = _home()
     locale_en = Locale.objects.get(language_code="en")
@@ -809,7 +802,6 @@ def seed_reports_and_news(*, log) -> None:
     log(f"  {len(REPORTS)} reports, {len(NEWS)} news items (id + en)")
 
 
-@demo_seeder(order=26)
 def seed_public_information(*, log) -> None:
     units = {unit.slug: unit for unit in Unit.objects.all()}
     for category, title, description, unit, updated, due, reason in REGISTER:

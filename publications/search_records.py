@@ -95,7 +95,6 @@ class PageProjection(Projection):
         raise NotImplementedError
 
 
-@register
 class ProgramProjection(PageProjection):
     type = "program"
     label = _("Program")
@@ -119,7 +118,6 @@ class ProgramProjection(PageProjection):
         }
 
 
-@register
 class OutcomeProjection(PageProjection):
     type = "outcome"
     label = _("Outcome")
@@ -144,7 +142,6 @@ class OutcomeProjection(PageProjection):
         }
 
 
-@register
 class ReportProjection(PageProjection):
     type = "report"
     label = _("Report")
@@ -162,7 +159,6 @@ class ReportProjection(PageProjection):
         }
 
 
-@register
 class NewsProjection(PageProjection):
     type = "news"
     label = _("News")
@@ -180,7 +176,6 @@ class NewsProjection(PageProjection):
         }
 
 
-@register
 class PublicInformationProjection(Projection):
     """Entries of the DIP. They have no page of their own: each links to its row on the
     register page (in the register's language), and is shown in every language."""
@@ -283,3 +278,10 @@ def connect_signals() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_entry_changed, sender=PublicInformationEntry,
                        dispatch_uid="search-dip-entry")
+
+
+def register_projections() -> None:
+    """This app's search projections (AppConfig.ready())."""
+    for projection in (ProgramProjection, OutcomeProjection, ReportProjection,
+                       NewsProjection, PublicInformationProjection):
+        register(projection)

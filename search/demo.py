@@ -1,10 +1,8 @@
 """Demo data: after every other seeder (order 90), build the search index from scratch so
 the demo site finds what the other seeders created."""
 
-from forum_site.core.demo import demo_seeder
 
 
-@demo_seeder(order=90)
 def seed_search_index(*, log):
     from . import services
 

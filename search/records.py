@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass, field
 
 from django.utils.functional import Promise
 
+from forum_site.core.plugins import Registry
+
 # Characters the engines use to mark highlights before the text is escaped. They are
 # removed from every indexed text, so nobody can inject a highlight.
 MARK_START = "\ue000"
@@ -142,24 +144,25 @@ class Projection:
             yield from self.records(ids[start:start + batch_size])
 
 
-_registry: dict[str, Projection] = {}
+PROJECTIONS: Registry[Projection] = Registry("search projections", owner="search/records.py")
 
 
 def register(projection_class: type[Projection]) -> type[Projection]:
-    """Register a projection (a class decorator; re-registering a type replaces it)."""
+    """Register a projection, from the app's AppConfig.ready() (re-registering a type
+    replaces it)."""
     projection = projection_class()
     if not projection.type:
         raise ValueError(f"{projection_class.__name__} has no type")
-    _registry[projection.type] = projection
+    PROJECTIONS.add(projection.type, projection, order=projection.order)
     return projection_class
 
 
 def projections() -> list[Projection]:
-    return sorted(_registry.values(), key=lambda p: (p.order, p.type))
+    return PROJECTIONS.items()
 
 
 def projection_for(record_type: str) -> Projection | None:
-    return _registry.get(record_type)
+    return PROJECTIONS.get(record_type)
 
 
 def type_labels() -> dict[str, str | Promise]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from django.test.utils import override_settings
 
 from forum_site.accounts.models import User
-from forum_site.core.demo import demo_seeder
 
-from ..models import Comment, CommentEmail, EmailStatus, Thread
+from ..models import Comment, Thread
 from ..moderation import services as moderation_services
 from . import services as comment_services
 from .services import make_confirmation_token
@@ -30,7 +29,6 @@ def _user(email):
     return User.objects.filter(email=email).first()
 
 
-@demo_seeder(order=40)
 def seed_comments(*, log) -> None:
     from ..demo import ASN_BY_UNIT, CITIZENS, MODERATOR, THREADS
 
@@ -94,6 +92,16 @@ def seed_comments(*, log) -> None:
             )
             comment_services.comment_confirm(token=make_confirmation_token(waiting))
     # Demo emails are never sent.
-    CommentEmail.objects.filter(status=EmailStatus.PENDING).update(status=EmailStatus.NONE)
+    from forum_site.core import outbox
+
+    from ..models import Notification
+    from ..notifications.services import EMAIL_KIND
+    from .services.emails import EMAIL_KINDS
+
+    for kind in EMAIL_KINDS.values():
+        outbox.cancel(kind=kind, object_ids=Comment.objects.values_list("pk", flat=True))
+    # Nor are the notices about the demo's comments (issue 17).
+    outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(
+        comment__isnull=False).values_list("pk", flat=True))
     log(f"  comments: {Comment.objects.count()} comments, "
         f"{Comment.objects.filter(needs_review=True).count()} waiting for moderators")

@@ -1,4 +1,4 @@
-"""Comments, their revisions and likes, and the comment email outbox (flags and the
+"""Comments, their revisions and likes, and the kinds of email about a comment (flags and the
 moderation ledger are in `discussions.moderation.models`).
 
 `discussions.models` imports these, so `from discussions.models import Comment` works.
@@ -24,7 +24,6 @@ from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
 from ..moderation.models import Area, ModerationRule
-from ..notifications.models import EmailStatus
 
 COMMENT_MAX_LENGTH = 3000
 COMMENT_NAME_MAX_LENGTH = 50
@@ -73,6 +72,9 @@ class Comment(XtdComment):
         max_length=20, choices=ModerationRule.choices, blank=True
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
+    # When the asker, followers and the parent's author were told of it: the first time
+    # it was public. Set once, so hiding and restoring never notifies again.
+    announced_at = models.DateTimeField(null=True, blank=True, editable=False)
     # In the moderators' queue: pre-moderated, hidden after flags, or masked automatically.
     needs_review = models.BooleanField(default=False, db_index=True)
     # Anonymous comments: a random nonce the signed confirmation link refers to (the link
@@ -149,29 +151,7 @@ class CommentReaction(models.Model):
 
 
 class CommentEmailKind(models.TextChoices):
+    """The emails about a comment (sent through the outbox: comments/services/emails.py)."""
+
     CONFIRMATION = "confirmation", _("Confirm your comment")
     DECISION = "decision", _("A moderation decision on your comment")
-
-
-class CommentEmail(models.Model):
-    """An email about a comment, written in the same transaction as the comment and
-    sent by a task after commit. A failing mail server leaves it pending; the task is
-    retried and `manage.py comments_maintenance` re-sends from cron."""
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="emails")
-    kind = models.CharField(max_length=16, choices=CommentEmailKind.choices)
-    # The confirmation link is built when the email is sent (never stored).
-    status = models.CharField(
-        max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    language = models.CharField(max_length=10, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "created_at"], name="disc_cmail_status_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.comment_id} {self.status}"

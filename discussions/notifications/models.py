@@ -1,5 +1,5 @@
-"""Notifications: one row per user and event, shown on the site and emailed (its email
-state kept on the row), and each user's choices per kind."""
+"""Notifications: one row per user and event, shown on the site and emailed (through the
+site's one outbox, forum_site/core/outbox.py), and each user's choices per kind."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from forum_site.core.models import EmailStatus  # noqa: F401 - the outbox's email states
 
 from ..threads.models import OfficialAnswer, Thread, ThreadEvent
 
@@ -20,29 +22,44 @@ class NotificationKind(models.TextChoices):
     DEADLINE = "deadline", _("A deadline of my unit approaching or passed")
     OBJECTION = "objection", _("An objection to a PPID decision for me to answer")
     SURVEY = "survey", _("An invitation to rate the service my thread received")
+    # Comments (issue 17): told once a comment is public (approved), never of one's own.
+    COMMENT = "comment", _("A comment on my thread")
+    FOLLOWED_COMMENT = "followed_comment", _("A comment on a thread I follow")
+    REPLY = "reply", _("A reply to my comment")
+
+
+# (email, on this site) for a kind the user never chose for: everything on, except emails
+# about every comment on a followed thread (a busy thread would fill the mailbox).
+KIND_DEFAULTS = {NotificationKind.FOLLOWED_COMMENT: (False, True)}
+
+
+def kind_default(kind: str) -> tuple[bool, bool]:
+    """(email, on_site) for a kind without a saved preference."""
+    return KIND_DEFAULTS.get(kind, (True, True))
 
 
 # Kinds only ASN of a unit receive (the preferences page shows them to ASN only).
 UNIT_KINDS = (NotificationKind.ROUTED, NotificationKind.REOPENED, NotificationKind.DEADLINE)
 
 
-class EmailStatus(models.TextChoices):
-    NONE = "none", _("No email")
-    PENDING = "pending", _("Waiting to be sent")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-
-
 class Notification(models.Model):
     """One notification to one user: shown in their on-site list, and emailed unless
-    they turned the kind off. The email's state is kept so a failing mail server delays
-    it instead of losing it."""
+    they turned the kind off. The email is a row of the site's outbox (kind
+    `notification`, `object_id` = this row), so a failing mail server delays it instead
+    of losing it."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notifications"
     )
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
-    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="+")
+    # Empty only for a comment on a program or outcome page (then `comment` is set).
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    comment = models.ForeignKey(
+        "discussions.Comment", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )
     answer = models.ForeignKey(
         OfficialAnswer, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -52,12 +69,6 @@ class Notification(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     show_on_site = models.BooleanField(default=True)
-    email_status = models.CharField(
-        max_length=10, choices=EmailStatus.choices, default=EmailStatus.NONE
-    )
-    email_attempts = models.PositiveSmallIntegerField(default=0)
-    email_last_error = models.CharField(max_length=200, blank=True)
-    email_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -65,7 +76,12 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         indexes = [
             models.Index(fields=["user", "-created_at"], name="disc_notif_user_idx"),
-            models.Index(fields=["email_status", "created_at"], name="disc_notif_email_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(thread__isnull=False) | models.Q(comment__isnull=False),
+                name="disc_notif_about_something",
+            )
         ]
 
     def __str__(self) -> str:

@@ -33,15 +33,21 @@ def _visible_notifications(user) -> QuerySet[Notification]:
     moderates = Exists(Permission.objects.filter(
         content_type__app_label="accounts", codename="verify_asnprofile",
     ).filter(Q(group__user=user) | Q(user=user)))
-    return rows.filter(Q(moderates) | Q(thread__visibility=ThreadVisibility.PUBLISHED)
-                       | Q(thread__author=user))
+    # A notification about a comment (issue 17) goes with the comment: listed while it
+    # is public; one about a comment on a program or outcome page has no thread.
+    comment_shown = Q(comment__isnull=True) | Q(comment__is_public=True,
+                                                comment__is_removed=False)
+    thread_shown = (Q(thread__isnull=True) | Q(thread__visibility=ThreadVisibility.PUBLISHED)
+                    | Q(thread__author=user))
+    return rows.filter(Q(moderates) | (thread_shown & comment_shown))
 
 
 def notifications_for(*, user) -> QuerySet[Notification]:
     """The user's notifications list, newest first (see `_visible_notifications`)."""
     return (
         _visible_notifications(user)
-        .select_related("thread", "answer", "event")
+        .select_related("thread", "answer", "event", "comment")
+        .prefetch_related("comment__content_object")
         .order_by("-created_at", "-pk")
     )
 
@@ -68,9 +74,13 @@ def notification_kinds_for(*, user) -> list[str]:
 
 
 def notification_preferences(*, user) -> dict[str, tuple[bool, bool]]:
-    """(email, on_site) per kind the user can receive; defaults are on."""
+    """(email, on_site) per kind the user can receive; defaults from `kind_default`
+    (on, except emails about every comment on a followed thread)."""
+    from .models import kind_default
+
     saved = {
         pref.kind: (pref.email, pref.on_site)
         for pref in NotificationPreference.objects.filter(user=user)
     }
-    return {kind: saved.get(kind, (True, True)) for kind in notification_kinds_for(user=user)}
+    return {kind: saved.get(kind, kind_default(kind))
+            for kind in notification_kinds_for(user=user)}

@@ -1,46 +1,43 @@
-"""Notifications: an on-site entry and an email per recipient, sent by a task after
-the write commits.
+"""Notifications: an on-site entry and an email per recipient.
 
 The notification row is written in the same transaction as the answer or status change
-it announces, with its email marked *pending*; the task sends it and marks it *sent*. If
-the mail server fails, the answer is already committed and the row stays pending with the
-error counted: the task is retried (deferred, when the task backend can defer; and by
-`manage.py notifications_retry` from cron) until it is sent or gives up as *failed*
-after SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS attempts.
+it announces, and its email is queued in the site's one outbox (`forum_site/core/outbox.py`,
+kind `notification`) in that transaction too: sent after commit, retried while the mail
+server is down, given up as *failed* after SERAMBI_EMAIL_MAX_ATTEMPTS attempts.
+`build_notification_email` is what the outbox asks for when it sends one.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from forum_site.accounts.models import AsnProfile
+from forum_site.core import outbox
 from forum_site.core.office import current_office
 from forum_site.core.public_url import absolute_url
 
 from .. import clock
 from ..models import (
-    EmailStatus,
     Notification,
     NotificationKind,
     NotificationPreference,
     OfficialAnswer,
     Thread,
     ThreadEvent,
+    kind_default,
 )
 
 logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "discussions.notifications.unsubscribe"
+EMAIL_KIND = "notification"  # the outbox kind of every notification email
 
 
 # --- who ------------------------------------------------------------------------------
@@ -68,8 +65,9 @@ def follower_users(*, thread: Thread) -> list:
 def notify(
     *,
     kind: str,
-    thread: Thread,
+    thread: Thread | None,
     users: Iterable,
+    comment=None,
     answer: OfficialAnswer | None = None,
     event: ThreadEvent | None = None,
     exclude: Iterable = (),
@@ -87,40 +85,23 @@ def notify(
         pref.user_id: pref
         for pref in NotificationPreference.objects.filter(user_id__in=recipients, kind=kind)
     }
-    rows = []
+    rows, emailed = [], []
     for user in recipients.values():
         pref = preferences.get(user.pk)
-        email = pref.email if pref else True
-        on_site = pref.on_site if pref else True
+        email, on_site = (pref.email, pref.on_site) if pref else kind_default(kind)
         if not (email or on_site):
             continue
         rows.append(
             Notification(
-                user=user, kind=kind, thread=thread, answer=answer, event=event,
-                show_on_site=on_site, created_at=clock.now(),
-                email_status=EmailStatus.PENDING if email and user.email else EmailStatus.NONE,
+                user=user, kind=kind, thread=thread, comment=comment, answer=answer,
+                event=event, show_on_site=on_site, created_at=clock.now(),
             )
         )
+        emailed.append(bool(email and user.email))
     created = Notification.objects.bulk_create(rows)
-    pending = [row.pk for row in created if row.email_status == EmailStatus.PENDING]
-    if pending:
-        transaction.on_commit(lambda: enqueue_emails(pending))
+    wanted = [row.pk for row, email in zip(created, emailed, strict=True) if email]
+    outbox.queue_many(kind=EMAIL_KIND, object_ids=wanted)
     return created
-
-
-def enqueue_emails(notification_ids: Iterable[int], *, delay: int | None = None) -> None:
-    """Hand the emails to the task backend. An enqueue that fails leaves the rows
-    pending for `notifications_retry`; it never fails the request."""
-    from ..tasks import send_notification_email
-
-    task = send_notification_email
-    if delay and task.get_backend().supports_defer:
-        task = task.using(run_after=timezone.now() + dt.timedelta(seconds=delay))
-    for pk in notification_ids:
-        try:
-            task.enqueue(pk)
-        except Exception:  # noqa: BLE001 - the row stays pending; the retry command resends
-            logger.exception("could not enqueue notification email %s", pk)
 
 
 # --- send ------------------------------------------------------------------------------
@@ -162,6 +143,29 @@ def _rejection_context(event: ThreadEvent) -> dict:
     }
 
 
+def _page_title(comment) -> str:
+    page = comment.content_object if comment is not None else None
+    return getattr(page, "title", "") or ""
+
+
+def build_notification_email(row) -> outbox.Envelope | None:
+    """The outbox's builder for a notification email: in the recipient's language, with
+    a one-click unsubscribe link in the body and in List-Unsubscribe (RFC 8058). None
+    when it is no longer wanted (the kind turned off, the account inactive or gone)."""
+    notification = (
+        Notification.objects.select_related("user", "thread", "answer", "event", "comment")
+        .filter(pk=row.object_id).first()
+    )
+    if notification is None or not notification.user.is_active or not notification.user.email:
+        return None
+    pref = NotificationPreference.objects.filter(
+        user_id=notification.user_id, kind=notification.kind
+    ).first()
+    if not (pref.email if pref is not None else kind_default(notification.kind)[0]):
+        return None
+    return notification_envelope(notification)
+
+
 # Steps of the public-information path whose emails carry the request's papers.
 _PPID_PAPER_EVENTS = ("decided", "objected", "objection_answered", "objection_overdue")
 
@@ -192,14 +196,14 @@ def _ppid_links(notification: Notification) -> dict:
     return links
 
 
-def build_email(notification: Notification) -> EmailMessage:
-    """The email for a notification, in the recipient's language, with a one-click
-    unsubscribe link in the body and in List-Unsubscribe (RFC 8058)."""
+def notification_envelope(notification: Notification) -> outbox.Envelope:
+    """Recipient, template and context of a notification's email."""
     user = notification.user
     language = user.preferred_language or settings.LANGUAGE_CODE
     token = make_unsubscribe_token(user_id=user.pk, kind=notification.kind)
     with translation.override(language):
         thread = notification.thread
+        comment = notification.comment
         unsubscribe_url = absolute_url(reverse("discussions:unsubscribe", args=[token]))
         context = {
             "notification": notification,
@@ -209,7 +213,13 @@ def build_email(notification: Notification) -> EmailMessage:
             "thread": thread,
             "answer": notification.answer,
             "event": notification.event,
-            "thread_url": absolute_url(thread.get_absolute_url()),
+            "comment": comment,
+            "about_title": thread.title if thread is not None else _page_title(comment),
+            # A comment's lasting address finds the page of comments that holds it.
+            "thread_url": absolute_url(
+                reverse("discussions:comment_permalink", args=[comment.pk])
+                if comment is not None else thread.get_absolute_url()
+            ),
             "survey_url": absolute_url(reverse("discussions:survey_answer", args=[thread.pk]))
             if notification.kind == NotificationKind.SURVEY else "",
             "preferences_url": absolute_url(reverse("discussions:notification_preferences")),
@@ -221,90 +231,14 @@ def build_email(notification: Notification) -> EmailMessage:
             # The author gets their text back, the rule, and how to post again or ask
             # for a review.
             context.update(_rejection_context(notification.event))
-        subject = render_to_string("discussions/email/notification_subject.txt", context)
-        body = render_to_string("discussions/email/notification_body.txt", context)
-    subject = " ".join(subject.split())[:200]
-    return EmailMessage(
-        subject=subject,
-        body=body,
-        to=[user.email],
+    return outbox.Envelope(
+        to=[user.email], template="discussions/email/notification", context=context,
+        language=language,
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated",
         },
     )
-
-
-def notification_email_deliver(*, notification_id: int) -> str:
-    """Send one pending notification email; record success or the failure. Returns
-    "sent", "skipped", "retry" or "failed". Never raises for a mail-server error."""
-    max_attempts = settings.SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(of=("self",))
-            .select_related("user", "thread", "answer", "event")
-            .filter(pk=notification_id)
-            .first()
-        )
-        if notification is None or notification.email_status != EmailStatus.PENDING:
-            return "skipped"
-        pref = NotificationPreference.objects.filter(
-            user_id=notification.user_id, kind=notification.kind
-        ).first()
-        if (pref is not None and not pref.email) or not notification.user.is_active:
-            notification.email_status = EmailStatus.NONE
-            notification.save(update_fields=["email_status"])
-            return "skipped"
-        notification.email_attempts += 1
-        try:
-            build_email(notification).send(fail_silently=False)
-        except Exception as exc:  # noqa: BLE001 - SMTP, DNS, timeouts: count and retry
-            notification.email_last_error = f"{type(exc).__name__}"[:200]
-            give_up = notification.email_attempts >= max_attempts
-            notification.email_status = EmailStatus.FAILED if give_up else EmailStatus.PENDING
-            notification.save(
-                update_fields=["email_attempts", "email_last_error", "email_status"]
-            )
-            logger.warning(
-                "notification email %s failed (attempt %s): %s",
-                notification_id, notification.email_attempts, type(exc).__name__,
-            )
-            if give_up:
-                return "failed"
-            delay = settings.SERAMBI_NOTIFICATION_RETRY_DELAY
-            transaction.on_commit(lambda: _retry_later(notification_id, delay))
-            return "retry"
-        notification.email_status = EmailStatus.SENT
-        notification.email_sent_at = timezone.now()
-        notification.email_last_error = ""
-        notification.save(
-            update_fields=["email_attempts", "email_status", "email_sent_at", "email_last_error"]
-        )
-        return "sent"
-
-
-def _retry_later(notification_id: int, delay: int) -> None:
-    """Defer a retry when the backend can; the immediate backend would retry at once
-    against the same broken server, so there the retry command does it later."""
-    from ..tasks import send_notification_email
-
-    if send_notification_email.get_backend().supports_defer:
-        enqueue_emails([notification_id], delay=delay)
-
-
-def notification_emails_retry(*, now: dt.datetime | None = None) -> int:
-    """Re-enqueue pending emails older than the retry delay (failed attempts, or an
-    enqueue lost to a crash). Called by `manage.py notifications_retry` and its task."""
-    now = now or timezone.now()
-    cutoff = now - dt.timedelta(seconds=settings.SERAMBI_NOTIFICATION_RETRY_DELAY)
-    ids = list(
-        Notification.objects.filter(email_status=EmailStatus.PENDING, created_at__lt=cutoff)
-        .order_by("created_at")
-        .values_list("pk", flat=True)[:1000]
-    )
-    enqueue_emails(ids)
-    return len(ids)
 
 
 # --- the recipient's own actions ------------------------------------------------------
@@ -348,7 +282,6 @@ def notification_unsubscribe(*, token: str) -> tuple[int, str]:
     if pref.email:
         pref.email = False
         pref.save(update_fields=["email"])
-    Notification.objects.filter(
-        user_id=user_id, kind=kind, email_status=EmailStatus.PENDING
-    ).update(email_status=EmailStatus.NONE)
+    outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(
+        user_id=user_id, kind=kind).values_list("pk", flat=True))
     return user_id, kind

@@ -12,7 +12,6 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from forum_site.accounts.models import User
-from forum_site.core.demo import demo_seeder
 
 from .. import clock
 from ..demo import ASN_BY_UNIT
@@ -62,7 +61,6 @@ def _answer(thread: Thread, index: int, *, comment: str = "") -> bool:
     return True
 
 
-@demo_seeder(order=45)
 def seed_survey(*, log) -> None:
     grouped = _resolved_by_unit()
     units = sorted(grouped.values(), key=len, reverse=True)

@@ -243,3 +243,12 @@ def unread_notifications(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
     return notification_selectors.unread_notification_count(user=user)
+
+
+@register.simple_tag
+def unit_overdue(user) -> int | None:
+    """The header's overdue count of a verified ASN's unit (one query); None, and no
+    query, for anyone else. Only signed-in pages ask, so anonymous pages stay cacheable."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return thread_selectors.unit_overdue_count(user=user)

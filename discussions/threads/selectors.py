@@ -240,6 +240,17 @@ def unit_queue(*, user, unit: Unit | None = None) -> Queue:
     )
 
 
+def unit_overdue_count(*, user) -> int | None:
+    """The header's count for a verified ASN: their unit's public threads past a deadline
+    and still waiting for the unit (the top of their queue), in one query. None for
+    anyone else (no query: the user comes with their ASN profile)."""
+    profile = verified_asn_profile(user)
+    if profile is None:
+        return None
+    return threads_public().filter(unit_id=profile.unit_id, status__in=AWAITING_UNIT,
+                                   is_overdue=True).count()
+
+
 # --- publication pages ---------------------------------------------------------------------
 
 

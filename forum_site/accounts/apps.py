@@ -8,6 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and units")
 
     def ready(self):
+        from forum_site.core import demo
+
+        from . import emails
+
+        emails.register()  # its kinds of email in the site's one outbox
+        demo.register_seeder("forum_site.accounts.demo.seed_accounts", order=10)
+
         from . import staff_language
 
         staff_language.install()

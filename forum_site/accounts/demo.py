@@ -4,8 +4,6 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from forum_site.core.demo import demo_seeder
-
 from . import roles
 from .models import AsnProfile, Consent, Unit, User
 
@@ -46,7 +44,6 @@ ACCOUNTS = [
 ]
 
 
-@demo_seeder(order=10)
 def seed_accounts(*, log) -> None:
     units = {}
     for name, short, slug, description in UNITS:

@@ -8,18 +8,20 @@ link still wins over all of this (allauth asks the adapter only without one)."""
 
 from collections.abc import Callable
 
-_RESOLVERS: list[tuple[int, Callable, str]] = []
+from forum_site.core.plugins import Registry
+
+LANDINGS: Registry[tuple[Callable, str]] = Registry("sign-in landing pages",
+                                                    owner="forum_site/accounts/landing.py")
 
 
 def register_landing(resolver: Callable, *, order: int, label: str) -> None:
-    if not any(existing is resolver for _order, existing, _label in _RESOLVERS):
-        _RESOLVERS.append((order, resolver, label))
-        _RESOLVERS.sort(key=lambda item: item[0])
+    LANDINGS.add(f"{resolver.__module__}.{resolver.__qualname__}", (resolver, label),
+                 order=order)
 
 
 def landing_url(user) -> str | None:
     """The first registered landing page this user has work on, or None."""
-    for _order, resolver, _label in _RESOLVERS:
+    for resolver, _label in LANDINGS:
         url = resolver(user)
         if url:
             return url
@@ -29,7 +31,7 @@ def landing_url(user) -> str | None:
 def work_links(user) -> list[tuple[str, str]]:
     """(label, url) of every work page this user has, for the account page."""
     links = []
-    for _order, resolver, label in _RESOLVERS:
+    for resolver, label in LANDINGS:
         url = resolver(user)
         if url:
             links.append((label, url))

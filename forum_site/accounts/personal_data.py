@@ -24,24 +24,27 @@ from typing import Any
 Exporter = Callable[[Any], Any]
 Eraser = Callable[..., None]
 
-_exporters: dict[str, Exporter] = {}
-_erasers: list[Eraser] = []
+from forum_site.core.plugins import Registry  # noqa: E402
+
+EXPORTERS: Registry[Exporter] = Registry("personal data: exporters",
+                                         owner="forum_site/accounts/personal_data.py")
+ERASERS: Registry[Eraser] = Registry("personal data: erasers",
+                                     owner="forum_site/accounts/personal_data.py")
 
 
 def register_exporter(name: str, func: Exporter) -> None:
     """Add (or replace, on a re-run of ready()) the exporter for section `name`."""
-    _exporters[name] = func
+    EXPORTERS.add(name, func)
 
 
 def register_eraser(func: Eraser) -> None:
     """Add an eraser, called as ``func(user=user, pseudonym=pseudonym)``."""
-    if func not in _erasers:
-        _erasers.append(func)
+    ERASERS.add(f"{func.__module__}.{func.__qualname__}", func)
 
 
 def exporters() -> dict[str, Exporter]:
-    return dict(_exporters)
+    return {entry.key: entry.item for entry in EXPORTERS.entries()}
 
 
 def erasers() -> list[Eraser]:
-    return list(_erasers)
+    return ERASERS.items()

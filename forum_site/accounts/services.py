@@ -11,9 +11,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from forum_site.core import outbox
 from forum_site.core.redaction import redact_text
 
-from . import personal_data, roles
+from . import emails, personal_data, roles
 from .models import AsnProfile, Consent, PersonalDataRequest, Unit, User
 from .permissions import (
     check_can_decide_asn_request,
@@ -21,11 +22,6 @@ from .permissions import (
     check_can_manage_units,
     check_can_request_asn_verification,
     check_can_verify_asn,
-)
-from .tasks import (
-    send_asn_decision_email,
-    send_asn_official_email_confirmation,
-    send_asn_request_received_email,
 )
 from .validators import normalise_nip, validate_official_email
 
@@ -101,7 +97,7 @@ def asn_verification_request(
     profile.decision_reason = ""
     profile.full_clean(validate_constraints=False)
     profile.save()
-    transaction.on_commit(lambda: send_asn_official_email_confirmation.enqueue(profile.pk))
+    outbox.queue(kind=emails.OFFICIAL_EMAIL_CONFIRMATION, object_id=profile.pk)
     return profile
 
 
@@ -145,7 +141,7 @@ def asn_official_email_confirm(*, token: str) -> AsnProfile:
     profile.status = AsnProfile.Status.PENDING
     profile.email_confirmed_at = timezone.now()
     profile.save(update_fields=["status", "email_confirmed_at"])
-    transaction.on_commit(lambda: send_asn_request_received_email.enqueue(profile.pk))
+    outbox.queue(kind=emails.REQUEST_RECEIVED, object_id=profile.pk)
     return profile
 
 
@@ -161,7 +157,7 @@ def asn_official_email_resend(*, user: User) -> AsnProfile:
         # The old link has expired: a fresh moment makes a fresh link.
         profile.requested_at = timezone.now()
         profile.save(update_fields=["requested_at"])
-    transaction.on_commit(lambda: send_asn_official_email_confirmation.enqueue(profile.pk))
+    outbox.queue(kind=emails.OFFICIAL_EMAIL_CONFIRMATION, object_id=profile.pk)
     return profile
 
 
@@ -197,7 +193,7 @@ def _decide(*, profile: AsnProfile, moderator: User, status: str, reason: str) -
         # Two moderators approving two requests for one NIP at the same moment.
         raise ValidationError(_("Another account was verified with this NIP a moment ago."),
                               code="nip_verified_elsewhere") from None
-    transaction.on_commit(lambda: send_asn_decision_email.enqueue(profile.pk))
+    outbox.queue(kind=emails.DECISION, object_id=profile.pk)
     return profile
 
 
@@ -245,7 +241,7 @@ def asn_verification_revoke(*, profile: AsnProfile, moderator: User, reason: str
     profile.full_clean()
     profile.save()
     _remove_role(profile.user, roles.ASN)
-    transaction.on_commit(lambda: send_asn_decision_email.enqueue(profile.pk))
+    outbox.queue(kind=emails.DECISION, object_id=profile.pk)
     return profile
 
 
@@ -268,9 +264,7 @@ def asn_verifications_revoke_for_unit(*, unit: Unit, moderator: User) -> int:
         profile.decision_reason = reason
         profile.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
         _remove_role(profile.user, roles.ASN)
-        transaction.on_commit(
-            lambda pk=profile.pk: send_asn_decision_email.enqueue(pk)
-        )
+    outbox.queue_many(kind=emails.DECISION, object_ids=[profile.pk for profile in profiles])
     return len(profiles)
 
 

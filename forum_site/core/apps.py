@@ -26,9 +26,12 @@ class CoreConfig(AppConfig):
 
         office.connect_signals()
 
-        from . import scheduler
+        from . import menu, scheduler
 
+        menu.register_section("home", _("Home"), order=0)
         # Periodic jobs of the core (docs/operations.md); times are WITA.
         scheduler.register("clearsessions", at="02:30")
         scheduler.register("purge_personal_data", at="02:40")
         scheduler.register("backup", at="01:00")  # into SERAMBI_BACKUP_ROOT
+        # The one email outbox: pending emails whose next attempt is due (outbox.py).
+        scheduler.register("outbox_retry", every=5 * 60)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .exports import Dataset
+from .plugins import Registry
 
 CodeList = tuple[str, Iterable[tuple[str, str]]]
 
@@ -30,7 +31,8 @@ class RegisteredDataset:
     code_lists: Callable[[], list[CodeList]] | None = None
 
 
-_registry: dict[str, RegisteredDataset] = {}
+DATASETS: Registry[RegisteredDataset] = Registry("open data: datasets",
+                                                 owner="forum_site/core/opendata.py")
 
 
 def register(
@@ -41,17 +43,17 @@ def register(
     code_lists: Callable[[], list[CodeList]] | None = None,
 ) -> None:
     """Add (or replace) a dataset under /data/<slug>.csv and /data/<slug>.json."""
-    _registry[slug] = RegisteredDataset(slug=slug, build=build, order=order,
-                                        code_lists=code_lists)
+    DATASETS.add(slug, RegisteredDataset(slug=slug, build=build, order=order,
+                                         code_lists=code_lists), order=order)
 
 
 def registered() -> list[RegisteredDataset]:
     """Every dataset, in their registered order."""
-    return sorted(_registry.values(), key=lambda item: (item.order, item.slug))
+    return DATASETS.items()
 
 
 def get(slug: str) -> RegisteredDataset | None:
-    return _registry.get(slug)
+    return DATASETS.get(slug)
 
 
 @dataclass(frozen=True)
@@ -62,16 +64,16 @@ class RegisteredFeed:
     order: int
 
 
-_feeds: dict[str, RegisteredFeed] = {}
+FEEDS: Registry[RegisteredFeed] = Registry("open data: feeds", owner="forum_site/core/opendata.py")
 
 
 def register_feed(key: str, *, title, url: Callable[[], str], order: int = 100) -> None:
     """An Atom feed /data/ lists and advertises with <link rel="alternate">."""
-    _feeds[key] = RegisteredFeed(key=key, title=title, url=url, order=order)
+    FEEDS.add(key, RegisteredFeed(key=key, title=title, url=url, order=order), order=order)
 
 
 def feeds() -> list[dict]:
     return [
         {"title": feed.title, "url": feed.url()}
-        for feed in sorted(_feeds.values(), key=lambda item: (item.order, item.key))
+        for feed in FEEDS
     ]

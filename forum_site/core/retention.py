@@ -1,7 +1,7 @@
 """How long personal data is kept (docs/personal-data.md, "Retention").
 
 IP addresses are kept at most ``SERAMBI_IP_RETENTION_DAYS`` (30) days. Each app that
-stores an IP registers the column once::
+stores an IP registers the column in its ``AppConfig.ready()`` (core/plugins.py)::
 
     retention.register_ip_field("django_comments.Comment", field="ip_address",
                                 date_field="submit_date")
@@ -10,7 +10,7 @@ and ``manage.py purge_personal_data`` (daily cron) blanks every registered IP ol
 the limit. Today no Serambi table stores an IP: rate-limit counters hold a keyed hash of
 the address and expire with their window (forum_site/core/ratelimit.py), logs mask IPs
 (forum_site/core/logging.py). The comments app (django-comments-xtd) stores the poster's
-IP on each comment; it is registered below so it is purged the day comments arrive.
+IP on each comment; discussions registers it (DiscussionsConfig.ready()).
 Expired sessions are removed by Django's ``manage.py clearsessions`` (same cron).
 """
 
@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .plugins import Registry
+
 
 @dataclass(frozen=True)
 class IpField:
@@ -32,17 +34,12 @@ class IpField:
     date_field: str
 
 
-IP_FIELDS: list[IpField] = []
+IP_FIELDS: Registry[IpField] = Registry("personal data: IP retention",
+                                        owner="forum_site/core/retention.py")
 
 
 def register_ip_field(model: str, *, field: str, date_field: str) -> None:
-    entry = IpField(model, field, date_field)
-    if entry not in IP_FIELDS:
-        IP_FIELDS.append(entry)
-
-
-# django-contrib-comments (under django-comments-xtd): Comment.ip_address.
-register_ip_field("django_comments.Comment", field="ip_address", date_field="submit_date")
+    IP_FIELDS.add(f"{model}.{field}", IpField(model, field, date_field))
 
 
 def purge_ip_addresses(*, now: dt.datetime | None = None, days: int | None = None

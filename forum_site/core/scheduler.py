@@ -39,6 +39,8 @@ from django.core.management import call_command
 from django.db import connections
 from django.utils import timezone
 
+from .plugins import Registry
+
 logger = logging.getLogger("serambi.scheduler")
 
 
@@ -107,7 +109,7 @@ def _next_day(moment: dt.datetime, at: dt.time) -> dt.datetime:
     return timezone.make_aware(naive, moment.tzinfo)
 
 
-_registry: dict[str, Job] = {}
+JOBS: Registry[Job] = Registry("periodic jobs", owner="forum_site/core/scheduler.py")
 
 
 def register(command: str, *args: str, name: str | None = None, every: int | None = None,
@@ -126,12 +128,12 @@ def register(command: str, *args: str, name: str | None = None, every: int | Non
     )
     if job.at is not None:
         job.next_run(after=timezone.now())  # refuses an impossible date now, not at 3 a.m.
-    _registry[job.name] = job
+    JOBS.add(job.name, job)
 
 
 def registered() -> list[Job]:
     """Every job declared by the apps, by name."""
-    return sorted(_registry.values(), key=lambda job: job.name)
+    return JOBS.items()  # all in the same order: by name
 
 
 def enabled(only: Iterable[str] = ()) -> list[Job]:
@@ -139,10 +141,10 @@ def enabled(only: Iterable[str] = ()) -> list[Job]:
     just the names in `only` (unknown names raise KeyError)."""
     only = list(only)
     if only:
-        unknown = [name for name in only if name not in _registry]
+        unknown = [name for name in only if name not in JOBS]
         if unknown:
             raise KeyError(", ".join(unknown))
-        return [_registry[name] for name in only]
+        return [JOBS.get(name) for name in only]
     disabled = set(getattr(settings, "SERAMBI_SCHEDULER_DISABLED", ()))
     return [job for job in registered() if job.name not in disabled]
 

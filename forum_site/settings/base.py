@@ -501,11 +501,14 @@ SERAMBI_SLA_DEFAULTS = {
 }
 # The unit's ASN are reminded when a deadline is this many working days away (0 = on the day).
 SERAMBI_SLA_REMINDER_WORKING_DAYS = env_int("SERAMBI_SLA_REMINDER_WORKING_DAYS", 1)
-# Notification emails: attempts before an email is given up as failed, and the wait
-# between attempts (seconds; used when the task backend can defer, and by
-# `manage.py notifications_retry`).
-SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", 5)
-SERAMBI_NOTIFICATION_RETRY_DELAY = env_int("SERAMBI_NOTIFICATION_RETRY_DELAY", 300)
+# The email outbox (forum_site/core/outbox.py): attempts before an email is given up as
+# failed, and the wait before the next attempt (seconds; a deferred task when the task
+# backend can defer, else `manage.py outbox_retry`). The per-kind names of earlier
+# releases (SERAMBI_NOTIFICATION_*, SERAMBI_COMMENT_EMAIL_*) are still read.
+SERAMBI_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_EMAIL_MAX_ATTEMPTS", env_int(
+    "SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS", env_int("SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS", 5)))
+SERAMBI_EMAIL_RETRY_DELAY = env_int("SERAMBI_EMAIL_RETRY_DELAY", env_int(
+    "SERAMBI_NOTIFICATION_RETRY_DELAY", env_int("SERAMBI_COMMENT_EMAIL_RETRY_DELAY", 300)))
 SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)
 # Anonymous visitors' pages are served from the cache (forum_site/core/page_cache.py) for
 # at most this many seconds; every change to what they show empties it at once. 0: off.
@@ -555,8 +558,6 @@ SERAMBI_THREAD_PREMODERATION = env_bool("SERAMBI_THREAD_PREMODERATION", True)
 SERAMBI_FLAG_WEIGHT = env_int("SERAMBI_FLAG_WEIGHT", 2)
 SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT = env_int("SERAMBI_NEW_ACCOUNT_FLAG_WEIGHT", 1)
 SERAMBI_FLAG_HIDE_THRESHOLD = env_int("SERAMBI_FLAG_HIDE_THRESHOLD", 6)
-SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS = env_int("SERAMBI_COMMENT_EMAIL_MAX_ATTEMPTS", 5)
-SERAMBI_COMMENT_EMAIL_RETRY_DELAY = env_int("SERAMBI_COMMENT_EMAIL_RETRY_DELAY", 300)
 
 
 # --- Transparency (statistics, open data, annual report) ---------------------------------

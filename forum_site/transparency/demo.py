@@ -8,8 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from forum_site.core.demo import demo_seeder
-
 from .models import InformationServiceReportPage
 
 POLICY = (
@@ -45,7 +43,6 @@ EN = {
 }
 
 
-@demo_seeder(order=60)
 def seed_information_report(*, log) -> None:
     from publications.models import HomePage
 

@@ -1,15 +1,18 @@
 """The sections of the statistics page: one function and one template each.
 
-A section is registered with `@statistics_section(...)`: the function gets the visitor's
+A section is registered with `register_section(...)` from an `AppConfig.ready()` (this
+app's own in `register_sections()` below, called by TransparencyConfig.ready()): the
+function gets the visitor's
 `Filters` and returns the (picklable) context its template needs; the page caches every
 section's result together, per language and filter. Adding a section — e.g. the
 moderation ledger — is one function here (or in any module imported by the app) plus one
 template include::
 
-    @statistics_section(key="moderation", title=_("Moderation"), order=50,
-                        template="transparency/sections/moderation.html")
     def moderation_section(filters: Filters) -> dict:
         return {"ledger": moderation_ledger_counts(...)}
+
+    register_section(moderation_section, key="moderation", title=_("Moderation"),
+                     order=50, template="transparency/sections/moderation.html")
 
 Sections never rank units: tables are sorted by name, and a figure over too few threads
 says "not enough data".
@@ -30,6 +33,7 @@ from discussions import statistics as forum_stats
 from discussions.models import ModerationAction, ModerationRule, ThreadKind, ThreadStatus
 from discussions.moderation import selectors as moderation_selectors
 from discussions.threads import selectors as forum
+from forum_site.core.plugins import Registry
 from publications import selectors as publications
 from publications.templatetags.publications_tags import number, percent, rupiah
 
@@ -85,20 +89,19 @@ class StatisticsSection:
     forum: bool = True  # narrowed by the forum filters (the training section is not)
 
 
-_sections: dict[str, StatisticsSection] = {}
+SECTIONS: Registry[StatisticsSection] = Registry(
+    "statistics sections", owner="forum_site/transparency/sections.py")
 
 
-def statistics_section(*, key: str, title, template: str, order: int, forum: bool = True):
-    def register(build: Callable[[Filters], dict]) -> Callable[[Filters], dict]:
-        _sections[key] = StatisticsSection(key=key, title=title, template=template,
-                                           build=build, order=order, forum=forum)
-        return build
-
-    return register
+def register_section(build: Callable[[Filters], dict], *, key: str, title, template: str,
+                     order: int, forum: bool = True) -> None:
+    """Add (or replace) a section of the statistics page; from an AppConfig.ready()."""
+    SECTIONS.add(key, StatisticsSection(key=key, title=title, template=template,
+                                        build=build, order=order, forum=forum), order=order)
 
 
 def registered_sections() -> list[StatisticsSection]:
-    return sorted(_sections.values(), key=lambda section: (section.order, section.key))
+    return SECTIONS.items()
 
 
 # --- formatting helpers --------------------------------------------------------------------
@@ -129,8 +132,6 @@ def _month_label(key: int) -> str:
 # --- forum sections -------------------------------------------------------------------------
 
 
-@statistics_section(key="overview", title=gettext_lazy("Forum at a glance"), order=10,
-                    template="transparency/sections/overview.html")
 def overview_section(filters: Filters) -> dict:
     total = _unit_groups(filters).get(forum_stats.TOTAL)
     counts = total.counts if total else forum_stats.Counts()
@@ -177,8 +178,6 @@ def _month_keys(filters: Filters) -> list[int]:
     return forum_stats.month_keys(today=timezone.localdate())
 
 
-@statistics_section(key="units", title=gettext_lazy("Answer times per unit"), order=20,
-                    template="transparency/sections/units.html")
 def units_section(filters: Filters) -> dict:
     groups = {key: stats for key, stats in _unit_groups(filters).items()
               if key != forum_stats.TOTAL}
@@ -218,8 +217,6 @@ def _extra_units(groups, known):
     return Unit.objects.in_bulk(missing)
 
 
-@statistics_section(key="categories", title=gettext_lazy("Answer times per category"),
-                    order=30, template="transparency/sections/categories.html")
 def categories_section(filters: Filters) -> dict:
     from discussions.models import Category
 
@@ -241,9 +238,6 @@ def categories_section(filters: Filters) -> dict:
     }
 
 
-@statistics_section(key="satisfaction", title=gettext_lazy("Satisfaction survey (SKM)"),
-                    order=35, template="transparency/sections/satisfaction.html",
-                    forum=False)
 def satisfaction_section(filters: Filters) -> dict:
     """The satisfaction survey per unit for the chosen year (this year by default),
     narrowed to the chosen unit; below a unit's minimum sample, no score."""
@@ -255,8 +249,6 @@ def satisfaction_section(filters: Filters) -> dict:
     return {"year": year, "results": survey_results(year=year, units=units)}
 
 
-@statistics_section(key="months", title=gettext_lazy("Month by month"), order=40,
-                    template="transparency/sections/months.html")
 def months_section(filters: Filters) -> dict:
     keys = _month_keys(filters)
     groups = _forum_groups(filters)["month"]
@@ -284,8 +276,6 @@ def months_section(filters: Filters) -> dict:
 OVERDUE_LIST_LENGTH = 20
 
 
-@statistics_section(key="overdue", title=gettext_lazy("Overdue now"), order=45,
-                    template="transparency/sections/overdue.html")
 def overdue_section(filters: Filters) -> dict:
     groups = _unit_groups(filters)
     units = _units_by_pk(pk for pk, stats in groups.items()
@@ -305,8 +295,6 @@ REMOVALS = ("reject", "hide", "auto_hide")
 MONTH_ACTIONS = ("approve", "reject", "hide", "auto_hide", "restore", "redact")
 
 
-@statistics_section(key="moderation", title=gettext_lazy("Moderation"), order=50,
-                    template="transparency/sections/moderation.html", forum=False)
 def moderation_section(filters: Filters) -> dict:
     """The public moderation ledger over the last 12 months: decisions by rule (comments
     and threads apart) and by month. Counts from the database only (two grouped queries);
@@ -375,8 +363,6 @@ def moderation_section(filters: Filters) -> dict:
 # --- training and outcomes ------------------------------------------------------------------
 
 
-@statistics_section(key="training", title=gettext_lazy("Training and outcomes"), order=60,
-                    template="transparency/sections/training.html", forum=False)
 def training_section(filters: Filters) -> dict:
     # The reader's language: the figures count what that language's lists show.
     locale = Locale.get_active()
@@ -430,3 +416,25 @@ def training_section(filters: Filters) -> dict:
             fmt=percent, empty_text=_("not measured yet"),
         ),
     }
+
+
+def register_sections() -> None:
+    """The page's own sections (TransparencyConfig.ready())."""
+    register_section(overview_section, key="overview", title=gettext_lazy("Forum at a glance"),
+                     order=10, template="transparency/sections/overview.html")
+    register_section(units_section, key="units", title=gettext_lazy("Answer times per unit"),
+                     order=20, template="transparency/sections/units.html")
+    register_section(categories_section, key="categories",
+                     title=gettext_lazy("Answer times per category"),
+                     order=30, template="transparency/sections/categories.html")
+    register_section(satisfaction_section, key="satisfaction",
+                     title=gettext_lazy("Satisfaction survey (SKM)"),
+                     order=35, template="transparency/sections/satisfaction.html", forum=False)
+    register_section(months_section, key="months", title=gettext_lazy("Month by month"),
+                     order=40, template="transparency/sections/months.html")
+    register_section(overdue_section, key="overdue", title=gettext_lazy("Overdue now"),
+                     order=45, template="transparency/sections/overdue.html")
+    register_section(moderation_section, key="moderation", title=gettext_lazy("Moderation"),
+                     order=50, template="transparency/sections/moderation.html", forum=False)
+    register_section(training_section, key="training", title=gettext_lazy("Training and outcomes"),
+                     order=60, template="transparency/sections/training.html", forum=False)

@@ -142,7 +142,9 @@ def test_every_email_links_to_the_public_site_and_each_link_answers(
     _after_commit(moderation_services.comments_moderate, moderator=moderator,
                   comment_ids=[rejected.pk], action="reject", rule="off_topic")
     decisions = reader.read_new()
-    assert {m.to[0] for m in decisions} == {"rahma@contoh.id", "budi@contoh.id"}
+    # The asker hears of the published comment too (issue 17), with its permalink.
+    assert {m.to[0] for m in decisions} == {"rahma@contoh.id", "budi@contoh.id",
+                                            citizen.email}
 
     # Notifications: acknowledged (status), answered (asker and a follower), each with a
     # one-click unsubscribe link in the body and in List-Unsubscribe.

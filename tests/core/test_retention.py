@@ -9,50 +9,55 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
-from discussions.models import Notification
 from forum_site.core import retention
-from tests.discussions.factories import ThreadFactory
+from forum_site.core.models import OutboxEmail
+
+
+def _empty_registry():
+    from forum_site.core.plugins import Registry
+
+    return Registry("IP retention (test stand-in)", owner="tests/core/test_retention.py",
+                    listed=False)
 
 
 @pytest.fixture
 def stand_in_ip_column(monkeypatch):
     """No table in this branch stores an IP yet (comments will). The purge is exercised
     on a stand-in text column with a date, registered exactly as an app registers one."""
-    monkeypatch.setattr(retention, "IP_FIELDS", [])
-    retention.register_ip_field("discussions.Notification", field="email_last_error",
+    monkeypatch.setattr(retention, "IP_FIELDS", _empty_registry())
+    retention.register_ip_field("core.OutboxEmail", field="last_error",
                                 date_field="created_at")
     retention.register_ip_field("no_such_app.Model", field="ip", date_field="at")
 
 
-def _notification(citizen, thread, *, days_old: int, ip: str) -> Notification:
-    return Notification.objects.create(
-        user=citizen, thread=thread, kind="answer", email_last_error=ip,
+def _row(*, days_old: int, ip: str) -> OutboxEmail:
+    return OutboxEmail.objects.create(
+        kind="notification", object_id=1, last_error=ip,
         created_at=timezone.now() - dt.timedelta(days=days_old),
     )
 
 
-def test_ips_older_than_30_days_are_blanked(citizen, unit_a, stand_in_ip_column):
-    thread = ThreadFactory()
-    old = _notification(citizen, thread, days_old=31, ip="203.0.113.7")
-    recent = _notification(citizen, thread, days_old=29, ip="198.51.100.4")
+def test_ips_older_than_30_days_are_blanked(db, stand_in_ip_column):
+    old = _row(days_old=31, ip="203.0.113.7")
+    recent = _row(days_old=29, ip="198.51.100.4")
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
     old.refresh_from_db()
     recent.refresh_from_db()
-    assert old.email_last_error == "" and recent.email_last_error == "198.51.100.4"
-    assert "discussions.Notification: 1" in out.getvalue()
+    assert old.last_error == "" and recent.last_error == "198.51.100.4"
+    assert "core.OutboxEmail: 1" in out.getvalue()
     # Idempotent: nothing more the second time.
     call_command("purge_personal_data", stdout=(again := StringIO()))
-    assert "discussions.Notification: 0" in again.getvalue()
+    assert "core.OutboxEmail: 0" in again.getvalue()
 
 
 def test_comments_ip_column_is_registered_for_when_comments_arrive():
     assert retention.IpField("django_comments.Comment", "ip_address", "submit_date") in (
-        retention.IP_FIELDS)
+        retention.IP_FIELDS.items())
 
 
 def test_purge_without_ip_tables_says_so(db, monkeypatch):
-    monkeypatch.setattr(retention, "IP_FIELDS", [])
+    monkeypatch.setattr(retention, "IP_FIELDS", _empty_registry())
     out = StringIO()
     call_command("purge_personal_data", stdout=out)
     assert "nothing older than 30 days" in out.getvalue()

@@ -23,7 +23,7 @@ T0 = dt.datetime(2026, 12, 4, 9, 0, 20, tzinfo=WITA)
 EXPECTED = {
     "publish_scheduled": "every 1 min",
     "sla_tick": "every 15 min",
-    "notifications_retry": "every 5 min",
+    "outbox_retry": "every 5 min",
     "comments_maintenance": "every 10 min",
     "holidays_sync": "at 03:00 on day 1 of month 12",
     "clearsessions": "daily at 02:30",
@@ -66,11 +66,11 @@ def test_publishing_runs_at_start_and_then_every_minute(ran):
     clock = Clock(T0)
     sched = scheduler.Scheduler(scheduler.enabled(), clock=clock, threaded=False)
     sched.run_pending()
-    assert set(ran) == {"publish_scheduled", "sla_tick", "notifications_retry",
+    assert set(ran) == {"publish_scheduled", "sla_tick", "outbox_retry",
                         "comments_maintenance"}  # interval jobs start at once
     for seconds, expected in ((30, []), (59, []), (60, ["publish_scheduled"]),
                               (61, []), (120, ["publish_scheduled"]),
-                              (300, ["notifications_retry", "publish_scheduled"])):
+                              (300, ["outbox_retry", "publish_scheduled"])):
         ran.clear()
         clock.now = T0 + dt.timedelta(seconds=seconds)
         sched.run_pending()

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from discussions.comments.services import anonymous_emails_forget
-from discussions.models import Comment, CommentEmail, CommentStatus
+from discussions.models import Comment, CommentStatus
 from forum_site.core import scheduler
+from tests.outbox_rows import comment_emails
 
 from .comment_support import last_confirmation_path, post_comment
 
@@ -96,7 +97,7 @@ def test_the_email_is_deleted_a_set_time_after_the_decision_email(
         thread, anonymous_client, moderator_client):
     assert settings.SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS == 30  # docs/personal-data.md
     comment = _rejected_anonymous_comment(thread, anonymous_client, moderator_client)
-    sent_at = CommentEmail.objects.get(comment=comment, kind="decision").sent_at
+    sent_at = comment_emails(comment, kind="decision").get().sent_at
     assert sent_at is not None
 
     assert anonymous_emails_forget(now=sent_at + dt.timedelta(days=29)) == 0
@@ -109,8 +110,7 @@ def test_the_email_is_deleted_a_set_time_after_the_decision_email(
 
 def test_the_scheduled_job_deletes_it(thread, anonymous_client, moderator_client):
     comment = _rejected_anonymous_comment(thread, anonymous_client, moderator_client)
-    CommentEmail.objects.filter(comment=comment).update(
-        sent_at=timezone.now() - dt.timedelta(days=31))
+    comment_emails(comment).update(sent_at=timezone.now() - dt.timedelta(days=31))
     jobs = {job.command: job for job in scheduler.registered()}
     assert "comments_maintenance" in jobs  # run_scheduler runs it every 10 minutes
     call_command("comments_maintenance")
@@ -122,7 +122,7 @@ def test_no_deletion_while_a_decision_is_still_due(thread, anonymous_client):
     anonymous_client.post(last_confirmation_path())
     # Confirmed long ago but still waiting for a moderator: the decision email needs it.
     Comment.objects.update(confirmed_at=timezone.now() - dt.timedelta(days=90))
-    CommentEmail.objects.update(sent_at=timezone.now() - dt.timedelta(days=90),
-                                created_at=timezone.now() - dt.timedelta(days=90))
+    comment_emails().update(sent_at=timezone.now() - dt.timedelta(days=90),
+                            created_at=timezone.now() - dt.timedelta(days=90))
     assert anonymous_emails_forget() == 0
     assert Comment.objects.get().user_email == "rahma@contoh.id"

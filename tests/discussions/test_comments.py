@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from discussions.models import (
     Comment,
-    CommentEmail,
     CommentStatus,
     EmailStatus,
     ModerationLedgerEntry,
 )
 from tests.accounts.factories import UserFactory
+from tests.outbox_rows import comment_emails
 
 from .comment_support import (
     OUTCOME_TEXT,
@@ -98,7 +98,7 @@ def test_mail_outage_keeps_comment_pending_and_retries(outcome, anonymous_client
                             email="rahma@contoh.id")
     assert response.status_code == 302
     comment = Comment.objects.get()
-    email = CommentEmail.objects.get()
+    email = comment_emails().get()
     assert comment.status == CommentStatus.UNCONFIRMED
     assert email.status == EmailStatus.PENDING and email.attempts == 1
     assert email.last_error == "OSError"
@@ -106,9 +106,9 @@ def test_mail_outage_keeps_comment_pending_and_retries(outcome, anonymous_client
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     from django.core.management import call_command
 
-    CommentEmail.objects.filter(pk=email.pk).update(
-        created_at=timezone.now() - dt.timedelta(hours=1))
-    call_command("comments_maintenance")
+    comment_emails().filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - dt.timedelta(seconds=1))
+    call_command("outbox_retry")
     email.refresh_from_db()
     assert email.status == EmailStatus.SENT and email.attempts == 2
     assert anonymous_client.post(last_confirmation_path()).status_code == 302

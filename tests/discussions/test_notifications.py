@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from discussions.models import (
     EmailStatus,
@@ -19,6 +20,8 @@ from discussions.models import (
 from discussions.notifications import services as notification_services
 from discussions.notifications.services import make_unsubscribe_token
 from discussions.threads import services
+from forum_site.core import outbox
+from tests.outbox_rows import notification_email, notification_email_status
 
 from .conftest import client_for
 from .factories import FollowFactory, ThreadFactory
@@ -45,8 +48,8 @@ def test_asker_and_followers_are_told_about_an_answer(
     assert recipients == sorted([citizen.email, *(f.email for f in followers)])
     kinds = dict(Notification.objects.values_list("user", "kind"))
     assert kinds[citizen.pk] == "answer" and kinds[followers[0].pk] == "followed_answer"
-    assert all(status == EmailStatus.SENT
-               for status in Notification.objects.values_list("email_status", flat=True))
+    assert all(notification_email_status(n) == EmailStatus.SENT
+               for n in Notification.objects.all())
 
 
 def test_email_is_in_indonesian_or_english_as_the_user_chose(
@@ -90,7 +93,8 @@ def test_unsubscribed_kind_is_not_emailed_but_stays_on_site(
     _answer(verified_asn, thread, django_capture_on_commit_callbacks)
     assert mail.outbox == []
     notification = Notification.objects.get(user=citizen)
-    assert notification.show_on_site and notification.email_status == EmailStatus.NONE
+    assert notification.show_on_site
+    assert notification_email_status(notification) == EmailStatus.NONE
 
 
 def test_forged_unsubscribe_token_is_refused(anonymous_client, citizen):
@@ -139,32 +143,37 @@ def test_failing_mail_server_never_loses_the_answer(
     thread.refresh_from_db()
     assert thread.status == ThreadStatus.ANSWERED and OfficialAnswer.objects.count() == 1
     notification = Notification.objects.get(user=citizen)
-    assert notification.email_status == EmailStatus.PENDING
-    assert notification.email_attempts == 1 and notification.email_last_error == "OSError"
+    email = notification_email(notification)
+    assert email.status == EmailStatus.PENDING
+    assert email.attempts == 1 and email.last_error == "OSError"
 
     # The mail server is back; the retry sweep (cron) sends it.
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
     from io import StringIO
 
-    call_command("notifications_retry", stdout=StringIO())
-    notification.refresh_from_db()
-    assert notification.email_status == EmailStatus.SENT and notification.email_attempts == 2
+    call_command("outbox_retry", stdout=StringIO())
+    email.refresh_from_db()
+    assert email.status == EmailStatus.PENDING and email.attempts == 1  # not due yet
+    email.next_attempt_at = timezone.now()
+    email.save(update_fields=["next_attempt_at"])
+    call_command("outbox_retry", stdout=StringIO())
+    email.refresh_from_db()
+    assert email.status == EmailStatus.SENT and email.attempts == 2
     assert [m.to for m in mail.outbox] == [[citizen.email]]
-    call_command("notifications_retry", stdout=StringIO())
+    call_command("outbox_retry", stdout=StringIO())
     assert len(mail.outbox) == 1
 
 
 def test_email_gives_up_after_the_configured_attempts(verified_asn, thread, settings,
                                                       django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "tests.discussions.broken_mail.BrokenBackend"
-    settings.SERAMBI_NOTIFICATION_EMAIL_MAX_ATTEMPTS = 2
-    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
+    settings.SERAMBI_EMAIL_MAX_ATTEMPTS = 2
+    settings.SERAMBI_EMAIL_RETRY_DELAY = 0
     _answer(verified_asn, thread, django_capture_on_commit_callbacks)
-    notification_services.notification_emails_retry()
-    notification = Notification.objects.get()
-    assert notification.email_status == EmailStatus.FAILED and notification.email_attempts == 2
-    assert notification_services.notification_emails_retry() == 0
+    outbox.retry_due()
+    email = notification_email(Notification.objects.get())
+    assert email.status == EmailStatus.FAILED and email.attempts == 2
+    assert outbox.retry_due() == 0
 
 
 def test_thread_create_survives_a_broken_mail_server(citizen_client, category, verified_asn,
@@ -175,7 +184,7 @@ def test_thread_create_survives_a_broken_mail_server(citizen_client, category, v
             "kind": "question", "category": category.slug,
             "title": "Pertanyaan saat server surat mati", "body": ANSWER})
     assert response.status_code == 302
-    assert Notification.objects.get().email_status == EmailStatus.PENDING
+    assert notification_email_status(Notification.objects.get()) == EmailStatus.PENDING
 
 
 def test_the_header_counts_unread_notifications_for_the_signed_in_user(

@@ -17,11 +17,14 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from discussions.models import EmailStatus, Notification, OfficialAnswer, Thread
 from forum_site.accounts.models import User
+from forum_site.core.models import OutboxEmail
 from tests.accounts.factories import PASSWORD
 from tests.discussions.factories import CategoryFactory, ThreadFactory
+from tests.outbox_rows import notification_emails
 
 BROKEN_MAIL = "tests.discussions.broken_mail.BrokenBackend"
 WORKING_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -58,19 +61,21 @@ def test_mail_down_posting_and_answering_succeed_and_emails_are_retried(
         )
     assert response.status_code == 302
     assert OfficialAnswer.objects.filter(thread=thread).count() == 1
-    pending = Notification.objects.filter(user=citizen, email_status=EmailStatus.PENDING)
+    pending = notification_emails(Notification.objects.filter(user=citizen)).filter(
+        status=EmailStatus.PENDING)
     assert pending.exists() and not mail.outbox
     # The thread page says nothing is wrong: the answer is there for everyone.
     assert "Formasi dibuka bulan Maret" in citizen_client.get(thread.get_absolute_url()).text
 
     # The server is back: the cron sweep sends what is pending, once.
     settings.EMAIL_BACKEND = WORKING_MAIL
-    settings.SERAMBI_NOTIFICATION_RETRY_DELAY = 0
-    call_command("notifications_retry", stdout=StringIO())
-    assert not Notification.objects.filter(user=citizen, email_status=EmailStatus.PENDING).exists()
+    settings.SERAMBI_EMAIL_RETRY_DELAY = 0
+    OutboxEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("outbox_retry", stdout=StringIO())
+    assert not pending.exists()
     assert citizen.email in [address for message in mail.outbox for address in message.to]
     sent = len(mail.outbox)
-    call_command("notifications_retry", stdout=StringIO())
+    call_command("outbox_retry", stdout=StringIO())
     assert len(mail.outbox) == sent
 
 

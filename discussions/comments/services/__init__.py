@@ -1,7 +1,9 @@
 """Every write on comments, one module per concern: `targets` (what a comment is about,
 whether comments are open), `tree` (the reply tree and the one place where public
 visibility changes), `posting`, `confirmation` (anonymous comments), `editing` (the
-author's own changes and likes), `emails` (the comment email outbox).
+author's own changes and likes), `emails` (the comment emails, sent through the site's
+one outbox), `notifications` (telling the asker, followers and the parent's author once a
+comment is public).
 
 Views and other packages import the public API from here:
 `from discussions.comments import services`.

@@ -9,13 +9,11 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Max, Q
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from ...models import (
     Comment,
-    CommentEmail,
     CommentEmailKind,
     CommentStatus,
 )
@@ -91,6 +89,12 @@ def comments_purge_unconfirmed(*, now: dt.datetime | None = None) -> int:
                .values_list("pk", flat=True))
     for pk in ids:
         Comment.objects.filter(pk=pk).delete()
+    if ids:
+        from forum_site.core import outbox
+
+        from .emails import EMAIL_KINDS
+
+        outbox.forget(kind=EMAIL_KINDS[CommentEmailKind.CONFIRMATION], object_ids=ids)
     return len(ids)
 
 
@@ -100,23 +104,26 @@ def anonymous_emails_forget(*, now: dt.datetime | None = None) -> int:
     moderation-decision email is SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS old (sent, or
     given up after its retries) and none is still waiting to go. The comment stays, under
     the name its author chose; a later decision is no longer emailed. Returns how many."""
-    from django.db.models import Exists, OuterRef
+    from django.db.models import Exists, OuterRef, Subquery
     from django.db.models.functions import Coalesce
 
-    from ...models import EmailStatus
+    from forum_site.core.models import EmailStatus, OutboxEmail
+
+    from .emails import EMAIL_KINDS
 
     now = now or timezone.now()
     cutoff = now - dt.timedelta(days=settings.SERAMBI_ANONYMOUS_EMAIL_RETENTION_DAYS)
-    decisions = CommentEmail.objects.filter(comment=OuterRef("pk"),
-                                            kind=CommentEmailKind.DECISION)
+    decisions = OutboxEmail.objects.filter(kind=EMAIL_KINDS[CommentEmailKind.DECISION],
+                                           object_id=OuterRef("pk"))
+    last_email = (decisions.annotate(at=Coalesce("sent_at", "created_at"))
+                  .order_by("-at").values("at")[:1])
     candidates = (
         Comment.objects.filter(user__isnull=True, confirmed_at__isnull=False)
         .exclude(user_email="")
         .exclude(status=CommentStatus.PENDING)  # a decision is still to be emailed
         .annotate(waiting=Exists(decisions.filter(status=EmailStatus.PENDING)))
         .filter(waiting=False)
-        .annotate(last_email=Max(Coalesce("emails__sent_at", "emails__created_at"),
-                                 filter=Q(emails__kind=CommentEmailKind.DECISION)))
+        .annotate(last_email=Subquery(last_email))
         .filter(last_email__lt=cutoff)
     )
     ids = list(candidates.values_list("pk", flat=True))

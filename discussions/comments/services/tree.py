@@ -81,6 +81,9 @@ def refresh_tree(*, thread_id: int) -> list[int]:
             (changed_on if now_public else changed_off).append(pk)
     if changed_on:
         XtdComment.norel_objects.filter(pk__in=changed_on).update(is_public=True)
+        from .notifications import comments_announce
+
+        comments_announce(comment_ids=changed_on)  # the first time only (issue 17)
     if changed_off:
         XtdComment.norel_objects.filter(pk__in=changed_off).update(is_public=False)
         comments_hidden(changed_off)

@@ -1,65 +1,23 @@
 """Template helpers for Serambi's public templates (`{% load serambi %}`).
 
-The site's main sections are declared once, in SITE_SECTIONS: the primary navigation
-(templates/includes/primary_nav.html) and the home page's "what you can do here" list
-both read them, so a later slice that gives a section its real URL changes one line.
+The site's main sections are registered by each app (forum_site/core/menu.py): the
+primary navigation (templates/includes/primary_nav.html) and the home page's "what you
+can do here" list both read them through `site_sections`.
 Nothing here touches the database except `public_url`, which emails use, and
 `language_switch_targets`, which looks up the current Wagtail page's translations.
 """
 
-from dataclasses import dataclass
-
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
-from django.utils.functional import Promise
 from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext_lazy as _
+
+from .. import menu
 
 register = template.Library()
 
 
-@dataclass(frozen=True)
-class Section:
-    key: str
-    label: str | Promise
-    description: str | Promise
-    # Path per language code; None means "the translated home page".
-    paths: dict[str, str] | None = None
-    # False until the slice that builds the section lands: the menu never links to a 404.
-    available: bool = True
-
-
-SITE_SECTIONS: tuple[Section, ...] = (
-    Section("home", _("Home"), ""),
-    Section(
-        "programs", _("Programs"),
-        _("Training, workshops, internships and joint research for civil servants."),
-        {"id": "/program/", "en": "/en/programs/"},
-    ),
-    Section(
-        "outcomes", _("Outcomes"),
-        _("What each program achieved: indicators, targets, budget and evidence."),
-        {"id": "/capaian/", "en": "/en/outcomes/"},
-    ),
-    Section(
-        "forum", _("Forum"),
-        _("Ask a question, give feedback or make a complaint, and get an official answer."),
-        {"id": "/forum/", "en": "/en/forum/"},
-    ),
-    Section(
-        "statistics", _("Statistics"),
-        _("How quickly we answer, participation in programs and other public figures."),
-        {"id": "/statistik/", "en": "/en/statistics/"},
-    ),
-    Section(
-        "search", _("Search"), "",
-        {"id": "/cari/", "en": "/en/search/"},
-    ),
-)
-
-
-def _href(section: Section, language: str) -> str:
+def _href(section: menu.Section, language: str) -> str:
     if section.paths is None:
         try:
             return reverse("wagtail_serve", args=[""])
@@ -76,9 +34,7 @@ def site_sections(context) -> list[dict]:
     request = context.get("request")
     path = getattr(request, "path", None)
     items = []
-    for section in SITE_SECTIONS:
-        if not section.available:
-            continue
+    for section in menu.sections():
         href = _href(section, language)
         if path is None:
             current = False
