@@ -17,13 +17,22 @@ def _no_seeded_holidays(db):
 
 @pytest.fixture
 def category(unit_a):
+    return make_category(unit_a)
+
+
+@pytest.fixture
+def category_b(unit_b):
+    return make_category_b(unit_b)
+
+
+def make_category(unit_a):
+    """What `category` builds, for fixtures of a wider scope (see module_db)."""
     return CategoryFactory(
         name="Pelatihan & Pengembangan Kompetensi", slug="pelatihan", default_unit=unit_a
     )
 
 
-@pytest.fixture
-def category_b(unit_b):
+def make_category_b(unit_b):
     return CategoryFactory(name="Pelayanan Publik", slug="pelayanan-publik", default_unit=unit_b)
 
 

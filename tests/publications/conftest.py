@@ -25,6 +25,11 @@ def translate(page, *, title, slug, **fields):
 @pytest.fixture
 def tree(home_page):
     """Index pages in Indonesian (/program/, /capaian/, …) and English (/en/programs/, …)."""
+    return make_tree(home_page)
+
+
+def make_tree(home_page):
+    """What `tree` builds, for fixtures of a wider scope (see module_db)."""
     home_en = home_page.get_translation(Locale.objects.get(language_code="en"))
     programs = f.program_index(parent=home_page)
     outcomes = f.outcome_index(parent=home_page)
@@ -50,11 +55,19 @@ def tree(home_page):
 
 @pytest.fixture
 def area(db):
-    return f.CompetencyAreaFactory(name="Manajemen Proyek", name_en="Project management",
-                                   slug="manajemen-proyek")
+    return make_area()
 
 
 @pytest.fixture
 def other_area(db):
+    return make_other_area()
+
+
+def make_area():
+    return f.CompetencyAreaFactory(name="Manajemen Proyek", name_en="Project management",
+                                   slug="manajemen-proyek")
+
+
+def make_other_area():
     return f.CompetencyAreaFactory(name="Kepemimpinan", name_en="Leadership",
                                    slug="kepemimpinan")

@@ -2,13 +2,14 @@
 sitemap, the home page or the open data."""
 
 import datetime as dt
-import json
 
 import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from tests.conftest import make_home_page
 from tests.publications import factories as f
+from tests.publications.conftest import make_area, make_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +18,17 @@ HIDDEN = ("Program Draf", "Program Terjadwal", "Program Privat", "Program Kedalu
 HIDDEN_SLUGS = ("program-draf", "program-terjadwal", "program-privat", "program-kedaluwarsa")
 
 
-@pytest.fixture
-def pages(tree, area):
+@pytest.fixture(scope="module")
+def tree(module_db):
+    """The publication tree, built once for the module (see module_db)."""
+    return make_tree(make_home_page())
+
+
+@pytest.fixture(scope="module")
+def pages(tree):
+    """One public program and one of each kind that must stay hidden, built once for the
+    module: each test only reads them, in its own savepoint."""
+    area = make_area()
     public = f.publish(
         f.program_page(title=PUBLIC, slug="program-terbuka", area=area), parent=tree.programs
     )
@@ -106,13 +116,3 @@ def test_sitemap_never_uses_the_sites_framework_row(client, pages, tree, setting
     text = _text(client.get("/sitemap.xml", HTTP_HOST="forum.sulbarprov.go.id"))
     assert "<loc>https://serambi.test/program/</loc>" in text  # the Wagtail Site decides
     assert "example.com" not in text
-
-
-def test_hidden_program_is_absent_from_an_outcome_and_the_export(client, tree, area):
-    draft = f.add_draft(
-        f.program_page(title="Program Draf", slug="program-draf", area=area), parent=tree.programs
-    )
-    outcome = f.publish(f.outcome_page(programs=[draft], indicators=1), parent=tree.outcomes)
-    assert "Program Draf" not in client.get(outcome.url).content.decode()
-    rows = json.loads(_text(client.get("/data/outcome-indicators.json")))["rows"]
-    assert rows and rows[0]["program_ids"] is None

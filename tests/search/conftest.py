@@ -86,6 +86,24 @@ def index_everything(engine) -> None:
 @pytest.fixture
 def corpus(tree, area, unit_a, unit_b, category, category_b):  # noqa: F811
     """Programs, an outcome, news, a report, the DIP, threads and answers, some hidden."""
+    return make_corpus(tree, area, unit_a, unit_b, category, category_b)
+
+
+def fresh(value):
+    """`value` (a model instance, or dicts of them) read again from the database: for data
+    built once per module, so that what one test changed in memory (an unpublished or
+    deleted page) never reaches the next."""
+    from django.db import models
+
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    if isinstance(value, models.Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    return value
+
+
+def make_corpus(tree, area, unit_a, unit_b, category, category_b):  # noqa: F811
+    """What `corpus` builds, for fixtures of a wider scope (see module_db)."""
     from tests.publications.factories import PublicInformationEntryFactory
 
     programs = {
@@ -149,4 +167,4 @@ def corpus(tree, area, unit_a, unit_b, category, category_b):  # noqa: F811
             "answer": answer}
 
 
-__all__ = ["CategoryFactory", "index_everything", "refresh", "stems"]
+__all__ = ["CategoryFactory", "fresh", "index_everything", "make_corpus", "refresh", "stems"]

@@ -8,10 +8,48 @@ from django.db import transaction
 from discussions.models import Thread
 from discussions.search_records import thread_changed
 from discussions.threads import selectors as forum_selectors
+from tests.conftest import make_home_page, make_unit_a, make_unit_b
+from tests.discussions.conftest import make_category, make_category_b
+from tests.publications.conftest import make_area, make_tree
 
-from .conftest import index_everything, refresh, stems
+from .conftest import fresh, index_everything, make_corpus, refresh, stems
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def world(module_db):
+    """The corpus (see conftest.corpus), its units and categories, built once for the
+    module. Building it writes to no engine (threads unindexed, pages indexed after a
+    commit that never comes); each test indexes it into its own engine and runs in its
+    own savepoint."""
+    unit_a, unit_b = make_unit_a(), make_unit_b()
+    category, category_b = make_category(unit_a), make_category_b(unit_b)
+    corpus = make_corpus(make_tree(make_home_page()), make_area(), unit_a, unit_b,
+                         category, category_b)
+    return {"unit_a": unit_a, "unit_b": unit_b, "category": category, "corpus": corpus}
+
+
+# Each test reads the module's objects afresh from the database (fresh): a test that
+# unpublishes or deletes a page changes only its own copies.
+@pytest.fixture
+def corpus(world, db):
+    return fresh(world["corpus"])
+
+
+@pytest.fixture
+def unit_a(world, db):
+    return fresh(world["unit_a"])
+
+
+@pytest.fixture
+def unit_b(world, db):
+    return fresh(world["unit_b"])
+
+
+@pytest.fixture
+def category(world, db):
+    return fresh(world["category"])
 
 
 def api(client, **params):
