@@ -9,11 +9,8 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
-from pypdf import PdfReader
 
 from discussions import clock
 from discussions.models import (
@@ -28,24 +25,10 @@ from forum_site.accounts import roles
 from tests.accounts.factories import UserFactory
 from tests.discussions.factories import CategoryFactory
 
+from .ppid_helpers import BODY, TITLE, at, pdf_text
+from .ppid_helpers import with_role as _with_role
+
 pytestmark = pytest.mark.django_db
-
-BODY = "Mohon salinan daftar nilai seleksi jabatan pimpinan tinggi pratama tahun 2026."
-TITLE = "Permohonan salinan hasil seleksi JPT pratama 2026"
-
-
-def at(day: dt.date, hour: int = 10) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
-
-
-def pdf_text(content: bytes) -> str:
-    assert content.startswith(b"%PDF-")
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-
-
-def _with_role(user, role: str):
-    Group.objects.get(name=role).user_set.add(user)
-    return user
 
 
 @pytest.fixture
