@@ -109,10 +109,8 @@ class AnswerForm(PrefixedIds, forms.Form):
     # How many answers the writer saw; a different count at publish time is a conflict.
     seen_answers = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def __init__(self, *args, thread: Thread | None = None, **kwargs):
-        # The decision on an information request is not asked here: the PPID records it
-        # with the written decision (ppid.forms.DecisionForm).
-        super().__init__(*args, **kwargs)
+    # The decision on an information request is not asked here: the PPID records it with
+    # the written decision (ppid.forms.DecisionForm).
 
 
 class AnswerEditForm(forms.Form):

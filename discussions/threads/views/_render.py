@@ -27,7 +27,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
     can = lifecycle.can(user, thread)
     forms = forms or {}
     form_for = {
-        "answer": lambda: AnswerForm(initial={"seen_answers": len(answers)}, thread=thread),
+        "answer": lambda: AnswerForm(initial={"seen_answers": len(answers)}),
         "acknowledge": AcknowledgeForm,
         "extend": ExtendForm,
         "dispute": DisputeForm,

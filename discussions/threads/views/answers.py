@@ -32,7 +32,7 @@ def answer_publish(request, pk: int):
         raise Http404 from exc
     check_can_view_thread(user=request.user, thread=thread)
     check_can_answer(user=request.user, thread=thread)
-    form = AnswerForm(request.POST, thread=thread)
+    form = AnswerForm(request.POST)
     if form.is_valid() and "preview" in request.POST:
         return render_thread(request, thread, forms={"answer": form},
                              text_preview=services.text_preview(body=form.cleaned_data["body"]))
@@ -62,7 +62,7 @@ def _conflict(request, pk: int, exc: ValidationError):
     thread = selectors.thread_detail(pk=pk)
     data = request.POST.copy()
     data["seen_answers"] = str(thread.answers_count)
-    form = AnswerForm(data, thread=thread)
+    form = AnswerForm(data)
     form.is_valid()
     form.add_error(None, exc)
     return render_thread(request, thread, forms={"answer": form}, status=409, conflict=True)
