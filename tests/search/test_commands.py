@@ -1,4 +1,5 @@
-"""search_rebuild, search_reconcile (idempotent, with progress) and the demo index."""
+"""search_rebuild, search_reconcile (idempotent, with progress) and search_optimise. The
+demo site's index is searched in tests/core/test_demo_site.py."""
 
 from io import StringIO
 
@@ -41,30 +42,6 @@ def test_reconcile_repairs_drift_and_is_idempotent(category):
         kept.pk, changed.pk, missing.pk}
     assert SearchEntry.objects.get(record_id=changed.pk).title == "Judul yang sudah diubah"
     assert "database: 0 written, 0 removed" in run("search_reconcile")
-
-
-@pytest.mark.slow(reason="builds the whole demo site (seed_demo: 7-9 s of CPU, and growing)")
-def test_demo_site_finds_leadership_training_everywhere(client):
-    """Done means: "pelatihan kepemimpinan" on the demo site shows programs, outcomes,
-    threads and answers with highlights and facet counts, and narrows by unit."""
-    call_command("seed_demo", stdout=StringIO())
-    data = client.get("/api/search", {"q": "pelatihan kepemimpinan"}).json()
-    types = {v["value"]: v["count"] for v in data["facets"]["type"]}
-    assert {"program", "outcome", "thread", "answer"} <= set(types)
-    assert any("<mark>" in r["snippet_html"] for r in data["results"])
-    unit = data["facets"]["unit"][0]
-    narrowed = client.get("/api/search", {"q": "pelatihan kepemimpinan",
-                                          "unit": unit["value"]}).json()
-    assert narrowed["total"] == unit["count"]
-    assert {r["unit"] for r in narrowed["results"]} == {unit["label"]}
-    page = client.get("/cari/", {"q": "pelatihan kepemimpinan"}).content.decode()
-    assert "<mark>" in page and "Topik forum" in page and "Capaian" in page
-    # The demo comments are indexed too (approved only; the masked phone number, never the
-    # number itself).
-    comments = client.get("/api/search", {"q": "kabupaten", "type": "comment"}).json()
-    assert comments["total"] >= 1
-    masked = client.get("/api/search", {"q": "panitia", "type": "comment"}).json()["results"]
-    assert masked and "0812" not in masked[0]["snippet_html"]
 
 
 def test_optimise_keeps_every_record_findable(category, client):
