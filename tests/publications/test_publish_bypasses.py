@@ -59,6 +59,14 @@ def draft_outcome(tree, program, **fields):
                        parent=tree.outcomes)
 
 
+def edit_form(outcome, *, program) -> dict:
+    """The editor's form of a submitted outcome, its one program row set to `program`
+    (as after choosing another program in the row's chooser)."""
+    link = outcome.program_links.get()
+    return {**outcome_form(program=program), "program_links-INITIAL_FORMS": "1",
+            "program_links-0-id": str(link.pk)}
+
+
 def is_live(page) -> bool:
     return Page.objects.get(pk=page.pk).live
 
@@ -185,7 +193,7 @@ def test_approval_publishes_the_latest_draft_so_a_draft_saved_in_review_is_check
     links a program open for registration is refused like the editor refuses it."""
     outcome = submit(comms_client, tree, programs["completed"])
     edit_url = reverse("wagtailadmin_pages:edit", args=[outcome.pk])
-    response = moderator_client.post(edit_url, outcome_form(program=programs["open"]))
+    response = moderator_client.post(edit_url, edit_form(outcome, program=programs["open"]))
     assert response.status_code == 302  # saving a draft is allowed
     approve_from_task_list(moderator_client, outcome)
     assert not is_live(outcome)
@@ -212,6 +220,33 @@ def test_requesting_changes_stays_open_for_an_outcome_that_cannot_be_published(
     task_state = WorkflowState.objects.for_instance(outcome).get().current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[outcome.pk, "reject", task_state.pk])
     moderator_client.post(url, {"comment": "Programnya ditunda.", "next": DASHBOARD})
+    state = WorkflowState.objects.for_instance(outcome).get()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert not is_live(outcome)
+
+
+def test_in_the_editor_the_moderator_may_request_changes_but_not_approve(
+    comms_client, moderator_client, tree, programs
+):
+    """The editor's own workflow buttons: "Approve" is refused with the reason next to
+    the program, "Request changes" (the answer to such an outcome) goes through."""
+    outcome = submit(comms_client, tree, programs["completed"])
+    program = programs["completed"]
+    program.status, program.participants = "open", None
+    program.save_revision().publish()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[outcome.pk])
+    form = edit_form(outcome, program=program)
+
+    response = moderator_client.post(edit_url, {
+        **form, "action-workflow-action": "true", "workflow-action-name": "approve",
+        "workflow-action-extra-data": "{}"})
+    assert response.status_code == 200 and "belum berjalan" in response.content.decode()
+    assert not is_live(outcome)
+
+    response = moderator_client.post(edit_url, {
+        **form, "action-workflow-action": "true", "workflow-action-name": "reject",
+        "workflow-action-extra-data": '{"comment": "Programnya ditunda."}'})
+    assert response.status_code == 302
     state = WorkflowState.objects.for_instance(outcome).get()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert not is_live(outcome)
