@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 # The editor's buttons that publish, or send the page to the review that publishes it.
-PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-workflow-action")
+# A reviewer's workflow button counts only when it approves: "Request changes" is the
+# answer to an outcome that cannot be published yet, so it is never refused for it.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+APPROVING_WORKFLOW_ACTIONS = ("approve",)
 
 
 class OutcomePageForm(WagtailAdminPageForm):
@@ -33,6 +36,8 @@ class OutcomePageForm(WagtailAdminPageForm):
 
     @property
     def publishing(self) -> bool:
+        if self.data.get("action-workflow-action"):
+            return self.data.get("workflow-action-name") in APPROVING_WORKFLOW_ACTIONS
         return any(self.data.get(name) for name in PUBLISHING_ACTIONS)
 
     def _chosen(self) -> list:

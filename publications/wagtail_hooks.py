@@ -1,21 +1,30 @@
-"""Admin for the publication snippets, and the editors' dashboard panel that flags
-public-information entries due for a refresh."""
+"""Admin for the publication snippets, the editors' dashboard panels (public-information
+entries due for a refresh, pages without a translation), and the checks that keep an
+outcome from being published, by the bulk action or a reviewer's approval, for a program
+that has not run yet (publications.publishing)."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from forum_site.accounts.permissions import check_can_edit_publications
 
 from .admin_choosers import program_chooser_viewset
-from .models import CompetencyArea, PartnerInstitution, PublicInformationEntry
+from .models import CompetencyArea, OutcomePage, PartnerInstitution, PublicInformationEntry
+from .publishing import publish_refusal
 from .selectors import translation_gaps
 
 STALE_LIST_LIMIT = 10
@@ -142,3 +151,71 @@ def add_translation_gaps_panel(request, panels):
     except PermissionDenied:
         return
     panels.append(TranslationGapsPanel(user=request.user))
+
+
+def _edit_button(page):
+    return messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), gettext("Edit"))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_unready_outcomes(request, action_type, objects, action):
+    """The explorer's bulk "Publish" skips the editor's form, so it asks the same rule
+    (publications.publishing) for every selected page and, with "include descendants",
+    for the draft outcomes below them.
+
+    Wagtail's bulk-action API lets this hook answer in place of the action (before it
+    runs, inside its transaction), but offers no supported way to drop single pages from
+    the batch. So a selection with an offending outcome is refused whole, and every
+    offending page is named: the editor publishes the rest again without them."""
+    if action_type != "publish" or not isinstance(action, PublishBulkAction):
+        return None
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live().type(OutcomePage))
+    refused = [(page, reason) for page in pages if (reason := publish_refusal(page=page))]
+    if not refused:
+        return None
+    messages.error(request, gettext(
+        "Nothing was published: some selected pages cannot be published yet. Publish the "
+        "others without them."))
+    for page, reason in refused:
+        messages.error(request, reason, buttons=[_edit_button(page)])
+    return redirect(action.next_url)
+
+
+class OutcomeWorkflowActionView(WorkflowActionView):
+    """A reviewer's workflow action on an outcome, from the dashboard's task list or the
+    page's status panel. "Approve" finishes the review and publishes the latest revision
+    without the editor's form, so it first asks the same rule the editor applies
+    (publications.publishing); a refusal is a message and the page stays in review,
+    unpublished. Like the editor, every approval is checked, not only the last task's:
+    an outcome is sent for review only when it could be published. "Request changes"
+    stays open, since that is the answer to such an outcome."""
+
+    def post(self, request, *args, **kwargs):
+        if self.action_name == "approve" and (reason := publish_refusal(page=self.object)):
+            messages.error(request, reason, buttons=[_edit_button(self.object)])
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                # The modal ("Approve with comment") closes and the page reloads with the
+                # message, as after a successful action.
+                return self.render_modal_json(
+                    request, {"step": "success", "redirect": self.redirect_url})
+            return redirect(self.redirect_url)
+        return super().post(request, *args, **kwargs)
+
+
+class OutcomePageViewSet(PageViewSet):
+    """Wagtail routes the page admin views by page type; outcomes only change who checks
+    a workflow approval (OutcomeWorkflowActionView)."""
+
+    model = OutcomePage
+    workflow_action_view_class = OutcomeWorkflowActionView
+    # Keep Wagtail's own explorer listing below the outcome index (a page viewset would
+    # otherwise take over the listing of its parent page types).
+    parent_models = ()
+
+
+@hooks.register("register_admin_viewset")
+def register_outcome_page_viewset():
+    return OutcomePageViewSet("outcome_pages")
