@@ -363,6 +363,11 @@ def overdue_threads(threads: QuerySet) -> QuerySet:
     )
 
 
+def oldest_overdue(threads: QuerySet, *, limit: int, related=("unit",)) -> list:
+    """The `limit` threads overdue longest, joined with `related` only."""
+    return list(overdue_threads(threads).select_related(None).select_related(*related)[:limit])
+
+
 # --- the annual information-service report (UU 14/2008 Pasal 12) ------------------------
 
 
