@@ -29,6 +29,74 @@ def _iso(value):
 def export_user_data(user) -> dict:
     """Everything the forum holds about `user`: threads, official answers, supports,
     follows, notifications and notification settings."""
+    notifications = _notifications(user)
+    return {
+        "threads": _threads(user),
+        "official_answers": _official_answers(user),
+        "satisfaction_survey": _survey_responses(user),
+        "supports": _dated(Support.objects.filter(user=user), "thread_id"),
+        "follows": _dated(Follow.objects.filter(user=user), "thread_id"),
+        "notifications": notifications,
+        "notification_preferences": [
+            {"kind": p.kind, "email": p.email, "on_site": p.on_site}
+            for p in NotificationPreference.objects.filter(user=user).order_by("kind")
+        ],
+        "comments": _comments(user),
+        "comment_likes": _dated(CommentReaction.objects.filter(user=user), "comment_id"),
+        "reports": [
+            {"comment_id": f.comment_id, "thread_id": f.thread_id, "reason": f.reason,
+             "note": f.note, "created_at": _iso(f.created_at)}
+            for f in Flag.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+    }
+
+
+def _dated(rows: QuerySet, key: str) -> list[dict]:
+    """Rows that only link the user to something: what, and since when."""
+    return [{key: getattr(row, key), "created_at": _iso(row.created_at)}
+            for row in rows.order_by("created_at", "pk")]
+
+
+def _threads(user) -> list[dict]:
+    return [
+        {
+            "id": t.pk, "url": t.get_absolute_url(), "kind": t.kind, "title": t.title,
+            "body": t.body, "status": t.status, "unit": t.unit.name,
+            "category": t.category.name, "created_at": _iso(t.created_at),
+            "private_details": [{"kind": d.kind, "value": d.value}
+                                for d in t.private_details.all()],
+        }
+        for t in Thread.objects.filter(author=user).select_related("unit", "category")
+        .prefetch_related("private_details").order_by("created_at", "pk")
+    ]
+
+
+def _official_answers(user) -> list[dict]:
+    return [
+        {
+            "id": a.pk, "thread_id": a.thread_id, "signer_name": a.signer_name,
+            "signer_position": a.signer_position, "signer_unit": a.signer_unit,
+            "body": a.body, "created_at": _iso(a.created_at), "edited_at": _iso(a.edited_at),
+        }
+        for a in OfficialAnswer.objects.filter(author=user).order_by("created_at", "pk")
+    ]
+
+
+def _survey_responses(user) -> list[dict]:
+    return [
+        {
+            "thread_id": r.thread_id, "unit": r.unit.name, "scores": r.scores(),
+            "comment": r.comment, "comment_status": r.comment_status,
+            "gender": r.gender, "age_band": r.age_band, "education": r.education,
+            "occupation": r.occupation, "created_at": _iso(r.created_at),
+        }
+        for r in SurveyResponse.objects.filter(respondent=user).select_related("unit")
+        .order_by("created_at", "pk")
+    ]
+
+
+def _notifications(user) -> list[dict]:
+    """The user's notifications, each with the state of its email in the outbox."""
     from forum_site.core import outbox
 
     from .models import EmailStatus
@@ -37,79 +105,30 @@ def export_user_data(user) -> dict:
     notifications = list(Notification.objects.filter(user=user).order_by("created_at", "pk"))
     email_status = dict(outbox.about(kind=EMAIL_KIND, object_ids=[n.pk for n in notifications])
                         .values_list("object_id", "status"))
-    return {
-        "threads": [
-            {
-                "id": t.pk, "url": t.get_absolute_url(), "kind": t.kind, "title": t.title,
-                "body": t.body, "status": t.status, "unit": t.unit.name,
-                "category": t.category.name, "created_at": _iso(t.created_at),
-                "private_details": [{"kind": d.kind, "value": d.value}
-                                    for d in t.private_details.all()],
-            }
-            for t in Thread.objects.filter(author=user).select_related("unit", "category")
-            .prefetch_related("private_details").order_by("created_at", "pk")
-        ],
-        "official_answers": [
-            {
-                "id": a.pk, "thread_id": a.thread_id, "signer_name": a.signer_name,
-                "signer_position": a.signer_position, "signer_unit": a.signer_unit,
-                "body": a.body, "created_at": _iso(a.created_at), "edited_at": _iso(a.edited_at),
-            }
-            for a in OfficialAnswer.objects.filter(author=user).order_by("created_at", "pk")
-        ],
-        "satisfaction_survey": [
-            {
-                "thread_id": r.thread_id, "unit": r.unit.name, "scores": r.scores(),
-                "comment": r.comment, "comment_status": r.comment_status,
-                "gender": r.gender, "age_band": r.age_band, "education": r.education,
-                "occupation": r.occupation, "created_at": _iso(r.created_at),
-            }
-            for r in SurveyResponse.objects.filter(respondent=user).select_related("unit")
-            .order_by("created_at", "pk")
-        ],
-        "supports": [
-            {"thread_id": s.thread_id, "created_at": _iso(s.created_at)}
-            for s in Support.objects.filter(user=user).order_by("created_at", "pk")
-        ],
-        "follows": [
-            {"thread_id": f.thread_id, "created_at": _iso(f.created_at)}
-            for f in Follow.objects.filter(user=user).order_by("created_at", "pk")
-        ],
-        "notifications": [
-            {
-                "kind": n.kind, "thread_id": n.thread_id, "comment_id": n.comment_id,
-                "created_at": _iso(n.created_at),
-                "read_at": _iso(n.read_at),
-                "email_status": email_status.get(n.pk, EmailStatus.NONE),
-            }
-            for n in notifications
-        ],
-        "notification_preferences": [
-            {"kind": p.kind, "email": p.email, "on_site": p.on_site}
-            for p in NotificationPreference.objects.filter(user=user).order_by("kind")
-        ],
-        "comments": [
-            {
-                "id": c.pk, "area": c.area, "on": f"{c.content_type.model}:{c.object_pk}",
-                "reply_to": c.parent_id if c.parent_id != c.pk else None,
-                "text": c.comment, "status": c.status, "removed": c.is_removed,
-                "masked": c.redactions, "submitted_at": _iso(c.submit_date),
-                "edited_at": _iso(c.edited_at),
-                "earlier_texts": [r.previous_body for r in c.revisions.all()],
-            }
-            for c in Comment.objects.filter(user=user).select_related("content_type")
-            .prefetch_related("revisions").order_by("submit_date", "pk")
-        ],
-        "comment_likes": [
-            {"comment_id": r.comment_id, "created_at": _iso(r.created_at)}
-            for r in CommentReaction.objects.filter(user=user).order_by("created_at", "pk")
-        ],
-        "reports": [
-            {"comment_id": f.comment_id, "thread_id": f.thread_id, "reason": f.reason,
-             "note": f.note, "created_at": _iso(f.created_at)}
-            for f in Flag.objects.filter(user=user).order_by("created_at", "pk")
-        ],
-    }
+    return [
+        {
+            "kind": n.kind, "thread_id": n.thread_id, "comment_id": n.comment_id,
+            "created_at": _iso(n.created_at),
+            "read_at": _iso(n.read_at),
+            "email_status": email_status.get(n.pk, EmailStatus.NONE),
+        }
+        for n in notifications
+    ]
+
+
+def _comments(user) -> list[dict]:
+    return [
+        {
+            "id": c.pk, "area": c.area, "on": f"{c.content_type.model}:{c.object_pk}",
+            "reply_to": c.parent_id if c.parent_id != c.pk else None,
+            "text": c.comment, "status": c.status, "removed": c.is_removed,
+            "masked": c.redactions, "submitted_at": _iso(c.submit_date),
+            "edited_at": _iso(c.edited_at),
+            "earlier_texts": [r.previous_body for r in c.revisions.all()],
+        }
+        for c in Comment.objects.filter(user=user).select_related("content_type")
+        .prefetch_related("revisions").order_by("submit_date", "pk")
+    ]
 
 
 def _raw(model) -> QuerySet:

@@ -157,22 +157,53 @@ def _group_expression(group):
 
 def _percentile_sql(threads: QuerySet, groups: list, totals: set[int],
                     with_counts: bool = False) -> tuple[str, list]:
-    """One scan of the threads: a histogram of (group, three durations), then per metric
-    and group the running count over the distinct values, from which the value at rank
-    ceil(p·n/100) is the smallest value whose running count reaches that rank. The
-    window functions run over the histogram (a few hundred rows), not over the threads.
+    """The SQL behind every figure: one scan of the threads, any database.
+
+    The formula (nearest rank): of the n durations in a group, sorted, the p-th
+    percentile is the value at 1-based position ceil(p·n/100). With the durations
+    counted in a histogram (value → threads), that is the smallest value whose running
+    count (threads with that value or less) reaches ceil(p·n/100), which integer
+    arithmetic writes (n·p + 99) / 100. PostgreSQL's `percentile_disc(p/100)` gives the
+    same value (tests/transparency checks it), but SQLite has no percentile function:
+    one query for both engines keeps their figures the same by construction.
+
+    The query is five named steps (common table expressions):
+
+    - `combos`: one row per grouping, group and combination of the three durations,
+      with its number of threads `c` (and, `with_counts`, the sum of each `Counts`
+      condition, 0/1 per thread). This is the only pass over the threads.
+    - `per_group`: per metric, the histogram of each group: (value, threads).
+    - `hist`: `per_group`, and for the groupings in `totals` the same histogram over
+      all their groups together (`is_total` = 1, no group).
+    - `running`: each histogram row with its running count `cum` and the group's `n`.
+      The window functions run over the histogram (a few hundred rows), not the threads.
+    - the result: per grouping (`dim`), metric, total flag and group, `n` and the
+      smallest value whose running count reaches each rank (`p50`, `p90`); then,
+      `with_counts`, one row per group (metric 'counts') with n and the condition sums.
 
     `groups` are groupings of the same threads (keys of GROUPS or expressions); each
-    result row carries its grouping's index (`dim`). Several groupings need GROUPING SETS
-    (PostgreSQL): the one scan feeds one hash table per grouping. `totals`: the indexes of
-    the groupings that also get the figures over all their groups (is_total = 1).
+    result row carries its grouping's index (`dim`). Several groupings need GROUPING
+    SETS (PostgreSQL): the one scan feeds one hash table per grouping.
 
-    With `with_counts`, the histogram also sums the `Counts` conditions (0/1 per thread),
-    and the query returns, after the figure rows, one row per group with those sums: the
-    counts and the figures of a grouping from the same single pass over the threads.
+    Only our constants and Django's compiled query go into the text (values stay
+    parameters).
     """
     flags = _count_flags() if with_counts else {}
-    inner = (
+    inner_sql, params = _thread_rows(threads, groups, flags)
+    sql = (
+        f"WITH combos AS ({_combos_sql(inner_sql, len(groups), flags)}), "
+        f"per_group AS ({_per_group_sql()}), "
+        f"hist AS ({_hist_sql(totals)}), "
+        f"running AS ({_running_sql()}) "
+        + _result_sql(flags)
+    )
+    return sql, list(params)
+
+
+def _thread_rows(threads: QuerySet, groups: list, flags: dict[str, Q]) -> tuple[str, tuple]:
+    """Django's SQL for one row per thread: its group in each grouping (`stat_g0`…),
+    its three durations (`stat_<metric>`) and its 0/1 count conditions (`flag_<name>`)."""
+    rows = (
         threads.order_by()
         .annotate(**{f"stat_g{i}": _group_expression(group) for i, group in enumerate(groups)},
                   **{f"stat_{metric}": F(name) for metric, name in METRICS.items()},
@@ -183,58 +214,75 @@ def _percentile_sql(threads: QuerySet, groups: list, totals: set[int],
                      *(f"stat_{metric}" for metric in METRICS),
                      *(f"flag_{name}" for name in flags))
     )
-    inner_sql, params = inner.query.sql_with_params()
-    columns = ", ".join(f"s.stat_{metric}" for metric in METRICS)
-    if len(groups) == 1:
-        dim_sql, grp_sql = "0", "s.stat_g0"
-        group_by = f"s.stat_g0, {columns}"
+    return rows.query.sql_with_params()
+
+
+def _combos_sql(inner_sql: str, groupings: int, flags: dict) -> str:
+    """`combos`: threads counted per grouping, group and the three durations."""
+    durations = ", ".join(f"s.stat_{metric}" for metric in METRICS)
+    if groupings == 1:
+        dim, grp, group_by = "0", "s.stat_g0", f"s.stat_g0, {durations}"
     else:
-        dim_sql = "CASE " + " ".join(
-            f"WHEN GROUPING(s.stat_g{i}) = 0 THEN {i}" for i in range(len(groups))) + " END"
+        def when_grouped(then: str) -> str:
+            return "CASE " + " ".join(f"WHEN GROUPING(s.stat_g{i}) = 0 THEN {then.format(i=i)}"
+                                      for i in range(groupings)) + " END"
+
+        dim = when_grouped("{i}")
         # Every grouping of several at once has integer keys (pks, month keys).
-        grp_sql = "CASE " + " ".join(
-            f"WHEN GROUPING(s.stat_g{i}) = 0 THEN CAST(s.stat_g{i} AS BIGINT)"
-            for i in range(len(groups))) + " END"
+        grp = when_grouped("CAST(s.stat_g{i} AS BIGINT)")
         group_by = "GROUPING SETS (" + ", ".join(
-            f"(s.stat_g{i}, {columns})" for i in range(len(groups))) + ")"
+            f"(s.stat_g{i}, {durations})" for i in range(groupings)) + ")"
+    values = ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
     flag_sums = "".join(f", SUM(s.flag_{name}) AS f_{name}" for name in flags)
-    per_metric = " UNION ALL ".join(
+    return (f"SELECT {dim} AS dim, {grp} AS grp, {values}, "  # noqa: S608
+            f"COUNT(*) AS c{flag_sums} FROM ({inner_sql}) s GROUP BY {group_by}")
+
+
+def _per_group_sql() -> str:
+    """`per_group`: per metric, each group's histogram (value, threads)."""
+    return " UNION ALL ".join(
         f"SELECT dim, '{metric}' AS metric, 0 AS is_total, grp, v_{metric} AS val, "  # noqa: S608
         "SUM(c) AS c "
         f"FROM combos WHERE v_{metric} IS NOT NULL GROUP BY dim, grp, v_{metric}"
         for metric in METRICS
     )
-    total_dims = ", ".join(str(i) for i in sorted(totals))
-    totals_sql = (
-        " UNION ALL SELECT dim, metric, 1 AS is_total, NULL AS grp, val, SUM(c) AS c "  # noqa: S608
-        f"FROM per_group WHERE dim IN ({total_dims}) GROUP BY dim, metric, val"
-    ) if totals else ""
+
+
+def _hist_sql(totals: set[int]) -> str:
+    """`hist`: the groups' histograms, and the totals' over all groups of a grouping."""
+    sql = "SELECT dim, metric, is_total, grp, val, c FROM per_group"
+    if totals:
+        dims = ", ".join(str(i) for i in sorted(totals))
+        sql += (" UNION ALL SELECT dim, metric, 1 AS is_total, NULL AS grp, val, "  # noqa: S608
+                f"SUM(c) AS c FROM per_group WHERE dim IN ({dims}) GROUP BY dim, metric, val")
+    return sql
+
+
+_HISTOGRAM = "PARTITION BY dim, metric, is_total, grp"
+
+
+def _running_sql() -> str:
+    """`running`: cum = threads with this value or less; n = threads in the histogram."""
+    return ("SELECT dim, metric, is_total, grp, val, "  # noqa: S608
+            f"CAST(SUM(c) OVER ({_HISTOGRAM} ORDER BY val) AS BIGINT) AS cum, "
+            f"CAST(SUM(c) OVER ({_HISTOGRAM}) AS BIGINT) AS n FROM hist")
+
+
+def _result_sql(flags: dict) -> str:
+    """The figures: per histogram, n and the value at rank ceil(p·n/100) for each p;
+    with `flags`, then one 'counts' row per group (n and each condition's sum)."""
     picks = ", ".join(
         f"MIN(CASE WHEN cum >= (n * {p} + 99) / 100 THEN val END) AS p{p}" for p in PERCENTILES
     )
-    partition = "PARTITION BY dim, metric, is_total, grp"
-    nulls = "".join(f", CAST(NULL AS BIGINT) AS f_{name}" for name in flags)
-    counts = (
-        " UNION ALL SELECT dim, 'counts' AS metric, 0 AS is_total, grp, "  # noqa: S608
-        "CAST(SUM(c) AS BIGINT) AS n, NULL AS p50, NULL AS p90"
-        + "".join(f", CAST(SUM(f_{name}) AS BIGINT)" for name in flags)
-        + " FROM combos GROUP BY dim, grp"
-    ) if with_counts else ""
-    # Only our constants and Django's compiled query (values stay parameters).
-    sql = (
-        f"WITH combos AS (SELECT {dim_sql} AS dim, {grp_sql} AS grp, "  # noqa: S608
-        + ", ".join(f"s.stat_{metric} AS v_{metric}" for metric in METRICS)
-        + f", COUNT(*) AS c{flag_sums} FROM ({inner_sql}) s "  # noqa: S608
-        f"GROUP BY {group_by}), "
-        f"per_group AS ({per_metric}), "
-        f"hist AS (SELECT dim, metric, is_total, grp, val, c FROM per_group{totals_sql}), "
-        "running AS (SELECT dim, metric, is_total, grp, val, "
-        f"CAST(SUM(c) OVER ({partition} ORDER BY val) AS BIGINT) AS cum, "
-        f"CAST(SUM(c) OVER ({partition}) AS BIGINT) AS n FROM hist) "
-        f"SELECT dim, metric, is_total, grp, n, {picks}{nulls} FROM running "
-        f"GROUP BY dim, metric, is_total, grp, n{counts}"
-    )
-    return sql, list(params)
+    no_sums = "".join(f", CAST(NULL AS BIGINT) AS f_{name}" for name in flags)
+    sql = (f"SELECT dim, metric, is_total, grp, n, {picks}{no_sums} FROM running "  # noqa: S608
+           "GROUP BY dim, metric, is_total, grp, n")
+    if flags:
+        sql += (" UNION ALL SELECT dim, 'counts' AS metric, 0 AS is_total, grp, "  # noqa: S608
+                "CAST(SUM(c) AS BIGINT) AS n, NULL AS p50, NULL AS p90"
+                + "".join(f", CAST(SUM(f_{name}) AS BIGINT)" for name in flags)
+                + " FROM combos GROUP BY dim, grp")
+    return sql
 
 
 def duration_figures(
@@ -361,6 +409,11 @@ def overdue_threads(threads: QuerySet) -> QuerySet:
         threads.filter(is_overdue=True, status__in=AWAITING_UNIT)
         .order_by("created_at", "pk")
     )
+
+
+def oldest_overdue(threads: QuerySet, *, limit: int, related=("unit",)) -> list:
+    """The `limit` threads overdue longest, joined with `related` only."""
+    return list(overdue_threads(threads).select_related(None).select_related(*related)[:limit])
 
 
 # --- the annual information-service report (UU 14/2008 Pasal 12) ------------------------

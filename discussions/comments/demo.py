@@ -42,7 +42,24 @@ def seed_comments(*, log) -> None:
     if None in (thread, moderator, asn) or None in citizens:
         log("  comments: forum demo data missing; run the forum seeder first")
         return
+    post = _poster(moderator)
+    with override_settings(SERAMBI_RATE_LIMITS_ENABLED=False):
+        _thread_comments(post, thread, citizens=citizens, asn=asn, moderator=moderator)
+        if program is not None:
+            top = post(program, citizens[0], "Materinya sangat membantu untuk proyek gedung "
+                       "layanan di kantor kami. Apakah modulnya bisa diunduh?")
+            post(program, asn, "Modul akan diunggah di halaman Laporan setelah evaluasi "
+                 "pelatihan selesai.", parent=top)
+        if outcome is not None:
+            _outcome_comments(post, outcome, citizens=citizens)
+    _cancel_demo_emails()
+    log(f"  comments: {Comment.objects.count()} comments, "
+        f"{Comment.objects.filter(needs_review=True).count()} waiting for moderators")
 
+
+def _poster(moderator):
+    """`post(obj, user, text, parent=None, approve=True)`: a comment through the service,
+    approved by the demo moderator when it waits for one (unless `approve` is false)."""
     def post(obj, user, text, parent=None, approve=True):
         comment = comment_services.comment_create(
             target=comment_services.target_for(obj), user=user, body=text, parent=parent,
@@ -53,45 +70,52 @@ def seed_comments(*, log) -> None:
             comment.refresh_from_db()
         return comment
 
-    with override_settings(SERAMBI_RATE_LIMITS_ENABLED=False):
-        first = post(thread, citizens[1], FIRST)
-        answer = post(thread, asn, "Bisa. Usulan peserta dari kabupaten dikirim oleh BKPSDM "
-                      "kabupaten masing-masing paling lambat akhir Januari.", parent=first)
-        post(thread, citizens[2], "Baik, saya akan tanyakan ke BKPSDM kabupaten kami. "
-             "Terima kasih.", parent=answer)
-        post(thread, citizens[3], "Semoga kuotanya ditambah, tahun lalu banyak yang tidak "
-             "kebagian tempat.")
-        post(thread, citizens[4], "Kalau ada pertanyaan soal berkas, hubungi saya di "
-             "0812-4455-6677 ya, saya panitia tahun lalu.")  # published masked
-        flagged = post(thread, citizens[5], "Pelatihan ini cuma formalitas, pejabatnya "
-                       "tidak becus semua!")
-        for citizen in citizens[:7]:
-            if citizen.pk != flagged.user_id and flagged.status == "approved":
-                moderation_services.comment_flag(user=citizen, comment=flagged, reason="abuse")
-                flagged.refresh_from_db()
-        spam = comment_services.comment_create(
-            target=comment_services.target_for(thread), user=citizens[6],
-            body="Pinjaman cepat cair tanpa agunan, klik tautan.",
-        )
-        moderation_services.comments_moderate(moderator=moderator, comment_ids=[spam.pk],
-                                              action="reject", rule="spam",
-                                              note="Iklan pinjaman daring.")
+    return post
 
-        if program is not None:
-            top = post(program, citizens[0], "Materinya sangat membantu untuk proyek gedung "
-                       "layanan di kantor kami. Apakah modulnya bisa diunduh?")
-            post(program, asn, "Modul akan diunggah di halaman Laporan setelah evaluasi "
-                 "pelatihan selesai.", parent=top)
-        if outcome is not None:
-            post(outcome, citizens[7], "Antrean di MPP sekarang jauh lebih cepat, terima "
-                 "kasih.")
-            waiting = comment_services.comment_create(
-                target=comment_services.target_for(outcome), user=None, name="Rahmawati",
-                email="rahmawati@contoh.localhost", consent=True,
-                body="Apakah layanan MPP juga buka hari Sabtu untuk perekaman KTP-el?",
-            )
-            comment_services.comment_confirm(token=make_confirmation_token(waiting))
-    # Demo emails are never sent.
+
+def _thread_comments(post, thread, *, citizens, asn, moderator) -> None:
+    """On the demo thread: a reply tree, a masked phone number, a comment hidden after
+    reports and one rejected as spam."""
+    first = post(thread, citizens[1], FIRST)
+    answer = post(thread, asn, "Bisa. Usulan peserta dari kabupaten dikirim oleh BKPSDM "
+                  "kabupaten masing-masing paling lambat akhir Januari.", parent=first)
+    post(thread, citizens[2], "Baik, saya akan tanyakan ke BKPSDM kabupaten kami. "
+         "Terima kasih.", parent=answer)
+    post(thread, citizens[3], "Semoga kuotanya ditambah, tahun lalu banyak yang tidak "
+         "kebagian tempat.")
+    post(thread, citizens[4], "Kalau ada pertanyaan soal berkas, hubungi saya di "
+         "0812-4455-6677 ya, saya panitia tahun lalu.")  # published masked
+    flagged = post(thread, citizens[5], "Pelatihan ini cuma formalitas, pejabatnya "
+                   "tidak becus semua!")
+    for citizen in citizens[:7]:
+        if citizen.pk != flagged.user_id and flagged.status == "approved":
+            moderation_services.comment_flag(user=citizen, comment=flagged, reason="abuse")
+            flagged.refresh_from_db()
+    spam = comment_services.comment_create(
+        target=comment_services.target_for(thread), user=citizens[6],
+        body="Pinjaman cepat cair tanpa agunan, klik tautan.",
+    )
+    moderation_services.comments_moderate(moderator=moderator, comment_ids=[spam.pk],
+                                          action="reject", rule="spam",
+                                          note="Iklan pinjaman daring.")
+
+
+def _outcome_comments(post, outcome, *, citizens) -> None:
+    """On the outcome page: a citizen's comment and an anonymous one, confirmed and
+    waiting for the moderators."""
+    post(outcome, citizens[7], "Antrean di MPP sekarang jauh lebih cepat, terima "
+         "kasih.")
+    waiting = comment_services.comment_create(
+        target=comment_services.target_for(outcome), user=None, name="Rahmawati",
+        email="rahmawati@contoh.localhost", consent=True,
+        body="Apakah layanan MPP juga buka hari Sabtu untuk perekaman KTP-el?",
+    )
+    comment_services.comment_confirm(token=make_confirmation_token(waiting))
+
+
+def _cancel_demo_emails() -> None:
+    """Demo emails are never sent, nor are the notices about the demo's comments
+    (issue 17)."""
     from forum_site.core import outbox
 
     from ..models import Notification
@@ -100,8 +124,5 @@ def seed_comments(*, log) -> None:
 
     for kind in EMAIL_KINDS.values():
         outbox.cancel(kind=kind, object_ids=Comment.objects.values_list("pk", flat=True))
-    # Nor are the notices about the demo's comments (issue 17).
     outbox.cancel(kind=EMAIL_KIND, object_ids=Notification.objects.filter(
         comment__isnull=False).values_list("pk", flat=True))
-    log(f"  comments: {Comment.objects.count()} comments, "
-        f"{Comment.objects.filter(needs_review=True).count()} waiting for moderators")

@@ -26,6 +26,11 @@ def request_for(*, thread: Thread) -> InformationRequest | None:
             .select_related("decision", "objection").first())
 
 
+def decision_given(*, thread: Thread) -> bool:
+    """Whether the PPID has recorded its written decision on this request."""
+    return WrittenDecision.objects.filter(request__thread=thread).exists()
+
+
 def decision_of(registered: InformationRequest | None) -> WrittenDecision | None:
     try:
         return registered.decision if registered is not None else None

@@ -22,7 +22,6 @@ from forum_site.core.uploads import check_document_content
 
 from .. import clock
 from ..models import (
-    AWAITING_UNIT,
     BODY_MIN_LENGTH,
     DecisionAttachment,
     DecisionOutcome,
@@ -37,13 +36,13 @@ from ..models import (
     RequestNumberCounter,
     Thread,
     ThreadEventKind,
-    ThreadStatus,
     ThreadVisibility,
     WrittenDecision,
 )
 from ..notifications.services import notify
 from ..permissions import check_can_answer_objection, check_can_decide_request, check_can_object
 from ..text import normalise_text
+from ..threads import lifecycle
 from ..threads.services.answers import publish_locked
 from ..threads.services.common import lock_thread, public_text, record_masking, state_error
 from ..threads.services.events import record_event
@@ -300,17 +299,8 @@ def request_decide(
     test."""
     check_can_decide_request(user=user, thread=thread)
     thread = lock_thread(thread)
-    if not thread.is_information_request:
-        raise state_error(_("Only an information request takes a written decision."))
-    registered = InformationRequest.objects.filter(thread=thread).first()
-    if registered is None:
-        registered = information_request_register(thread=thread)
-    if WrittenDecision.objects.filter(request=registered).exists():
-        raise state_error(_("The decision on this request has already been given."))
-    if thread.status not in (*AWAITING_UNIT, ThreadStatus.ANSWERED):
-        raise state_error(_("This request is resolved or closed; it takes no decision."))
-    if thread.visibility != ThreadVisibility.PUBLISHED:
-        raise state_error(_("This request is hidden by the moderators."))
+    lifecycle.check(thread, "decide", user=user)
+    registered = information_request_register(thread=thread)  # the one it has, if any
     masked: set[str] = set()
     fields = _decision_fields(
         outcome=outcome, exemption=exemption, consequence_test=consequence_test,
@@ -320,41 +310,55 @@ def request_decide(
     if cost is None or cost < 0:
         raise ValidationError({"cost": _("The cost cannot be negative.")})
     checked = _check_attachments(attachments)
+    decision = _new_decision(user=user, thread=thread, registered=registered, fields=fields,
+                             cost=cost, cost_note=cost_note, masked=masked)
+    decision.full_clean(exclude=["request", "answer"])
+    thread.information_decision, thread.refusal_ground = _THREAD_DECISION[decision.outcome]
+    decision.answer = publish_locked(
+        user=user, thread=thread, body=_letter_markdown(decision, registered.number),
+        signature=(decision.signer_name, f"PPID — {decision.signer_position}",
+                   current_office().name),
+        notify_author=False,
+    )
+    decision.save()
+    _save_attachments(decision, checked, masked=masked)
+    record_masking(thread_id=thread.pk, masked=masked)
+    _announce_decision(decision, thread=thread, user=user)
+    return decision
+
+
+def _new_decision(*, user, thread: Thread, registered: InformationRequest, fields: dict,
+                  cost: int, cost_note: str, masked: set[str]) -> WrittenDecision:
+    """The decision as it will be stored (not saved): signed by `user` (their position as
+    a verified ASN, else "PPID officer"), dated now, with its working days and whether it
+    came on time. A refusal costs nothing."""
     now = clock.now()
-    name = user.get_full_name() or user.public_name
     profile = verified_asn_profile(user)
-    position = profile.position if profile is not None else _("PPID officer")
-    decision = WrittenDecision(
+    return WrittenDecision(
         request=registered, cost=cost if fields["outcome"] != DecisionOutcome.REFUSED else 0,
         cost_note=public_text(normalise_text(cost_note), masked=masked)[:300],
-        decided_by=user, signer_name=name, signer_position=position, decided_at=now,
+        decided_by=user, signer_name=user.get_full_name() or user.public_name,
+        signer_position=profile.position if profile is not None else _("PPID officer"),
+        decided_at=now,
         working_days=working_days_elapsed(thread.created_at, now),
         on_time=not (thread.answer_due and local_today(now) > thread.answer_due),
         **fields,
     )
-    decision.full_clean(exclude=["request", "answer"])
-    thread.information_decision, thread.refusal_ground = _THREAD_DECISION[decision.outcome]
-    answer = publish_locked(
-        user=user, thread=thread, body=_letter_markdown(decision, registered.number),
-        signature=(name, f"PPID — {position}", current_office().name),
-        notify_author=False,
-    )
-    decision.answer = answer
-    decision.save()
-    _save_attachments(decision, checked, masked=masked)
-    record_masking(thread_id=thread.pk, masked=masked)
+
+
+def _announce_decision(decision: WrittenDecision, *, thread: Thread, user) -> None:
+    """The decision on the thread's timeline, and the requester's one email: the
+    decision, its letter text (the official answer), links to the PDF letter and the
+    attached documents."""
     event = record_event(
         thread=thread, kind=ThreadEventKind.DECIDED, actor=user, from_status=thread.status,
-        at=now,
-        data={"number": registered.number, "outcome": decision.outcome,
+        at=decision.decided_at,
+        data={"number": decision.request.number, "outcome": decision.outcome,
               "exemption": decision.exemption, "working_days": decision.working_days,
               "on_time": decision.on_time},
     )
-    # The requester's one email: the decision, its letter text (the official answer),
-    # links to the PDF letter and the attached documents.
-    notify(kind=NotificationKind.STATUS, thread=thread, event=event, answer=answer,
+    notify(kind=NotificationKind.STATUS, thread=thread, event=event, answer=decision.answer,
            users=[thread.author], exclude=[user])
-    return decision
 
 
 # --- 3. objection -----------------------------------------------------------------------------

@@ -95,6 +95,41 @@ def _ledger_masking(response: SurveyResponse, masked: set[str]) -> None:
         )
 
 
+def _clean_scores(scores: dict) -> dict[str, int]:
+    """The nine ratings as whole numbers from 1 to 4 (ValidationError naming each other)."""
+    errors = {}
+    clean_scores = {}
+    for name in ELEMENT_FIELDS:
+        try:
+            value = int(scores.get(name))
+        except (TypeError, ValueError):
+            value = 0
+        if not 1 <= value <= 4:
+            errors[name] = _("Rate this element from 1 to 4.")
+        clean_scores[name] = value
+    if errors:
+        raise ValidationError(errors)
+    return clean_scores
+
+
+def _response_to_write(*, user, thread: Thread, now: dt.datetime) -> SurveyResponse:
+    """The thread's response, if it is still editable, or a new one while the survey is
+    open (not saved); otherwise the state error that says why not."""
+    response = SurveyResponse.objects.filter(thread=thread).first()
+    if response is None:
+        if not survey_is_open(thread, now=now):
+            raise state_error(_("This thread does not take a satisfaction survey response "
+                                "(it is not resolved, or the time to answer has passed)."))
+        return SurveyResponse(
+            thread=thread, unit_id=thread.unit_id, respondent=user, created_at=now,
+            period_year=timezone.localtime(thread.resolved_at).year,
+            editable_until=now + dt.timedelta(hours=settings.SERAMBI_SKM_EDIT_HOURS),
+        )
+    if not survey_response_editable(response, now=now):
+        raise state_error(_("Your response can no longer be changed."))
+    return response
+
+
 @transaction.atomic
 def survey_submit(
     *,
@@ -111,18 +146,7 @@ def survey_submit(
     elements are rated 1–4; the comment is masked and waits for moderation before it
     is shown (anonymously); the respondent profile is optional."""
     check_can_answer_survey(user=user, thread=thread)
-    errors = {}
-    clean_scores = {}
-    for name in ELEMENT_FIELDS:
-        try:
-            value = int(scores.get(name))
-        except (TypeError, ValueError):
-            value = 0
-        if not 1 <= value <= 4:
-            errors[name] = _("Rate this element from 1 to 4.")
-        clean_scores[name] = value
-    if errors:
-        raise ValidationError(errors)
+    clean_scores = _clean_scores(scores)
     masked: set[str] = set()
     comment = _clean_comment(comment, masked)
     profile = {
@@ -133,21 +157,8 @@ def survey_submit(
     }
     thread = lock_thread(thread)
     now = clock.now()
-    response = SurveyResponse.objects.filter(thread=thread).first()
-    if response is None:
-        if not survey_is_open(thread, now=now):
-            raise state_error(_("This thread does not take a satisfaction survey response "
-                                "(it is not resolved, or the time to answer has passed)."))
-        response = SurveyResponse(
-            thread=thread, unit_id=thread.unit_id, respondent=user, created_at=now,
-            period_year=timezone.localtime(thread.resolved_at).year,
-            editable_until=now + dt.timedelta(hours=settings.SERAMBI_SKM_EDIT_HOURS),
-        )
-        previous_comment = ""
-    else:
-        if not survey_response_editable(response, now=now):
-            raise state_error(_("Your response can no longer be changed."))
-        previous_comment = response.comment
+    response = _response_to_write(user=user, thread=thread, now=now)
+    previous_comment = response.comment  # "" for a new response
     for name, value in {**clean_scores, **profile}.items():
         setattr(response, name, value)
     response.comment = comment

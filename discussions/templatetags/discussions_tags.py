@@ -116,7 +116,7 @@ def comment_section(context, obj):
 
     from ..comments.forms import new_comment_form, target_key
     from ..comments.own import own_comment_ids
-    from ..comments.services import check_open, target_for
+    from ..comments.services import target_for
 
     request = context.get("request")
     user = getattr(request, "user", None) or AnonymousUser()
@@ -131,39 +131,50 @@ def comment_section(context, obj):
     section = comment_selectors.comment_section(obj=obj, user=user, page=page, own_ids=own_ids)
     if section.own_waiting and request is not None:
         request.serambi_personal = True  # CachePolicyMiddleware: never a shared cache
-    try:
-        check_open(target)
-    except ValidationError:  # closed threads show the comments without a form
-        can_comment = False
-    else:
-        can_comment = True
+    can_comment = _takes_comments(target)  # closed threads show them without a form
     # Visitors get a link to the form on its own page, not the form: a page without a
     # CSRF token sets no cookie, so shared caches may keep it (the busiest pages).
     form = new_comment_form(user=user, obj=obj) if can_comment and user.is_authenticated else None
     form_url = f"{reverse('discussions:comment_post')}?target={target_key(obj)}"
     base = request.path if request else ""
-
-    def page_url(number: int) -> str:
-        return base if number == 1 else f"{base}?page={number}"
-
-    _prepare_comments(section, page_url=page_url(section.number), user=user,
+    _prepare_comments(section, page_url=_page_url(base, section.number), user=user,
                       can_comment=can_comment)
-    pages = None
-    if section.has_other_pages:
-        pages = {
-            "first": page_url(1), "last": page_url(section.num_pages),
-            "previous": page_url(section.number - 1) if section.has_previous else "",
-            "next": page_url(section.number + 1) if section.has_next else "",
-        }
     return {
         "request": request,
         "user": user,
         "section": section,
-        "pages": pages,
+        "pages": _page_links(section, base),
         "form": form,
         "can_comment": can_comment,
         "form_url": form_url,
         "obj": obj,
+    }
+
+
+def _takes_comments(target) -> bool:
+    from django.core.exceptions import ValidationError
+
+    from ..comments.services import check_open
+
+    try:
+        check_open(target)
+    except ValidationError:
+        return False
+    return True
+
+
+def _page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}?page={number}"
+
+
+def _page_links(section, base: str) -> dict | None:
+    """First, last, previous and next page of the comments (None: one page only)."""
+    if not section.has_other_pages:
+        return None
+    return {
+        "first": _page_url(base, 1), "last": _page_url(base, section.num_pages),
+        "previous": _page_url(base, section.number - 1) if section.has_previous else "",
+        "next": _page_url(base, section.number + 1) if section.has_next else "",
     }
 
 

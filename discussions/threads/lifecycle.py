@@ -19,9 +19,10 @@ functions first, so a role refusal stays a 403 with its own message. This table 
 of those roles a step is for, and what state it needs; a state refusal is a
 `ValidationError` with code `invalid_state` and the table's message.
 
-The information path's written decision (`ppid.services`) follows its own rules (the PPID
-role, the request's registration) and is not in this table; the SLA clock's reminders and
-"overdue" marks change no status and are not either.
+The information path's written decision is the step `decide`: PPID staff (the role is
+`permissions.is_ppid`, held only on an information request) publish it as the thread's
+official answer, once per request. The SLA clock's reminders and "overdue" marks change no
+status and are not in the table.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from forum_site.accounts.permissions import verified_asn_profile
 
 from ..models import Thread, ThreadStatus, ThreadVisibility
-from ..permissions import can_answer, can_moderate, is_asker
+from ..permissions import can_answer, can_moderate, is_asker, is_ppid
 
 OPEN, ANSWERED, RESOLVED, REOPENED, CLOSED = (
     ThreadStatus.OPEN, ThreadStatus.ANSWERED, ThreadStatus.RESOLVED, ThreadStatus.REOPENED,
@@ -50,6 +51,7 @@ MODERATOR = "moderator"
 MEMBER = "member"  # anyone signed in
 ANSWER_AUTHOR = "answer_author"  # an ASN or moderator, on the answers they wrote
 SYSTEM = "system"  # the SLA clock
+PPID = "ppid"  # PPID staff (`permissions.is_ppid`), on an information request
 
 STATES = "states"  # in a guard list: where the from-status check runs
 PUBLISHED = "published"  # in a guard list: where the thread must be public
@@ -104,6 +106,12 @@ def _not_past_due(thread: Thread, user) -> bool:
 
 def _has_closing_date(thread: Thread, user) -> bool:
     return bool(thread.closing_due)
+
+
+def _not_decided(thread: Thread, user) -> bool:
+    from ..ppid.selectors import decision_given
+
+    return not decision_given(thread=thread)
 
 
 TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
@@ -196,6 +204,19 @@ TRANSITIONS: dict[str, Transition] = {t.name: t for t in (
         guards=(PUBLISHED, STATES),
     ),
     Transition(
+        name="decide", label=_("Written decision"),
+        sources=AWAITING_UNIT | {ANSWERED}, target=ANSWERED, roles=frozenset({PPID}),
+        refused=_("This request is resolved or closed; it takes no decision."),
+        published_only=True, hidden=_("This request is hidden by the moderators."),
+        guards=(
+            Guard(_information_request, _(
+                "Only an information request takes a written decision.")),
+            Guard(_not_decided, _("The decision on this request has already been given.")),
+            STATES, PUBLISHED,
+        ),
+        url_name="discussions:ppid_decide",
+    ),
+    Transition(
         name="make_faq", label=_("Make a FAQ entry from this thread"),
         sources=frozenset({RESOLVED}), target=None, roles=frozenset({UNIT}),
         refused=_("Only a resolved, public thread can become a FAQ entry."),
@@ -246,6 +267,8 @@ def roles_of(user, thread: Thread) -> frozenset[str]:
         roles.add(ANSWER_AUTHOR)
     if is_asker(user, thread):
         roles.add(ASKER)
+    if thread.is_information_request and is_ppid(user):
+        roles.add(PPID)
     return frozenset(roles)
 
 

@@ -43,6 +43,11 @@ def category_list_active() -> QuerySet[Category]:
     return Category.objects.filter(is_active=True).select_related("default_unit")
 
 
+def categories_by_pk(pks) -> dict[int, Category]:
+    """{pk: category} for these primary keys, active or not (statistics name past ones)."""
+    return Category.objects.in_bulk(list(pks))
+
+
 def unit_list_for_forum() -> QuerySet[Unit]:
     return Unit.objects.filter(is_active=True).order_by("name")
 

@@ -11,6 +11,21 @@ def unit_list_active() -> QuerySet[Unit]:
     return Unit.objects.filter(is_active=True).order_by("name")
 
 
+def unit_list_all() -> QuerySet[Unit]:
+    """Every unit, active or not (a unit's public record outlives its activity)."""
+    return Unit.objects.all()
+
+
+def units_with_pks(pks) -> QuerySet[Unit]:
+    """The units with these primary keys, active or not (a past record still names them)."""
+    return Unit.objects.filter(pk__in=list(pks))
+
+
+def units_by_pk(pks) -> dict[int, Unit]:
+    """{pk: unit} for these primary keys, active or not, in one query."""
+    return Unit.objects.in_bulk(list(pks))
+
+
 def asn_profile_for_user(*, user) -> AsnProfile | None:
     if not user.is_authenticated:
         return None

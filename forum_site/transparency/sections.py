@@ -15,7 +15,9 @@ template include::
                      order=50, template="transparency/sections/moderation.html")
 
 Sections never rank units: tables are sorted by name, and a figure over too few threads
-says "not enough data".
+says "not enough data". They read only through the feature apps' selectors (threads,
+moderation, the forum statistics, the survey's `skm`, publications, accounts) and write
+numbers with `forum_site.core.numbers`, the site's one number format.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ from wagtail.models import Locale
 from discussions import statistics as forum_stats
 from discussions.models import ModerationAction, ModerationRule, ThreadKind, ThreadStatus
 from discussions.moderation import selectors as moderation_selectors
+from discussions.survey.skm import survey_results
 from discussions.threads import selectors as forum
+from forum_site.accounts import selectors as accounts
+from forum_site.core.numbers import number, percent, rupiah
 from forum_site.core.plugins import Registry
 from publications import selectors as publications
-from publications.templatetags.publications_tags import number, percent, rupiah
 
 from . import charts
 
@@ -201,27 +205,17 @@ def units_section(filters: Filters) -> dict:
     }
 
 
-def _units_by_pk(pks) -> dict:
-    from forum_site.accounts.models import Unit
-
-    return Unit.objects.in_bulk(list(pks))
-
-
 def _extra_units(groups, known):
     """Units that have threads but are no longer active (still part of the record)."""
     missing = [pk for pk in groups if pk not in known]
     if not missing:
         return {}
-    from forum_site.accounts.models import Unit
-
-    return Unit.objects.in_bulk(missing)
+    return accounts.units_by_pk(missing)
 
 
 def categories_section(filters: Filters) -> dict:
-    from discussions.models import Category
-
     groups = _forum_groups(filters)["category"]
-    categories = Category.objects.in_bulk(list(groups))
+    categories = forum.categories_by_pk(list(groups))
     ordered = sorted(groups, key=lambda pk: (categories[pk].sort_order, categories[pk].name))
     labels = {pk: categories[pk].display_name for pk in ordered}
     return {
@@ -241,11 +235,8 @@ def categories_section(filters: Filters) -> dict:
 def satisfaction_section(filters: Filters) -> dict:
     """The satisfaction survey per unit for the chosen year (this year by default),
     narrowed to the chosen unit; below a unit's minimum sample, no score."""
-    from discussions.survey.skm import survey_results
-    from forum_site.accounts.models import Unit
-
     year = filters.year or timezone.localdate().year
-    units = Unit.objects.filter(pk=filters.unit.pk) if filters.unit is not None else None
+    units = accounts.units_with_pks([filters.unit.pk]) if filters.unit is not None else None
     return {"year": year, "results": survey_results(year=year, units=units)}
 
 
@@ -278,12 +269,11 @@ OVERDUE_LIST_LENGTH = 20
 
 def overdue_section(filters: Filters) -> dict:
     groups = _unit_groups(filters)
-    units = _units_by_pk(pk for pk, stats in groups.items()
-                         if pk != forum_stats.TOTAL and stats.counts.overdue)
+    units = accounts.units_by_pk([pk for pk, stats in groups.items()
+                                  if pk != forum_stats.TOTAL and stats.counts.overdue])
     counts = sorted(((units[pk], groups[pk].counts.overdue) for pk in units),
                     key=lambda item: item[0].name)
-    overdue = forum_stats.overdue_threads(filters.threads())
-    oldest = list(overdue.select_related(None).select_related("unit")[:OVERDUE_LIST_LENGTH])
+    oldest = forum_stats.oldest_overdue(filters.threads(), limit=OVERDUE_LIST_LENGTH)
     return {"per_unit": counts, "oldest": oldest,
             "total": sum(n for _unit, n in counts)}
 
@@ -302,62 +292,87 @@ def moderation_section(filters: Filters) -> dict:
     no unit or category."""
     keys = forum_stats.month_keys(today=timezone.localdate())
     since = forum_stats.month_start(keys[0])
-    by_rule: dict[tuple[str, str, str], int] = {}
-    rows = moderation_selectors.moderation_ledger_counts(
-        since=since, by=("rule", "item_kind", "action"))
-    for row in rows:
-        by_rule[(row["rule"], row["item_kind"], row["action"])] = row["count"]
-    by_month: dict[tuple[int, str], int] = {}
-    for row in moderation_selectors.moderation_ledger_counts(since=since, by=("month", "action")):
-        key = row["month"].year * 100 + row["month"].month
-        by_month[(key, row["action"])] = by_month.get((key, row["action"]), 0) + row["count"]
-
-    rule_rows = []
-    for rule in ModerationRule:
-        comments = [by_rule.get((rule.value, "comment", action), 0) for action in REMOVALS]
-        threads = [by_rule.get((rule.value, "thread", action), 0) for action in REMOVALS[1:]]
-        rule_rows.append({"rule": str(rule.label), "code": rule.value, "comments": comments,
-                          "threads": threads, "comments_total": sum(comments),
-                          "threads_total": sum(threads)})
-    month_rows = []
-    for key in keys:
-        counts = [by_month.get((key, action), 0) for action in MONTH_ACTIONS]
-        month_rows.append({"label": _month_label(key), "key": key, "counts": counts,
-                           "removals": sum(by_month.get((key, a), 0) for a in REMOVALS)})
-    total_removals = sum(row["removals"] for row in month_rows)
+    rule_rows = _rule_rows(_ledger_by_rule(since))
+    month_rows = _ledger_month_rows(keys, _ledger_by_month(since))
     return {
         "rule_rows": rule_rows,
         "month_rows": month_rows,
         "month_actions": [str(ModerationAction(action).label) for action in MONTH_ACTIONS],
-        "total_removals": total_removals,
+        "total_removals": sum(row["removals"] for row in month_rows),
         "total_decisions": sum(sum(row["counts"]) for row in month_rows),
-        "rule_chart": charts.bar_chart(
-            chart_id="chart-moderation-rules",
-            title=_("Comments and threads rejected or hidden, per rule (last 12 months)"),
-            description=_("Moderation decisions that took a comment or thread out of public "
-                          "view (rejected, hidden by a moderator or hidden after reports), "
-                          "per published rule: %(list)s.") % {"list": "; ".join(
-                              _("%(rule)s: %(comments)s comments, %(threads)s threads") % {
-                                  "rule": row["rule"], "comments": row["comments_total"],
-                                  "threads": row["threads_total"]}
-                              for row in rule_rows)},
-            series=[charts.Series(_("Comments"), "primary"),
-                    charts.Series(_("Threads"), "p90")],
-            rows=[(row["rule"], [row["comments_total"], row["threads_total"]])
-                  for row in rule_rows],
-            fmt=number, empty_text="",
-        ),
-        "month_chart": charts.column_chart(
-            chart_id="chart-moderation-months",
-            title=_("Rejected or hidden per month"),
-            description=_("Decisions that took a comment or thread out of public view, in "
-                          "each of the last 12 months: %(list)s.") % {"list": "; ".join(
-                              f"{row['label']} {row['removals']}" for row in month_rows)},
-            columns=[(MONTHS_3[row["key"] % 100].title(), row["removals"])
-                     for row in month_rows],
-            fmt=number,
-        ),
+        "rule_chart": _rule_chart(rule_rows),
+        "month_chart": _removals_chart(month_rows),
     }
+
+
+def _ledger_by_rule(since) -> dict[tuple[str, str, str], int]:
+    """{(rule, item kind, action): decisions} since `since`."""
+    rows = moderation_selectors.moderation_ledger_counts(
+        since=since, by=("rule", "item_kind", "action"))
+    return {(row["rule"], row["item_kind"], row["action"]): row["count"] for row in rows}
+
+
+def _ledger_by_month(since) -> dict[tuple[int, str], int]:
+    """{(yyyymm, action): decisions} since `since`."""
+    by_month: dict[tuple[int, str], int] = {}
+    for row in moderation_selectors.moderation_ledger_counts(since=since, by=("month", "action")):
+        key = (row["month"].year * 100 + row["month"].month, row["action"])
+        by_month[key] = by_month.get(key, 0) + row["count"]
+    return by_month
+
+
+def _rule_rows(by_rule: dict) -> list[dict]:
+    """Per published rule, the removals of comments (every one of REMOVALS) and of
+    threads (all but "reject")."""
+    rows = []
+    for rule in ModerationRule:
+        comments = [by_rule.get((rule.value, "comment", action), 0) for action in REMOVALS]
+        threads = [by_rule.get((rule.value, "thread", action), 0) for action in REMOVALS[1:]]
+        rows.append({"rule": str(rule.label), "code": rule.value, "comments": comments,
+                     "threads": threads, "comments_total": sum(comments),
+                     "threads_total": sum(threads)})
+    return rows
+
+
+def _ledger_month_rows(keys: list[int], by_month: dict) -> list[dict]:
+    rows = []
+    for key in keys:
+        counts = [by_month.get((key, action), 0) for action in MONTH_ACTIONS]
+        rows.append({"label": _month_label(key), "key": key, "counts": counts,
+                     "removals": sum(by_month.get((key, a), 0) for a in REMOVALS)})
+    return rows
+
+
+def _rule_chart(rule_rows: list[dict]) -> charts.Chart:
+    return charts.bar_chart(
+        chart_id="chart-moderation-rules",
+        title=_("Comments and threads rejected or hidden, per rule (last 12 months)"),
+        description=_("Moderation decisions that took a comment or thread out of public "
+                      "view (rejected, hidden by a moderator or hidden after reports), "
+                      "per published rule: %(list)s.") % {"list": "; ".join(
+                          _("%(rule)s: %(comments)s comments, %(threads)s threads") % {
+                              "rule": row["rule"], "comments": row["comments_total"],
+                              "threads": row["threads_total"]}
+                          for row in rule_rows)},
+        series=[charts.Series(_("Comments"), "primary"),
+                charts.Series(_("Threads"), "p90")],
+        rows=[(row["rule"], [row["comments_total"], row["threads_total"]])
+              for row in rule_rows],
+        fmt=number, empty_text="",
+    )
+
+
+def _removals_chart(month_rows: list[dict]) -> charts.Chart:
+    return charts.column_chart(
+        chart_id="chart-moderation-months",
+        title=_("Rejected or hidden per month"),
+        description=_("Decisions that took a comment or thread out of public view, in "
+                      "each of the last 12 months: %(list)s.") % {"list": "; ".join(
+                          f"{row['label']} {row['removals']}" for row in month_rows)},
+        columns=[(MONTHS_3[row["key"] % 100].title(), row["removals"])
+                 for row in month_rows],
+        fmt=number,
+    )
 
 
 # --- training and outcomes ------------------------------------------------------------------

@@ -29,8 +29,6 @@ def unit_page_data(*, unit) -> dict:
         "answer": _("Official answer"),
         "resolution": _("Resolution"),
     }
-    overdue = forum_stats.overdue_threads(threads).select_related(None).select_related(
-        "unit", "category")
     return {
         "unit": unit,
         "counts": counts,
@@ -46,7 +44,8 @@ def unit_page_data(*, unit) -> dict:
                   for key, f in figure_rows],
             fmt=days_text, empty_text=_("not enough data"),
         ),
-        "overdue": list(overdue[:OVERDUE_LENGTH]),
+        "overdue": forum_stats.oldest_overdue(threads, limit=OVERDUE_LENGTH,
+                                              related=("unit", "category")),
         "latest": list(
             threads.select_related(None).select_related("category")
             .order_by("-created_at", "-pk")[:LATEST_THREADS]

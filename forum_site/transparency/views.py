@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from forum_site.accounts.models import Unit
+from forum_site.accounts import selectors as accounts
 from forum_site.core import ratelimit
 from forum_site.core.exports import csv_response
 
@@ -30,7 +30,7 @@ def statistics(request):
 
 @require_safe
 def unit_detail(request, slug: str):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = get_object_or_404(accounts.unit_list_all(), slug=slug)
     return render(request, "transparency/unit_detail.html", unit_page_data(unit=unit))
 
 

@@ -21,6 +21,7 @@ from discussions.models import (
     ThreadStatus,
     ThreadVisibility,
 )
+from discussions.ppid.services import information_request_register
 from discussions.text import render_markdown
 from discussions.threads import lifecycle
 from discussions.threads.lifecycle import (
@@ -28,25 +29,37 @@ from discussions.threads.lifecycle import (
     ASKER,
     MEMBER,
     MODERATOR,
+    PPID,
     TRANSITIONS,
     UNIT,
 )
+from forum_site.accounts import roles as account_roles
 from tests.conftest import make_citizen, make_people
 
 from .conftest import client_for
 from .factories import CategoryFactory, ThreadFactory
+from .ppid_helpers import with_role
 
 # The roles each person holds on the test threads (`discussions.permissions` decides them;
-# the ASN is of the thread's unit and wrote its official answer).
+# the ASN is of the thread's unit and wrote its official answer; PPID staff hold their
+# role on information requests, the kind the `decide` step's threads are).
 ROLES = {
     "asn": {UNIT, MEMBER, ANSWER_AUTHOR},
     "moderator": {UNIT, MODERATOR, MEMBER},
     "asker": {ASKER, MEMBER},
     "citizen": {MEMBER},
+    "ppid": {PPID, MEMBER},
 }
 ACTOR_FOR = {UNIT: "asn", ANSWER_AUTHOR: "asn", ASKER: "asker", MODERATOR: "moderator",
-             MEMBER: "citizen"}
+             MEMBER: "citizen", PPID: "ppid"}
 STEPS = [t for t in TRANSITIONS.values() if t.url_name]
+INFORMATION_STEPS = ("extend", "decide")  # taken on information requests
+
+
+def _hidden_actor(step) -> str:
+    """Who takes a step on a hidden thread: a moderator sees it; for a step that is not a
+    moderator's, the superuser (a moderator who is PPID staff too)."""
+    return "moderator" if step.roles & ROLES["moderator"] else "superuser"
 
 
 def _cases():
@@ -62,7 +75,7 @@ def _cases():
                 yield pytest.param(step.name, source, person, "forbidden",
                                    id=f"{step.name}-{source}-{person}-forbidden")
         if step.published_only:
-            yield pytest.param(step.name, source, "moderator", "hidden",
+            yield pytest.param(step.name, source, _hidden_actor(step), "hidden",
                                id=f"{step.name}-{source}-hidden")
 
 
@@ -71,24 +84,29 @@ def people(module_db):
     made = make_people()
     return {
         "asn": made["verified_asn"], "moderator": made["moderator"], "asker": make_citizen(),
-        "citizen": make_citizen(), "unit_b": made["unit_b"],
+        "citizen": make_citizen(), "unit_b": made["unit_b"], "superuser": made["superuser"],
+        "ppid": with_role(make_citizen(), account_roles.PPID),
         "category": CategoryFactory(default_unit=made["unit_a"]),
     }
 
 
 def _thread(step, status, people, *, hidden=False):
     """A thread in `status` meeting the step's other conditions (an information request
-    not yet extended for `extend`, an official answer for the steps about one)."""
+    not yet extended or decided for `extend` and `decide`, an official answer for the
+    steps about one)."""
     today = timezone.localdate()
     thread = ThreadFactory(
         category=people["category"], author=people["asker"], status=status,
-        kind=ThreadKind.INFORMATION_REQUEST if step.name == "extend" else ThreadKind.QUESTION,
+        kind=(ThreadKind.INFORMATION_REQUEST if step.name in INFORMATION_STEPS
+              else ThreadKind.QUESTION),
         answer_due=today + dt.timedelta(days=10),
         closing_due=today + dt.timedelta(days=5) if status == ThreadStatus.ANSWERED else None,
         close_reason="off_topic" if status == ThreadStatus.CLOSED else "",
         visibility=ThreadVisibility.HIDDEN if hidden else ThreadVisibility.PUBLISHED,
         indexed=False,
     )
+    if step.name in INFORMATION_STEPS:
+        information_request_register(thread=thread)  # as `thread_create` does
     answer = None
     if step.name in ("edit_answer", "make_faq"):
         body = "Jawaban resmi: pendaftaran dibuka bulan Maret melalui laman BKPSDM."
@@ -113,6 +131,10 @@ def _post(step, client, thread, answer, people):
         "reroute": {"unit": people["unit_b"].pk, "reason": "Bukan kewenangan unit ini."},
         "close": {"reason_kind": "off_topic", "reason": "Di luar topik forum ini."},
         "support": {},
+        "decide": {"outcome": "refused", "exemption": "h", "cost": "0",
+                   "consequence_test": "Nilai perorangan peserta adalah rahasia pribadi; "
+                                       "membukanya merugikan peserta lebih besar.",
+                   "body": "Permohonan ditolak karena berisi nilai perorangan peserta."},
         "make_faq": {"question": "Kapan pendaftaran pelatihan dibuka?",
                      "answer": "Pendaftaran dibuka bulan Maret melalui laman BKPSDM.",
                      "review_by": (timezone.localdate() + dt.timedelta(days=300)).isoformat()},
@@ -161,7 +183,7 @@ OFFERED = {
     "extend": 'action="{}"'.format, "dispute": 'action="{}"'.format,
     "confirm": 'action="{}"'.format, "reroute": 'action="{}"'.format,
     "close": 'action="{}"'.format, "support": 'action="{}"'.format,
-    "make_faq": 'href="{}"'.format,
+    "make_faq": 'href="{}"'.format, "decide": 'action="{}"'.format,
 }
 
 
@@ -179,3 +201,17 @@ def test_the_thread_page_offers_what_available_says(db, people, person, status):
         assert (marker(url) in page) == (name in steps), (name, person, status)
     edit = 'href="{}"'.format(reverse("discussions:answer_edit", args=[_answer.pk]))
     assert (edit in page) == ("edit_answer" in steps and person == "asn"), (person, status)
+
+
+@pytest.mark.parametrize("status", ThreadStatus.values)
+@pytest.mark.parametrize("person", ["ppid", "asn", "citizen"])
+def test_an_information_request_offers_the_decision_when_available_says(db, people, person,
+                                                                        status):
+    """The PPID's written decision form is on an information request's page exactly when
+    the table's `decide` step is available to the visitor."""
+    thread, _answer = _thread(TRANSITIONS["decide"], status, people)
+    page = client_for(people[person]).get(thread.get_absolute_url()).content.decode()
+    offered = 'action="{}"'.format(reverse("discussions:ppid_decide", args=[thread.pk]))
+    steps = lifecycle.available(people[person], thread)
+    assert (offered in page) == ("decide" in steps), (person, status)
+    assert ("decide" in steps) == (person == "ppid" and status in TRANSITIONS["decide"].sources)

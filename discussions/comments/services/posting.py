@@ -165,14 +165,40 @@ def comment_create(
     check_open(target)
     body = clean_body(body)
     if user is None:
-        name, email = _clean_name(name), _clean_email(email)
-        if not consent:
-            raise ValidationError({"consent": ValidationError(
-                _("Agree to the privacy notice: your email address is used only for the "
-                  "confirmation link and the moderators' decision."), code="required")})
+        name, email = _clean_visitor(name=name, email=email, consent=consent)
     ratelimit.hit("comment_create", user=user, ip=ip)
     if user is None:
         ratelimit.hit("confirmation_email", ip=ip, key=email)
+    _check_parent(parent, target)
+    _check_duplicate(user=user, email=email or "", body=body)
+    comment = _new_comment(target=target, user=user, name=name, email=email, body=body)
+    _save_in_tree(comment, parent)
+    if comment.redactions:
+        ModerationLedgerEntry.objects.create(
+            action=ModerationAction.REDACT, item_kind=ItemKind.COMMENT, item_id=comment.pk,
+            area=comment.area, rule="personal_data", automatic=True,
+            note=", ".join(comment.redactions),
+        )
+    if user is None:
+        queue_comment_email(comment=comment, kind=CommentEmailKind.CONFIRMATION,
+                            language=language)
+    refresh_tree(thread_id=comment.thread_id)
+    comment.refresh_from_db(fields=["is_public"])
+    return comment
+
+
+def _clean_visitor(*, name: str | None, email: str | None, consent: bool) -> tuple[str, str]:
+    """An anonymous visitor's shown name and email, and their consent (required)."""
+    name, email = _clean_name(name), _clean_email(email)
+    if not consent:
+        raise ValidationError({"consent": ValidationError(
+            _("Agree to the privacy notice: your email address is used only for the "
+              "confirmation link and the moderators' decision."), code="required")})
+    return name, email
+
+
+def _check_parent(parent: Comment | None, target: Target) -> None:
+    """A reply answers a published comment on the same page."""
     if parent is not None and (
         parent.content_type_id != target.content_type.pk
         or str(parent.object_pk) != str(target.obj.pk)
@@ -180,17 +206,22 @@ def comment_create(
     ):
         raise ValidationError(_("You can only reply to a published comment here."),
                               code="invalid_parent")
-    _check_duplicate(user=user, email=email or "", body=body)
+
+
+def _new_comment(*, target: Target, user, name: str | None, email: str | None,
+                 body: str) -> Comment:
+    """The comment as it will be stored (masked text, its first status), not saved."""
     text, kinds = redact(body)
     author_kind = _author_kind(user)
     status = _initial_status(user, author_kind)
-    comment = Comment(
+    anonymous = user is None
+    return Comment(
         content_type=target.content_type,
         object_pk=str(target.obj.pk),
         site_id=settings.SITE_ID,
         user=user,
-        user_name=(user.public_name if user is not None else name)[:50],
-        user_email=(user.email if user is not None else email) or "",
+        user_name=(name if anonymous else user.public_name)[:50],
+        user_email=(email if anonymous else user.email) or "",
         comment=text,
         body_html=render_markdown(text),
         redactions=kinds,
@@ -200,10 +231,14 @@ def comment_create(
         area=target.area,
         author_kind=author_kind,
         needs_review=status == CommentStatus.PENDING or bool(kinds),
-        confirmation_nonce=secrets.token_hex(16) if user is None else "",
-        consent_version=settings.PRIVACY_NOTICE_VERSION if user is None else "",
-        consent_given_at=timezone.now() if user is None else None,
+        confirmation_nonce=secrets.token_hex(16) if anonymous else "",
+        consent_version=settings.PRIVACY_NOTICE_VERSION if anonymous else "",
+        consent_given_at=timezone.now() if anonymous else None,
     )
+
+
+def _save_in_tree(comment: Comment, parent: Comment | None) -> None:
+    """Save the comment under `parent`; a top-level comment is its own tree's root."""
     place_in_tree(comment, parent)
     comment.full_clean(exclude=["thread_id", "parent_id", "user_email", "user_url"])
     comment.save()
@@ -212,18 +247,6 @@ def comment_create(
             thread_id=comment.pk, parent_id=comment.pk
         )
         comment.thread_id = comment.parent_id = comment.pk
-    if kinds:
-        ModerationLedgerEntry.objects.create(
-            action=ModerationAction.REDACT, item_kind=ItemKind.COMMENT, item_id=comment.pk,
-            area=comment.area, rule="personal_data", automatic=True,
-            note=", ".join(kinds),
-        )
-    if user is None:
-        queue_comment_email(comment=comment, kind=CommentEmailKind.CONFIRMATION,
-                            language=language)
-    refresh_tree(thread_id=comment.thread_id)
-    comment.refresh_from_db(fields=["is_public"])
-    return comment
 
 
 @dataclass(frozen=True)

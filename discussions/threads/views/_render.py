@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
-from ...models import AWAITING_UNIT, Thread, ThreadStatus, ThreadVisibility
+from ...models import Thread, ThreadStatus, ThreadVisibility
 from ...permissions import can_answer, can_moderate, can_see_private_details, is_asker
 from ...ppid import selectors as ppid_selectors
 from ...text import plain_excerpt
@@ -39,7 +39,7 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
         if can[step] and step not in forms:
             forms[step] = make_form()
     context = {
-        "ppid": _ppid_context(user, thread, forms, asker=asker),
+        "ppid": _ppid_context(user, thread, forms, asker=asker, can=can),
         "survey": _survey_state(thread) if asker else None,
         "lapor": lapor_handoff(thread) if asker else None,
         "faq_entry": _faq_entry(thread, answers),
@@ -64,12 +64,13 @@ def render_thread(request, thread: Thread, *, forms: dict | None = None, status:
     return render(request, "discussions/thread_detail.html", context, status=status)
 
 
-def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool) -> dict | None:
+def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool,
+                  can: dict) -> dict | None:
     """The public-information path on an information request's page: its registration,
     decision and objection, and the forms the visitor's role allows now."""
     if not thread.is_information_request:
         return None
-    from ...permissions import can_view_case, is_ppid, is_ppid_superior
+    from ...permissions import can_view_case, is_ppid_superior
     from ...ppid.forms import DecisionForm, ObjectionAnswerForm, ObjectionForm
     from ...ppid.services import komisi_open, objection_window
     from ..sla import local_today
@@ -81,8 +82,7 @@ def _ppid_context(user, thread: Thread, forms: dict, *, asker: bool) -> dict | N
     objection = ppid_selectors.objection_of(registered)
     window = objection_window(thread=thread) if objection is None else None
     published = thread.visibility == ThreadVisibility.PUBLISHED
-    if (published and decision is None and is_ppid(user)
-            and thread.status in (*AWAITING_UNIT, ThreadStatus.ANSWERED)):
+    if can["decide"]:
         forms.setdefault("decision", DecisionForm())
     if published and asker and window is not None and local_today() <= window[1]:
         forms.setdefault("objection", ObjectionForm())
