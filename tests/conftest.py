@@ -198,6 +198,37 @@ def superuser(db):
     return make_superuser()
 
 
+_MIGRATED_COPY: list[Path] = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database, plus, on SQLite, a file copy of it taken the moment
+    its migrations are done (tens of milliseconds): the browser gate's site starts from
+    that copy instead of migrating a database of its own (about 20 s of CPU a run)."""
+    import sqlite3
+
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+        with django_db_blocker.unblock():
+            connection.ensure_connection()
+            target = sqlite3.connect(path)
+            try:
+                connection.connection.backup(target)
+            finally:
+                target.close()
+        _MIGRATED_COPY.append(path)
+    yield
+
+
+@pytest.fixture(scope="session")
+def migrated_database_copy(django_db_setup) -> Path | None:
+    """The SQLite file copy of the freshly migrated test database (None on PostgreSQL)."""
+    return _MIGRATED_COPY[-1] if _MIGRATED_COPY else None
+
+
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker):
     """A transaction around a whole module, rolled back at its end.

@@ -75,7 +75,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="package")
-def base_url():
+def base_url(request):
     external = os.environ.get("SERAMBI_GATE_BASE_URL")
     if external:
         resolve(external.rstrip("/"))
@@ -83,7 +83,8 @@ def base_url():
         return
     from .server import serve_site
 
-    with serve_site() as url:
+    # On SQLite the site starts from the test run's freshly migrated database (a copy).
+    with serve_site(migrated=request.getfixturevalue("migrated_database_copy")) as url:
         resolve(url)  # ids of seeded objects some page URLs need (pages.py)
         yield url
 

@@ -64,9 +64,17 @@ def _manage(env: dict[str, str], *args: str, log: Path) -> None:
 
 
 def prepare(workdir: Path, *, compile_locales: bool = False,
-            base_url: str = "http://127.0.0.1:8000") -> dict[str, str]:
-    """Migrate a fresh database, collect static files and load the demo data."""
+            base_url: str = "http://127.0.0.1:8000",
+            migrated: Path | None = None) -> dict[str, str]:
+    """Migrate a fresh database, collect static files and load the demo data.
+
+    `migrated`: a SQLite file already migrated (the test run's own test database, copied
+    the moment its migrations were done): the site starts from a copy of it, and
+    `migrate` only checks that nothing is left to apply and runs its post-migrate steps
+    (the Site rows follow this site's base URL)."""
     env = site_env(workdir, base_url=base_url)
+    if migrated is not None:
+        shutil.copyfile(migrated, workdir / "db.sqlite3")
     log = workdir / "prepare.log"
     if compile_locales:
         _manage(env, "compile_locales", "--verbosity", "0", log=log)
@@ -145,13 +153,14 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def serve_site(*, port: int | None = None, compile_locales: bool = False,
-               keep: bool = False) -> Iterator[str]:
-    """Prepare and serve the site; yields its base URL (no trailing slash)."""
+               keep: bool = False, migrated: Path | None = None) -> Iterator[str]:
+    """Prepare and serve the site; yields its base URL (no trailing slash). `migrated`:
+    see `prepare`."""
     workdir = Path(tempfile.mkdtemp(prefix="serambi-browser-"))
     try:
         port = port or free_port()
         env = prepare(workdir, compile_locales=compile_locales,
-                      base_url=f"http://127.0.0.1:{port}")
+                      base_url=f"http://127.0.0.1:{port}", migrated=migrated)
         proc = start(env, workdir, port)
         try:
             yield f"http://127.0.0.1:{port}"
