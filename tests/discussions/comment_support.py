@@ -54,15 +54,20 @@ def last_confirmation_path() -> str:
     return confirmation_path(mail.outbox[-1])
 
 
-def make_comment(obj, *, user, text: str, parent=None, moderator=None):
-    """A comment through the real service; approved by `moderator` if it waits."""
+def make_comment(obj, *, user, text: str, parent=None, moderator=None,
+                 after_commit: bool = True):
+    """A comment through the real service; approved by `moderator` if it waits.
+
+    `after_commit=False` drops what the service leaves for after the commit (the search
+    index, the notification emails): for tests that only need the comments on a page,
+    where those cost half of building a long thread."""
     from django.test import TestCase
 
     from discussions.comments import services as comment_services
     from discussions.models import CommentStatus
     from discussions.moderation import services as moderation_services
 
-    with TestCase.captureOnCommitCallbacks(execute=True):
+    with TestCase.captureOnCommitCallbacks(execute=after_commit):
         comment = comment_services.comment_create(
             target=comment_services.target_for(obj), user=user, body=text, parent=parent,
         )
