@@ -88,6 +88,10 @@ def _classify(groups: list[str], *, plus: bool, before: str) -> str | None:
 
 
 MAX_PHONE_DIGITS, MAX_ID_DIGITS = 15, 18
+# The shortest number we mask: a mobile number of ten digits. A shorter run of digits and
+# separators is left as written without a look (text such as "(0(0(0…" is thousands of
+# one-digit runs).
+MIN_DIGITS = 10
 
 
 def _last_within(groups: list[re.Match], i: int, digits: int) -> int:
@@ -105,6 +109,8 @@ def _last_within(groups: list[re.Match], i: int, digits: int) -> int:
 def _mask_run(text: str, match: re.Match, found: set[str],
               values: list[tuple[str, str]] | None = None) -> str:
     run = match.group(0)
+    if len(run) < MIN_DIGITS:
+        return run
     before = text[max(0, match.start() - 30):match.start()]
     if _AMOUNT_BEFORE.search(before):
         return run

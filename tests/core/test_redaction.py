@@ -120,6 +120,15 @@ def test_a_long_run_of_numbers_is_examined_in_linear_work(monkeypatch, unit):
     assert max(calls, default=0) <= 18  # no candidate longer than the longest number
 
 
+@pytest.mark.parametrize("unit", ["(0", "(1) ", "+62 8", "1,"])
+def test_runs_too_short_to_be_a_number_are_not_examined(monkeypatch, unit):
+    """Thousands of runs of a few digits each ("(0(0(0…") cost one look at each run's
+    length, not a classification: no number we mask has fewer than ten digits."""
+    text = unit * (10_000 // len(unit))
+    assert _classify_calls(monkeypatch, text) == []
+    assert redact(text) == (text, [])
+
+
 def test_bounds_keep_every_masked_format_masked():
     """The bounds (18 digits, 64 + 63 characters of an address) are above every format."""
     text = ("a" * 64 + "@" + "b" * 63 + ".go.id, NIP 19850101 201001 1 001, "

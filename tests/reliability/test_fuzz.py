@@ -67,7 +67,7 @@ raw_bytes = st.one_of(
 @dataclass(frozen=True)
 class Form:
     name: str
-    role: str  # "anonymous" or a fixture name whose client posts
+    role: str  # "anonymous" or a key of the world's people, who posts
     url: Callable[[dict], str]
     fields: tuple[str, ...]
 
@@ -212,49 +212,68 @@ QUERIES = [
 ]
 
 
-@pytest.fixture
-def world(settings, citizen, verified_asn, moderator, unit_a, home_page):
-    settings.SERAMBI_RATE_LIMITS_ENABLED = False
-    category = CategoryFactory(default_unit=unit_a, slug="kepegawaian")
-    thread = ThreadFactory(category=category, author=citizen)
-    answer = forum_services.answer_publish(
-        user=verified_asn, thread=thread, body="Pendaftaran dibuka bulan depan di BKPSDM."
+@pytest.fixture(scope="module")
+def world(module_db):
+    """What every row points at, built once for the module: each test runs in its own
+    savepoint (``_savepoint``), so what its examples write (threads, comments, answers,
+    survey responses) is undone before the next row, which sees this world as built;
+    within one test, examples see each other's writes, as before."""
+    from django.conf import settings
+
+    from tests.conftest import (
+        make_citizen,
+        make_home_page,
+        make_moderator,
+        make_unit_a,
+        make_verified_asn,
     )
-    comment = comment_services.comment_create(
-        target=comment_services.target_for(thread), user=verified_asn,
-        body="Jadwalnya sudah diumumkan di papan informasi.",
-    )
-    request = forum_services.thread_create(
-        author=citizen, kind="information_request", category=category,
-        title="Permohonan salinan laporan kinerja 2026",
-        body="Mohon salinan laporan kinerja instansi pemerintah tahun 2026.",
-    )
-    return {"thread": thread, "answer": answer, "comment": comment, "request": request,
-            "resolved": resolved_thread(category=category, author=citizen),
+    from tests.discussions.ppid_helpers import with_role
+
+    rate_limits, settings.SERAMBI_RATE_LIMITS_ENABLED = settings.SERAMBI_RATE_LIMITS_ENABLED, False
+    try:
+        unit_a = make_unit_a()
+        citizen, verified_asn = make_citizen(), make_verified_asn(unit_a)
+        people = {
+            "citizen": citizen, "verified_asn": verified_asn, "moderator": make_moderator(),
+            "ppid_officer": with_role(UserFactory(display_name="Petugas PPID"), roles.PPID),
+            "ppid_superior": with_role(UserFactory(display_name="Atasan PPID"),
+                                       roles.PPID_SUPERIOR),
+        }
+        make_home_page()
+        category = CategoryFactory(default_unit=unit_a, slug="kepegawaian")
+        thread = ThreadFactory(category=category, author=citizen)
+        answer = forum_services.answer_publish(
+            user=verified_asn, thread=thread, body="Pendaftaran dibuka bulan depan di BKPSDM."
+        )
+        comment = comment_services.comment_create(
+            target=comment_services.target_for(thread), user=verified_asn,
+            body="Jadwalnya sudah diumumkan di papan informasi.",
+        )
+        request = forum_services.thread_create(
+            author=citizen, kind="information_request", category=category,
+            title="Permohonan salinan laporan kinerja 2026",
+            body="Mohon salinan laporan kinerja instansi pemerintah tahun 2026.",
+        )
+        resolved = resolved_thread(category=category, author=citizen)
+    finally:
+        settings.SERAMBI_RATE_LIMITS_ENABLED = rate_limits
+    return {"people": people, "thread": thread, "answer": answer, "comment": comment,
+            "request": request, "resolved": resolved,
             "token": make_unsubscribe_token(user_id=citizen.pk, kind="answer")}
 
 
-@pytest.fixture
-def ppid_officer_client(db):
-    from tests.discussions.test_ppid import _with_role
+@pytest.fixture(autouse=True)
+def _savepoint(db, settings):
+    """Every test in its own savepoint inside the module's transaction (see module_db),
+    with the rate limits off (twenty examples in a row are not an attack)."""
+    settings.SERAMBI_RATE_LIMITS_ENABLED = False
 
+
+def _client(world, role: str) -> Client:
     client = Client()
-    client.force_login(_with_role(UserFactory(display_name="Petugas PPID"), roles.PPID))
+    if role != "anonymous":
+        client.force_login(world["people"][role])
     return client
-
-
-@pytest.fixture
-def ppid_superior_client(db):
-    from tests.discussions.test_ppid import _with_role
-
-    client = Client()
-    client.force_login(_with_role(UserFactory(display_name="Atasan PPID"),
-                                  roles.PPID_SUPERIOR))
-    return client
-
-
-def _client(request, role: str) -> Client:
-    return Client() if role == "anonymous" else request.getfixturevalue(f"{role}_client")
 
 
 def _assert_answered(response, what: str):
@@ -262,8 +281,8 @@ def _assert_answered(response, what: str):
 
 
 @pytest.mark.parametrize("form", FORMS, ids=lambda f: f.name)
-def test_forms_never_500(request, world, form: Form):
-    client, url = _client(request, form.role), form.url(world)
+def test_forms_never_500(world, form: Form):
+    client, url = _client(world, form.role), form.url(world)
 
     @FUZZ
     @given(data=st.fixed_dictionaries({}, optional=dict.fromkeys(form.fields, nasty_text)))
@@ -282,8 +301,8 @@ def test_forms_never_500(request, world, form: Form):
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
-def test_query_parameters_never_500(request, world, query: Query):
-    client, url = _client(request, query.role), query.url(world)
+def test_query_parameters_never_500(world, query: Query):
+    client, url = _client(world, query.role), query.url(world)
 
     @FUZZ
     @given(params=st.dictionaries(st.sampled_from(query.params) | nasty_text, nasty_text,
