@@ -34,13 +34,17 @@ THREAD_FIELDS = (
 
 
 def thread_export_queryset():
-    """Every public thread, oldest first, with only the exported fields loaded."""
+    """Every public thread, oldest first, as named tuples of the exported fields only
+    (`THREAD_FIELDS`; the unit's and category's through their `unit__slug`-style names).
+
+    Tuples rather than model instances: building three instances (thread, unit, category)
+    per row was two thirds of the time of a 100,000-row export, and most of its
+    allocations."""
     return (
         selectors.threads_public()
         .select_related(None)
-        .select_related("unit", "category")
-        .only(*THREAD_FIELDS)
         .order_by("pk")
+        .values_list(*THREAD_FIELDS, named=True)
     )
 
 
@@ -54,12 +58,12 @@ _THREAD_DESCRIPTION = (
     Column("kind", T.TEXT, _("Kind of thread (code, see below)."), lambda t: t.kind),
     Column("title", T.TEXT, _("Title as the asker wrote it."), lambda t: t.title),
     Column("category", T.TEXT, _("Code of the forum category."),
-           lambda t: t.category.slug),
+           lambda t: t.category__slug),
     Column("category_name", T.TEXT, _("Name of the forum category (Indonesian)."),
-           lambda t: t.category.name),
+           lambda t: t.category__name),
     Column("unit", T.TEXT, _("Code of the unit (OPD) the thread is routed to."),
-           lambda t: t.unit.slug),
-    Column("unit_name", T.TEXT, _("Name of the unit (OPD)."), lambda t: t.unit.name),
+           lambda t: t.unit__slug),
+    Column("unit_name", T.TEXT, _("Name of the unit (OPD)."), lambda t: t.unit__name),
     Column("status", T.TEXT, _("Status now (code, see below)."), lambda t: t.status),
 )
 _THREAD_TIMELINE = (

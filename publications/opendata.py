@@ -7,14 +7,15 @@ are exported; codes (status, format, area, unit) are stable machine values whose
 are on the /data/ page."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.core.exports import Column, ColumnType, Dataset
 
 from . import selectors
-from .models import OutcomeIndicator, OutcomePage
+from .metrics import indicator_progress
+from .models import OutcomePage
 
 CHUNK_SIZE = 1000
 
@@ -74,9 +75,8 @@ def program_dataset(request=None) -> Dataset:
     )
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
-    indicator: OutcomeIndicator
+class IndicatorRow(NamedTuple):
+    indicator: Any  # a named tuple of selectors.INDICATOR_EXPORT_FIELDS
     outcome: OutcomePage
     outcome_url: str
 
@@ -113,7 +113,9 @@ def indicator_dataset(request=None) -> Dataset:
                lambda r: r.indicator.actual),
         Column("progress_percent", T.DECIMAL,
                _("(actual − baseline) ÷ (target − baseline) × 100, one decimal; computed."),
-               lambda r: r.indicator.progress),
+               lambda r: indicator_progress(baseline=r.indicator.baseline,
+                                            target=r.indicator.target,
+                                            actual=r.indicator.actual)),
         Column("measured_on", T.DATE, _("Date of the measurement (YYYY-MM-DD)."),
                lambda r: r.indicator.measured_on),
         Column("source", T.TEXT, _("Where the figure comes from."),

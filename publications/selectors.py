@@ -380,13 +380,18 @@ def outcome_export_index() -> dict[int, OutcomePage]:
     return {outcome.pk: outcome for outcome in outcomes}
 
 
+INDICATOR_EXPORT_FIELDS = ("pk", "page_id", "name", "unit_of_measure", "baseline", "target",
+                           "actual", "measured_on", "source")
+
+
 def indicator_export_queryset(*, outcome_ids) -> QuerySet:
-    """One row per indicator of the given outcomes, grouped by outcome."""
+    """One row per indicator of the given outcomes, grouped by outcome: named tuples of
+    `INDICATOR_EXPORT_FIELDS` (an export runs to 100,000 rows; a tuple costs a fraction
+    of a model instance)."""
     return (
         OutcomeIndicator.objects.filter(page_id__in=outcome_ids)
-        .only("pk", "page_id", "name", "unit_of_measure", "baseline", "target", "actual",
-              "measured_on", "source")
         .order_by("page_id", "sort_order", "pk")
+        .values_list(*INDICATOR_EXPORT_FIELDS, named=True)
     )
 
 

@@ -1,9 +1,10 @@
 """Open-data exports: documented columns, CSV and JSON, streamed.
 
 A dataset is a list of `Column`s (the allow-list: nothing leaves the database unless a
-column names it) and an iterable of objects. Responses are streamed row by row, so an
-export of any size runs in bounded memory when the iterable is a chunked queryset
-iterator (`queryset.iterator(chunk_size=…)`).
+column names it) and an iterable of objects. Responses are streamed a few hundred rows
+at a time, so an export of any size runs in bounded memory when the iterable is a
+chunked queryset iterator (`queryset.iterator(chunk_size=…)`, or `.values_list(…)` of
+it: named tuples cost far less than model instances at 100,000 rows).
 
 Values are written the same way in both formats: ISO 8601 dates, plain numbers (no
 thousands separators, "." as decimal point), empty for unknown. In CSV, text cells that
@@ -13,6 +14,7 @@ written by us and left alone, so -5 stays a number.
 """
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -119,31 +121,46 @@ def csv_cell(value: Any, column_type: ColumnType) -> str:
     return _CSV_CELL[column_type](value)
 
 
-class _Echo:
-    """A file-like object whose write() returns what it is given (for csv.writer)."""
+# Rows per streamed chunk: one chunk per row meant 100,000 trips through the response
+# machinery (and 100,000 socket writes) for a 100,000-row export; 200 rows are ~50 KB.
+ROWS_PER_CHUNK = 200
 
-    def write(self, value: str) -> str:
-        return value
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def iter_csv(columns: Iterable[Column], objects: Iterable[Any], *, bom: bool = False
              ) -> Iterator[str]:
+    """The header, then the rows `ROWS_PER_CHUNK` at a time."""
     columns = tuple(columns)
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
-    header = writer.writerow([column.name for column in columns])
-    yield (UTF8_BOM + header) if bom else header
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if bom:
+        buffer.write(UTF8_BOM)
+    writer.writerow([column.name for column in columns])
+    yield _drain(buffer)
     cells = [(column.get, _CSV_CELL[column.type]) for column in columns]
+    pending = 0
     for obj in objects:
-        row = []
-        for get, to_text in cells:
-            value = get(obj)
-            row.append("" if value is None or value == "" else to_text(value))
-        yield writer.writerow(row)
+        writer.writerow([
+            "" if (value := get(obj)) is None or value == "" else to_text(value)
+            for get, to_text in cells
+        ])
+        pending += 1
+        if pending == ROWS_PER_CHUNK:
+            yield _drain(buffer)
+            pending = 0
+    if pending:
+        yield _drain(buffer)
 
 
 def iter_json(dataset: Dataset, objects: Iterable[Any], *, meta: dict | None = None
               ) -> Iterator[str]:
-    """`{"dataset": …, "columns": […], "rows": [{…}, …]}`, one row per chunk."""
+    """`{"dataset": …, "columns": […], "rows": [{…}, …]}`, `ROWS_PER_CHUNK` rows per chunk."""
     head = {
         "dataset": dataset.slug,
         **(meta or {}),
@@ -154,15 +171,19 @@ def iter_json(dataset: Dataset, objects: Iterable[Any], *, meta: dict | None = N
     }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "rows": ['
     fields = [(c.name, c.get, _JSON_VALUE[c.type]) for c in dataset.columns]
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    batch: list[str] = []
     separator = ""
     for obj in objects:
-        row = {}
-        for name, get, to_value in fields:
-            value = get(obj)
-            row[name] = None if value is None or value == "" else to_value(value)
-        yield separator + json.dumps(row, ensure_ascii=False)
+        batch.append(separator + dumps({
+            name: None if (value := get(obj)) is None or value == "" else to_value(value)
+            for name, get, to_value in fields
+        }))
         separator = ","
-    yield "]}\n"
+        if len(batch) == ROWS_PER_CHUNK:
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch) + "]}\n"
 
 
 def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
