@@ -27,13 +27,13 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale
 
 from discussions import statistics as forum_stats
 from discussions.models import ModerationAction, ModerationRule, ThreadKind, ThreadStatus
 from discussions.moderation import selectors as moderation_selectors
 from discussions.threads import selectors as forum
 from forum_site.core.plugins import Registry
+from forum_site.core.routing import active_locale
 from publications import selectors as publications
 from publications.templatetags.publications_tags import number, percent, rupiah
 
@@ -365,7 +365,7 @@ def moderation_section(filters: Filters) -> dict:
 
 def training_section(filters: Filters) -> dict:
     # The reader's language: the figures count what that language's lists show.
-    locale = Locale.get_active()
+    locale = active_locale()
     rows = publications.program_statistics(locale=locale)
     years: dict[int, dict] = {}
     for row in rows:
