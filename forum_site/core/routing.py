@@ -7,8 +7,8 @@ for rows an editor changes a few times a year. Here they come from the site's ca
 (`CACHES["default"]`: Redis with `REDIS_URL`, shared by every worker; local memory
 otherwise):
 
-- `SiteFromCacheMiddleware` hands Wagtail the Site for the request's host and port
-  (`request._wagtail_site`, where `Site.find_for_request` keeps it for the request),
+- `SiteFromCacheMiddleware` hands Wagtail's page view the Site for the request's host
+  and port (`request._wagtail_site`, where `Site.find_for_request` keeps it for the request),
   its root page already in its specific form, with its locale and its translations
   (`LocalizedFromCache`), so routing `/` costs no query;
 - `active_locale()` is `Locale.get_active()` without the query.
@@ -147,15 +147,22 @@ def site_for_request(request: HttpRequest):
 
 
 class SiteFromCacheMiddleware:
-    """Give Wagtail the request's Site from the cache before it looks for it."""
+    """Give Wagtail the request's Site from the cache before it serves a page. Only for
+    Wagtail's page view: other views rarely ask for the site, and should not pay for
+    refilling the entry after a change."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(_EXCLUDED_PREFIXES):
-            request._wagtail_site = site_for_request(request)
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve and not request.path.startswith(_EXCLUDED_PREFIXES):
+            request._wagtail_site = site_for_request(request)
+        return None
 
 
 class LocalizedFromCache:
