@@ -178,10 +178,15 @@ def _month_keys(filters: Filters) -> list[int]:
     return forum_stats.month_keys(today=timezone.localdate())
 
 
+def _active_units(filters: Filters) -> list:
+    """The active units by name, read once per page (the filter form lists them too)."""
+    return filters.shared("active_units", lambda: list(forum.unit_list_for_forum()))
+
+
 def units_section(filters: Filters) -> dict:
     groups = {key: stats for key, stats in _unit_groups(filters).items()
               if key != forum_stats.TOTAL}
-    units = {unit.pk: unit for unit in forum.unit_list_for_forum()}
+    units = {unit.pk: unit for unit in _active_units(filters)}
     units.update(_extra_units(groups, units))
     ordered = sorted((pk for pk in groups), key=lambda pk: units[pk].name)
     labels = {pk: units[pk].short_name or units[pk].name for pk in ordered}
@@ -242,10 +247,9 @@ def satisfaction_section(filters: Filters) -> dict:
     """The satisfaction survey per unit for the chosen year (this year by default),
     narrowed to the chosen unit; below a unit's minimum sample, no score."""
     from discussions.survey.skm import survey_results
-    from forum_site.accounts.models import Unit
 
     year = filters.year or timezone.localdate().year
-    units = Unit.objects.filter(pk=filters.unit.pk) if filters.unit is not None else None
+    units = [filters.unit] if filters.unit is not None else _active_units(filters)
     return {"year": year, "results": survey_results(year=year, units=units)}
 
 
@@ -297,18 +301,18 @@ MONTH_ACTIONS = ("approve", "reject", "hide", "auto_hide", "restore", "redact")
 
 def moderation_section(filters: Filters) -> dict:
     """The public moderation ledger over the last 12 months: decisions by rule (comments
-    and threads apart) and by month. Counts from the database only (two grouped queries);
+    and threads apart) and by month. Counts from the database only (one grouped query);
     no person, no note, no hidden text. Not narrowed by the forum filters: the ledger has
     no unit or category."""
     keys = forum_stats.month_keys(today=timezone.localdate())
     since = forum_stats.month_start(keys[0])
+    # One grouped query for both tables (by rule and by month; issue 20).
     by_rule: dict[tuple[str, str, str], int] = {}
-    rows = moderation_selectors.moderation_ledger_counts(
-        since=since, by=("rule", "item_kind", "action"))
-    for row in rows:
-        by_rule[(row["rule"], row["item_kind"], row["action"])] = row["count"]
     by_month: dict[tuple[int, str], int] = {}
-    for row in moderation_selectors.moderation_ledger_counts(since=since, by=("month", "action")):
+    for row in moderation_selectors.moderation_ledger_counts(
+            since=since, by=("rule", "item_kind", "action", "month")):
+        rule_key = (row["rule"], row["item_kind"], row["action"])
+        by_rule[rule_key] = by_rule.get(rule_key, 0) + row["count"]
         key = row["month"].year * 100 + row["month"].month
         by_month[(key, row["action"])] = by_month.get((key, row["action"]), 0) + row["count"]
 
