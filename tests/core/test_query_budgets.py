@@ -23,12 +23,13 @@ from tests.discussions.factories import CategoryFactory, ThreadFactory
 from tests.publications import factories as pages
 
 ANONYMOUS, SIGNED_IN = 10, 12
-# Signed in, the statistics are computed fresh (17 on SQLite: the session and the user,
-# the per-unit/category/month groups (one query on PostgreSQL, three on SQLite, which
-# has no grouping sets), the categories, the survey's sums, served counts and plans,
-# the overdue list, the moderation ledger, the programmes per year and their areas,
-# the indicators, and the filter form's units and categories).
-CEILINGS = {"statistics": (ANONYMOUS, 17), "statistics, English": (ANONYMOUS, 17)}
+# Signed in, the statistics are computed fresh: 16 on SQLite, 14 on PostgreSQL (the
+# session and the user with the header's count, the per-unit/category/month groups (one
+# query on PostgreSQL, three on SQLite, which has no grouping sets), the categories, the
+# survey's sums, served counts and plans, the overdue list, the moderation ledger, the
+# programmes per year and their areas, the indicators, and the filter form's units and
+# categories). English: one fewer here (no English programme, so no areas to read).
+CEILINGS = {"statistics": (ANONYMOUS, 16), "statistics, English": (ANONYMOUS, 16)}
 
 
 @pytest.fixture(scope="module")
