@@ -8,14 +8,18 @@ class DiscussionsConfig(AppConfig):
 
     def ready(self):
         from forum_site.accounts import personal_data
+        from forum_site.accounts.auth_backends import annotate_signed_in_user
         from forum_site.accounts.landing import register_landing
         from forum_site.core import demo, menu, retention, scheduler
 
         from . import search_records, signals  # noqa: F401 - signals: receivers
         from .landing import moderation_landing, unit_queue_landing
+        from .notifications.selectors import USER_UNREAD_ATTRIBUTE, unread_count_expression
         from .opendata import register_datasets
         from .personal_data import erase_user_data, export_user_data
 
+        # The header's unread count, read with the signed-in user (issue 20).
+        annotate_signed_in_user(USER_UNREAD_ATTRIBUTE, unread_count_expression)
         register_landing(moderation_landing, order=10, label=_("Moderation queue"))
         register_landing(unit_queue_landing, order=20, label=_("Unit queue"))
         personal_data.register_exporter("discussions", export_user_data)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.accounts.models import Unit
+from forum_site.core.forms import ListedModelChoiceField
 
 from .models import CompetencyArea, OutcomeStatus, ProgramFormat, ProgramStatus
 
@@ -35,14 +36,14 @@ class ListingFilterForm(forms.Form):
 
 
 class ProgramFilterForm(ListingFilterForm):
-    area = forms.ModelChoiceField(
+    area = ListedModelChoiceField(
         label=_("Competency area"), queryset=CompetencyArea.objects.all(),
         to_field_name="slug", required=False, empty_label=_("All areas"),
     )
     format = forms.ChoiceField(label=_("Format"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    unit = forms.ModelChoiceField(
+    unit = ListedModelChoiceField(
         label=_("Organising unit"), queryset=Unit.objects.none(), to_field_name="slug",
         required=False, empty_label=_("All units"),
     )

@@ -16,6 +16,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Locale, Page, PageQuerySet
 
 from forum_site.accounts.models import Unit
@@ -188,12 +189,16 @@ def outcome_detail(*, outcome: OutcomePage) -> dict:
     """Indicators, evidence and the published programs (in the outcome's language)
     behind this outcome. Links may point at any translation of a program; the reader
     gets the one in their language."""
-    # The rows, not `outcome.programs`: a preview shows the links being edited.
-    links = outcome.program_links.select_related("program")
-    keys = _translation_keys_of_linked(link.program for link in links)
+    # The rows, not `outcome.programs`: a preview shows the links being edited (rows
+    # in memory). A served page reads its links in the programs' statement (issue 20).
+    links = outcome.program_links.all()
+    if isinstance(links, FakeQuerySet):
+        keys = _translation_keys_of_linked(link.program for link in links)
+    else:
+        keys = links.values("program__translation_key")
     programs = _programs(
         TrainingProgramPage.objects.filter(locale_id=outcome.locale_id, translation_key__in=keys)
-    ) if keys else TrainingProgramPage.objects.none()
+    )
     return {
         "indicators": list(outcome.indicators.all()),
         "evidence": list(outcome.evidence.select_related("document", "image")),

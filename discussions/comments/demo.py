@@ -1,7 +1,8 @@
 """Demo comments (seed_demo, after the forum): threaded discussion on the demo thread,
 on a program and an outcome; an anonymous comment waiting in the queue; a comment
-published with its phone number masked; one hidden after reports; one rejected as spam.
-Every step goes through the real services, so the moderation ledger has true figures."""
+published with its phone number masked; one hidden after reports; one rejected as spam;
+enough short ones on the demo thread for a second page of comments. Every step goes
+through the real services, so the moderation ledger has true figures."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from .services import make_confirmation_token
 PROGRAM_SLUG = "manajemen-proyek-gedung-layanan"
 OUTCOME_SLUG = "mpp-mamuju-selesai-lebih-cepat"
 FIRST = "Terima kasih infonya. Apakah peserta dari kabupaten juga bisa mendaftar lewat OPD?"
+# Enough top-level comments on the demo thread for a second page of comments (issue 20:
+# the browser gate visits page 1 and page 2 of a long thread).
+LONG_THREAD_EXTRA = 26
 
 
 def _page(slug):
@@ -91,6 +95,9 @@ def _thread_comments(post, thread, *, citizens, asn, moderator) -> None:
         if citizen.pk != flagged.user_id and flagged.status == "approved":
             moderation_services.comment_flag(user=citizen, comment=flagged, reason="abuse")
             flagged.refresh_from_db()
+    for n in range(1, LONG_THREAD_EXTRA + 1):
+        post(thread, citizens[n % len(citizens)],
+             f"Ikut menyimak dari kantor kami, catatan warga ke-{n}.")
     spam = comment_services.comment_create(
         target=comment_services.target_for(thread), user=citizens[6],
         body="Pinjaman cepat cair tanpa agunan, klik tautan.",

@@ -4,10 +4,15 @@ preferences a user can set."""
 from __future__ import annotations
 
 from django.db.models import (
+    Count,
     Exists,
+    F,
+    OuterRef,
     Q,
     QuerySet,
+    Subquery,
 )
+from django.db.models.functions import Coalesce
 
 from forum_site.accounts.permissions import verified_asn_profile
 
@@ -18,6 +23,9 @@ from ..models import (
     ThreadVisibility,
 )
 
+# Where the signed-in user, read with `unread_count_expression`, carries the count.
+USER_UNREAD_ATTRIBUTE = "serambi_unread_notifications"
+
 
 def _visible_notifications(user) -> QuerySet[Notification]:
     """The user's on-site notifications about threads they may still see: published
@@ -25,21 +33,39 @@ def _visible_notifications(user) -> QuerySet[Notification]:
     thread for a moderator. Whether the user moderates is a subquery, so the rule costs no
     permission queries on pages that ask nothing else (the header's count is on every
     signed-in page)."""
-    from django.contrib.auth.models import Permission
-
     rows = Notification.objects.filter(user=user, show_on_site=True)
     if user.is_superuser:
         return rows
+    return rows.filter(_shown(user))
+
+
+def _shown(user=None) -> Q:
+    """The rule of `_visible_notifications` for `user`, or, without one, for each
+    notification's own user (in a subquery over users, where there is no user object)."""
+    from django.contrib.auth.models import Permission
+
+    inner = user if user is not None else OuterRef("user_id")  # inside the Exists
     moderates = Exists(Permission.objects.filter(
         content_type__app_label="accounts", codename="verify_asnprofile",
-    ).filter(Q(group__user=user) | Q(user=user)))
+    ).filter(Q(group__user=inner) | Q(user=inner)))
     # A notification about a comment (issue 17) goes with the comment: listed while it
     # is public; one about a comment on a program or outcome page has no thread.
     comment_shown = Q(comment__isnull=True) | Q(comment__is_public=True,
                                                 comment__is_removed=False)
     thread_shown = (Q(thread__isnull=True) | Q(thread__visibility=ThreadVisibility.PUBLISHED)
-                    | Q(thread__author=user))
-    return rows.filter(Q(moderates) | (thread_shown & comment_shown))
+                    | Q(thread__author=user if user is not None else F("user_id")))
+    return Q(moderates) | (thread_shown & comment_shown)
+
+
+def unread_count_expression():
+    """The header's count as a subquery over users (`User.objects.annotate(...)`): read
+    with the signed-in user, so the header costs no query of its own (issue 20). For a
+    superuser, who sees every notification, `unread_notification_count` is exact."""
+    rows = (Notification.objects.filter(user=OuterRef("pk"), show_on_site=True,
+                                        read_at__isnull=True)
+            .filter(_shown()).order_by().values("user_id")
+            .annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(rows[:1]), 0)
 
 
 def notifications_for(*, user) -> QuerySet[Notification]:
@@ -53,9 +79,13 @@ def notifications_for(*, user) -> QuerySet[Notification]:
 
 
 def unread_notification_count(*, user) -> int:
-    """The header's count: the listed notifications not yet read, in one query."""
+    """The header's count: the listed notifications not yet read, in one query; none
+    when the user was read with it (`unread_count_expression`)."""
     if not user.is_authenticated:
         return 0
+    known = getattr(user, USER_UNREAD_ATTRIBUTE, None)
+    if known is not None and not user.is_superuser:
+        return known
     return _visible_notifications(user).filter(read_at__isnull=True).count()
 
 

@@ -184,15 +184,16 @@ def _result(*, unit, year: int, sums: dict | None, served: int, plan) -> SurveyR
 
 
 def survey_results(*, year: int, units=None) -> list[SurveyResult]:
-    """Every active unit's result for the year, by name (never ranked). Three queries
-    whatever the number of units: the sums, the served counts and the plans, each
-    grouped by unit."""
+    """Every active unit's result for the year, by name (never ranked), or those of
+    `units` (a queryset, or a list taken in its order). Three queries whatever the
+    number of units: the sums, the served counts and the plans, each grouped by unit."""
     from forum_site.accounts.models import Unit
 
     from ..models import Thread
 
-    units = list((units if units is not None else Unit.objects.filter(is_active=True))
-                 .order_by("name"))
+    if not isinstance(units, list):
+        units = list((units if units is not None else Unit.objects.filter(is_active=True))
+                     .order_by("name"))
     ids = [unit.pk for unit in units]
     sums = {
         row.pop("unit"): row

@@ -22,6 +22,10 @@ class CoreConfig(AppConfig):
 
         page_cache.connect_signals()
 
+        from . import routing
+
+        routing.connect_signals()
+
         from . import office
 
         office.connect_signals()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from discussions.models import ThreadKind
 from discussions.threads import selectors as forum
+from forum_site.core.forms import ListedModelChoiceField
 
 from .sections import Filters
 
@@ -20,11 +21,11 @@ def year_choices() -> list[tuple[str, str]]:
 
 
 class StatisticsFilterForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = ListedModelChoiceField(
         label=_("Unit"), queryset=None, to_field_name="slug", required=False,
         empty_label=_("All units"),
     )
-    category = forms.ModelChoiceField(
+    category = ListedModelChoiceField(
         label=_("Category"), queryset=None, to_field_name="slug", required=False,
         empty_label=_("All categories"),
     )
@@ -43,9 +44,11 @@ class StatisticsFilterForm(forms.Form):
     def filters(self) -> Filters:
         """The valid filters (an invalid field counts as not given)."""
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        # The active units the form lists are the ones the sections show: read once.
         return Filters(
             unit=data.get("unit"), category=data.get("category"),
             kind=data.get("kind") or "", year=data.get("year"),
+            memo={"active_units": self.fields["unit"].rows()},
         )
 
 

@@ -88,11 +88,11 @@ def annex_dataset(*, year: int, request=None) -> Dataset:
 def published_report_page(*, year: int):
     """The published InformationServiceReportPage of `year` in the active language (the
     report with the PPID's narrative), or None."""
-    from wagtail.models import Locale
+    from forum_site.core.routing import active_locale
 
     from .models import InformationServiceReportPage
 
     return (
         InformationServiceReportPage.objects.live().public()
-        .filter(year=year, locale=Locale.get_active()).first()
+        .filter(year=year, locale=active_locale()).first()
     )

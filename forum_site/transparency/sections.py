@@ -29,7 +29,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale
 
 from discussions import statistics as forum_stats
 from discussions.models import ModerationAction, ModerationRule, ThreadKind, ThreadStatus
@@ -39,6 +38,7 @@ from discussions.threads import selectors as forum
 from forum_site.accounts import selectors as accounts
 from forum_site.core.numbers import number, percent, rupiah
 from forum_site.core.plugins import Registry
+from forum_site.core.routing import active_locale
 from publications import selectors as publications
 
 from . import charts
@@ -182,10 +182,15 @@ def _month_keys(filters: Filters) -> list[int]:
     return forum_stats.month_keys(today=timezone.localdate())
 
 
+def _active_units(filters: Filters) -> list:
+    """The active units by name, read once per page (the filter form lists them too)."""
+    return filters.shared("active_units", lambda: list(forum.unit_list_for_forum()))
+
+
 def units_section(filters: Filters) -> dict:
     groups = {key: stats for key, stats in _unit_groups(filters).items()
               if key != forum_stats.TOTAL}
-    units = {unit.pk: unit for unit in forum.unit_list_for_forum()}
+    units = {unit.pk: unit for unit in _active_units(filters)}
     units.update(_extra_units(groups, units))
     ordered = sorted((pk for pk in groups), key=lambda pk: units[pk].name)
     labels = {pk: units[pk].short_name or units[pk].name for pk in ordered}
@@ -236,7 +241,7 @@ def satisfaction_section(filters: Filters) -> dict:
     """The satisfaction survey per unit for the chosen year (this year by default),
     narrowed to the chosen unit; below a unit's minimum sample, no score."""
     year = filters.year or timezone.localdate().year
-    units = accounts.units_with_pks([filters.unit.pk]) if filters.unit is not None else None
+    units = [filters.unit] if filters.unit is not None else _active_units(filters)
     return {"year": year, "results": survey_results(year=year, units=units)}
 
 
@@ -287,13 +292,14 @@ MONTH_ACTIONS = ("approve", "reject", "hide", "auto_hide", "restore", "redact")
 
 def moderation_section(filters: Filters) -> dict:
     """The public moderation ledger over the last 12 months: decisions by rule (comments
-    and threads apart) and by month. Counts from the database only (two grouped queries);
+    and threads apart) and by month. Counts from the database only (one grouped query);
     no person, no note, no hidden text. Not narrowed by the forum filters: the ledger has
     no unit or category."""
     keys = forum_stats.month_keys(today=timezone.localdate())
     since = forum_stats.month_start(keys[0])
-    rule_rows = _rule_rows(_ledger_by_rule(since))
-    month_rows = _ledger_month_rows(keys, _ledger_by_month(since))
+    by_rule, by_month = _ledger_counts(since)
+    rule_rows = _rule_rows(by_rule)
+    month_rows = _ledger_month_rows(keys, by_month)
     return {
         "rule_rows": rule_rows,
         "month_rows": month_rows,
@@ -305,20 +311,19 @@ def moderation_section(filters: Filters) -> dict:
     }
 
 
-def _ledger_by_rule(since) -> dict[tuple[str, str, str], int]:
-    """{(rule, item kind, action): decisions} since `since`."""
-    rows = moderation_selectors.moderation_ledger_counts(
-        since=since, by=("rule", "item_kind", "action"))
-    return {(row["rule"], row["item_kind"], row["action"]): row["count"] for row in rows}
-
-
-def _ledger_by_month(since) -> dict[tuple[int, str], int]:
-    """{(yyyymm, action): decisions} since `since`."""
+def _ledger_counts(since) -> tuple[dict[tuple[str, str, str], int],
+                                   dict[tuple[int, str], int]]:
+    """Decisions since `since`, in one grouped query (issue 20): by (rule, item kind,
+    action), and by (yyyymm, action)."""
+    by_rule: dict[tuple[str, str, str], int] = {}
     by_month: dict[tuple[int, str], int] = {}
-    for row in moderation_selectors.moderation_ledger_counts(since=since, by=("month", "action")):
-        key = (row["month"].year * 100 + row["month"].month, row["action"])
-        by_month[key] = by_month.get(key, 0) + row["count"]
-    return by_month
+    for row in moderation_selectors.moderation_ledger_counts(
+            since=since, by=("rule", "item_kind", "action", "month")):
+        rule_key = (row["rule"], row["item_kind"], row["action"])
+        by_rule[rule_key] = by_rule.get(rule_key, 0) + row["count"]
+        month_key = (row["month"].year * 100 + row["month"].month, row["action"])
+        by_month[month_key] = by_month.get(month_key, 0) + row["count"]
+    return by_rule, by_month
 
 
 def _rule_rows(by_rule: dict) -> list[dict]:
@@ -380,7 +385,7 @@ def _removals_chart(month_rows: list[dict]) -> charts.Chart:
 
 def training_section(filters: Filters) -> dict:
     # The reader's language: the figures count what that language's lists show.
-    locale = Locale.get_active()
+    locale = active_locale()
     rows = publications.program_statistics(locale=locale)
     years: dict[int, dict] = {}
     for row in rows:

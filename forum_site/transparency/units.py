@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from discussions import statistics as forum_stats
 from discussions.survey.skm import survey_result
 from discussions.threads import selectors as forum
+from forum_site.core.routing import active_locale
 from publications import selectors as publications
 
 from . import charts
@@ -51,7 +51,7 @@ def unit_page_data(*, unit) -> dict:
             .order_by("-created_at", "-pk")[:LATEST_THREADS]
         ),
         "programs": publications.programs_organised_by(unit=unit,
-                                                       locale=Locale.get_active()),
+                                                       locale=active_locale()),
         "today": timezone.localdate(),
         "survey": survey_result(unit=unit, year=timezone.localdate().year),
     }

@@ -11,7 +11,6 @@ from forum_site.core.exports import csv_response
 
 from .forms import ReportYearForm, StatisticsFilterForm
 from .report import annex_dataset, published_report_page, report_data
-from .sections import Filters
 from .statistics import statistics_data
 from .units import unit_page_data
 
@@ -21,7 +20,7 @@ def statistics(request):
     """Every section for the filters in the URL; figures cached for anonymous visitors."""
     form = StatisticsFilterForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
-    filters = form.filters() if form.is_bound else Filters()
+    filters = form.filters()
     data = statistics_data(filters, use_cache=not request.user.is_authenticated)
     context = {"form": form, "filters": filters, **data}
     return render(request, "transparency/statistics.html", context,

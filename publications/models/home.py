@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from forum_site.core.pages import ViewRestrictionsInOneQuery
+from forum_site.core.routing import LocalizedFromCache
 
 
-class HomePage(ViewRestrictionsInOneQuery, Page):
+class HomePage(LocalizedFromCache, ViewRestrictionsInOneQuery, Page):
     """Beranda: what the office does, the latest programs, outcomes and news, and key
     figures. The latest forum activity is a slot the discussions app fills."""
 
@@ -33,22 +34,33 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
         """Find a page below the home page by its whole path in one statement (plus the
         specific row), rather than Wagtail's walk of one child lookup and one specific
         lookup per level (issue 20: a programme two levels down cost five page queries).
-        Anything the direct lookup does not find as a live page (a sub-route of a
-        routable index page such as its feed, a draft) goes the usual way."""
+        The same statement reads the page's parent (the breadcrumb's, kept where
+        treebeard's `get_parent()` looks first); a page right below the home page has
+        the home page as its parent. Anything the direct lookup does not find as a live
+        page (a sub-route of a routable index page such as its feed, a draft) goes the
+        usual way."""
         if path_components:
             from django.contrib.contenttypes.models import ContentType
             from wagtail.url_routing import RouteResult
 
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            found = (Page.objects.filter(url_path=url_path, live=True).descendant_of(self)
-                     .values_list("pk", "content_type_id").first())
-            if found is not None:
+            wanted = [url_path]
+            if len(path_components) > 1:
+                wanted.append(f"{self.url_path}{'/'.join(path_components[:-1])}/")
+            rows = {page.url_path: page for page in
+                    Page.objects.filter(url_path__in=wanted).descendant_of(self)
+                    .order_by("-path")}
+            found = rows.get(url_path)
+            if found is not None and found.live:
                 # The specific row with what its page shows from other tables (the
                 # locale, a program's organiser and area): one query, not one each.
-                model = ContentType.objects.get_for_id(found[1]).model_class()
+                model = ContentType.objects.get_for_id(found.content_type_id).model_class()
                 related = ("locale", *getattr(model, "serve_select_related", ()))
-                page = model.objects.select_related(*related).filter(pk=found[0]).first()
+                page = model.objects.select_related(*related).filter(pk=found.pk).first()
                 if page is not None:
+                    parent = rows.get(wanted[-1]) if len(wanted) > 1 else self
+                    if parent is not None and parent.path == page.path[:-page.steplen]:
+                        page._cached_parent_obj = parent
                     return RouteResult(page)
         return super().route(request, path_components)
 

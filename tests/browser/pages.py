@@ -137,6 +137,15 @@ PAGES: list[PageType] = [
         kind="thread",
         jsonld=True,
     ),
+    # The same thread is long (discussions/comments/demo.py LONG_THREAD_EXTRA): the page
+    # above is page 1 of its comments, this one the second (issue 20).
+    PageType(
+        "thread-page-2",
+        {"id": "/forum/{thread_with_answer}/?page=2",
+         "en": "/en/forum/{thread_with_answer}/?page=2"},
+        kind="thread",
+        jsonld=True,
+    ),
     # Signed in. The form is checked with JavaScript off (action, method, submit button)
     # but not submitted: a new thread would change the forum list other pages are
     # compared against, and thread creation without JavaScript is covered by

@@ -107,3 +107,13 @@ def test_registry_looks_the_thread_up_through_the_search_api(client, monkeypatch
     assert case.path == f"/en/forum/{thread.pk}/"
     with pytest.raises(LookupError):
         pages.thread_with_answer_id({"results": []})
+
+
+def test_registry_thread_page_2_exists_in_the_demo():
+    """Issue 20: the demo thread has a second page of comments for the gate to visit."""
+    from django.conf import settings
+
+    from discussions.comments import demo as comments_demo
+
+    assert comments_demo.LONG_THREAD_EXTRA > settings.SERAMBI_COMMENTS_PER_PAGE
+    assert {page.name for page in PAGES} >= {"thread", "thread-page-2"}

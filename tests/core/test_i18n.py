@@ -324,6 +324,8 @@ def test_switch_adds_no_query_per_translation(client, programs, django_assert_ma
     client.get(program.url)
     with CaptureQueriesContext(connection) as untranslated:
         client.get(program.url)
+    budget = len(untranslated)  # read before the next request resets the query log
     translate(program, title="Query count", slug="query-count")
-    with django_assert_max_num_queries(len(untranslated)):
+    client.get(program.url)  # a page saved empties the site and locale cache: refill it
+    with django_assert_max_num_queries(budget):
         client.get(program.url)

@@ -187,6 +187,33 @@ def test_thread_create_survives_a_broken_mail_server(citizen_client, category, v
     assert notification_email_status(Notification.objects.get()) == EmailStatus.PENDING
 
 
+def test_the_header_count_read_with_the_user_keeps_the_lists_rule(
+        citizen, verified_asn, moderator, superuser, thread):
+    """Issue 20: the count comes in the signed-in user's own query (no query of its
+    own), by the list's rule: a notification about a thread a moderator hid counts for
+    moderators (and superusers) only, one about the reader's own hidden thread counts
+    for them, read ones never."""
+    from discussions.models import Notification, NotificationKind, ThreadVisibility
+
+    hidden = ThreadFactory(category=thread.category, author=verified_asn,
+                           visibility=ThreadVisibility.HIDDEN)
+    own_hidden = ThreadFactory(category=thread.category, author=citizen,
+                               visibility=ThreadVisibility.HIDDEN)
+    for user in (citizen, moderator, superuser):
+        for about in (thread, hidden, own_hidden):
+            Notification.objects.create(user=user, kind=NotificationKind.STATUS, thread=about)
+        Notification.objects.create(user=user, kind=NotificationKind.STATUS, thread=thread,
+                                    read_at=timezone.now())
+    expected = {citizen: 2, moderator: 3, superuser: 3}
+    for user, count in expected.items():
+        client = client_for(user)
+        html = client.get("/forum/").content.decode()
+        assert f'<span class="count-badge">{count}</span><span class="visually-hidden"> ' \
+               "belum dibaca</span>" in html, user
+        listed = client.get(reverse("discussions:notification_list")).content.decode()
+        assert listed.count("notification-item--unread") == count, user
+
+
 def test_the_header_counts_unread_notifications_for_the_signed_in_user(
         citizen, citizen_client, anonymous_client, thread):
     """Issue 17: the count in the header, for signed-in users only (an anonymous page

@@ -121,7 +121,8 @@ def test_thread_page_queries_do_not_grow(size, viewer, category, citizen, verifi
     user = {"anonymous": None, "citizen": citizen, "asn": verified_asn,
             "moderator": moderator}[viewer]
     client = client_for(user) if user else Client()
-    # A signed-in viewer's header counts their unread notifications: one query more.
+    # A signed-in viewer: the session, and an ASN's header counts their unit's overdue
+    # threads (the unread notifications come with the user, issue 20).
     with django_assert_max_num_queries(THREAD_QUERIES + (1 if user else 0)):
         response = client.get(thread.get_absolute_url())
     assert response.status_code == 200

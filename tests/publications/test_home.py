@@ -105,11 +105,14 @@ def test_home_queries_do_not_grow_with_items(client, tree, area, django_assert_m
     client.get("/")
     with CaptureQueriesContext(connection) as few:
         client.get("/")
+    budget = len(few)  # read before the next request resets the query log
+    assert budget <= 10  # issue 20: an anonymous page
     programs = _programs(tree, area, 5)
     for _ in range(4):
         f.publish(f.outcome_page(programs=programs, indicators=3), parent=tree.outcomes)
         f.publish(f.news_page(), parent=tree.news)
-    with django_assert_max_num_queries(len(few)):
+    client.get("/")  # publishing empties the site and locale cache: refill it
+    with django_assert_max_num_queries(budget):
         assert client.get("/").status_code == 200
 
 

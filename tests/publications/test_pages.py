@@ -198,9 +198,10 @@ def test_program_page_queries_do_not_grow_with_partners_or_outcomes(
     page.save_revision().publish()
     for _ in range(8):
         f.publish(f.outcome_page(programs=[page], indicators=3), parent=tree.outcomes)
+    client.get(page.url)  # publishing empties the site and locale cache: refill it
     with django_assert_max_num_queries(small):
         assert client.get(page.url).status_code == 200
-    assert small <= 20
+    assert small <= 10  # issue 20: an anonymous page
 
 
 def test_outcome_page_queries_do_not_grow_with_indicators_or_programs(
@@ -215,7 +216,7 @@ def test_outcome_page_queries_do_not_grow_with_indicators_or_programs(
     small = _count(client, small_page.url)
     with django_assert_max_num_queries(small):
         assert client.get(big_page.url).status_code == 200
-    assert small <= 20
+    assert small <= 10  # issue 20: an anonymous page
 
 
 def test_home_page_context_has_latest_items_and_key_figures(client, tree, area):

@@ -66,6 +66,7 @@ def test_program_index_query_count_does_not_grow_with_programs(
     client.get(url)  # warm caches (site root paths) as in production
     small = _queries(client, url)
     add(20)
+    client.get(url)  # publishing empties the site and locale cache: refill it
     with django_assert_max_num_queries(small):
         client.get(url)
-    assert small <= 25
+    assert small <= 10  # issue 20: an anonymous page
