@@ -4,9 +4,11 @@ English translation, and the editorial permissions confined to that tree."""
 from types import SimpleNamespace
 
 import pytest
+from django.db import models
 from wagtail.models import Locale
 
 from publications.services import editorial_permissions_grant
+from tests.conftest import make_home_page
 from tests.publications import factories as f
 
 
@@ -51,6 +53,36 @@ def make_tree(home_page):
         outcomes_en=translate(outcomes, title="Outcomes", slug="outcomes"),
         news_en=translate(news, title="News", slug="news"),
     )
+
+
+@pytest.fixture(scope="module")
+def module_tree(module_db):
+    """The tree `tree` builds, built once for a module that asks for it (see module_db).
+
+    A module whose every test can share one tree (each adds its pages in its own
+    savepoint; none needs Wagtail's welcome page or commits) overrides `tree` with
+    ``return fresh(module_tree)``. Once built it is there for every later test of the
+    module, asked for or not."""
+    return make_tree(make_home_page())
+
+
+def fresh(value):
+    """`value` read again from the database: each model instance (a page as its own
+    class), also inside a SimpleNamespace, dict, list or tuple.
+
+    Module-built data goes to each test through this: the rows are the same (same pks),
+    but what a test changes on the objects in memory (a page it unpublishes, a title it
+    edits, Wagtail's cached parent or revision) never reaches the next test, whose
+    savepoint has already undone the rows."""
+    if isinstance(value, models.Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**{name: fresh(item) for name, item in vars(value).items()})
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(fresh(item) for item in value)
+    return value
 
 
 @pytest.fixture

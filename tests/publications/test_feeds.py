@@ -5,8 +5,16 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

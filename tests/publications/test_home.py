@@ -9,9 +9,16 @@ from django.test.utils import CaptureQueriesContext
 
 from publications.templatetags import publications_tags
 from tests.publications import factories as f
-from tests.publications.conftest import translate
+from tests.publications.conftest import fresh, translate
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 
 def _html(client, url="/") -> str:

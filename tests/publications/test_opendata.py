@@ -16,8 +16,16 @@ from publications.models import OutcomeIndicator
 from publications.opendata import indicator_dataset, program_dataset
 from tests.bulk import multiply_rows
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 PROGRAM_COLUMNS = [
     "program_id", "title", "url", "competency_area", "competency_area_name", "format",

@@ -11,14 +11,28 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from publications.models import OutcomePage
 from tests.publications import factories as f
-from tests.publications.conftest import translate
+from tests.publications.conftest import fresh, make_area, translate
 from tests.publications.test_workflow import add_url, outcome_form
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def programs(tree, area):
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
+
+
+@pytest.fixture
+def programs(module_programs, db):
+    return fresh(module_programs)
+
+
+@pytest.fixture(scope="module")
+def module_programs(module_tree):
+    """The programs an outcome may choose, built once for the module."""
+    tree, area = module_tree, make_area()
     completed = f.publish(f.program_page(area=area, title="Pelatihan Manajemen Proyek"),
                           parent=tree.programs)
     return {

@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.conftest import make_unit_a
 from tests.publications import factories as f
+from tests.publications.conftest import fresh, make_area
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +26,12 @@ def _publish_at(moment, page, *, parent=None):
         return page
 
 
-@pytest.fixture
-def pages(tree, area, unit_a):
-    program = _publish_at(FIRST, f.program_page(area=area, organiser=unit_a),
+@pytest.fixture(scope="module")
+def module_pages(module_tree):
+    """A program, an outcome, a news item and a report published at FIRST, built once for
+    the module; each test gets its own copies (fresh) and undoes its changes (savepoint)."""
+    tree = module_tree
+    program = _publish_at(FIRST, f.program_page(area=make_area(), organiser=make_unit_a()),
                           parent=tree.programs)
     return {
         "program": program,
@@ -34,6 +39,11 @@ def pages(tree, area, unit_a):
         "news": _publish_at(FIRST, f.news_page(), parent=tree.news),
         "report": _publish_at(FIRST, f.report_page(), parent=tree.reports),
     }
+
+
+@pytest.fixture
+def pages(module_pages, db):
+    return fresh(module_pages)
 
 
 @pytest.mark.parametrize("kind", ["program", "outcome", "news", "report"])

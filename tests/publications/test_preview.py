@@ -10,9 +10,17 @@ from django.urls import reverse
 
 from tests.core.test_security_headers import parse_csp
 from tests.publications import factories as f
+from tests.publications.conftest import fresh, make_area
 from tests.publications.test_workflow import outcome_form, program_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 
 def assert_frameable_by_admin(response, name):
@@ -31,10 +39,17 @@ def assert_not_frameable(response, name):
     assert response["X-Frame-Options"] == "DENY", name
 
 
+@pytest.fixture(scope="module")
+def module_outcome(module_tree):
+    """A published outcome of a published program, built once for the module."""
+    program = f.publish(f.program_page(area=make_area()), parent=module_tree.programs)
+    return f.publish(f.outcome_page(programs=[program], indicators=1),
+                     parent=module_tree.outcomes)
+
+
 @pytest.fixture
-def outcome(tree, area):
-    program = f.publish(f.program_page(area=area), parent=tree.programs)
-    return f.publish(f.outcome_page(programs=[program], indicators=1), parent=tree.outcomes)
+def outcome(module_outcome, db):
+    return fresh(module_outcome)
 
 
 def test_editor_preview_of_a_new_and_an_edited_page_may_be_framed_by_the_admin(

@@ -1,4 +1,4 @@
-"""The program index over HTTP, on a tree of its own per test: pagination, the English
+"""The program index over HTTP, each test with programs of its own: pagination, the English
 list, the query budget as programs are added (tests/publications/test_program_index.py
 reads one set of programs built once for its module)."""
 
@@ -10,8 +10,16 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.accounts.factories import UnitFactory
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 
 def titles(response) -> list[str]:

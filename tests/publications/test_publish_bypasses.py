@@ -11,9 +11,17 @@ from wagtail.users.models import UserProfile
 
 from publications.models import OutcomePage
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 from tests.publications.test_workflow import add_url, outcome_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 DASHBOARD = "/admin/"
 

@@ -8,9 +8,17 @@ import pytest
 
 from publications.models import TrainingProgramPage
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 from tests.publications.test_workflow import add_url, program_form
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 
 def test_an_open_program_shows_how_to_register(client, tree, area, unit_a):

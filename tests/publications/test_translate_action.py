@@ -11,9 +11,16 @@ from wagtail.models import Locale, Page
 
 from publications.models import OutcomePage, TrainingProgramPage
 from tests.publications import factories as f
-from tests.publications.conftest import translate
+from tests.publications.conftest import fresh, translate
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 
 def translate_url(page) -> str:

@@ -10,8 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint."""
+    return fresh(module_tree)
 
 
 def _panel(html: str) -> str:

@@ -11,8 +11,17 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from publications.models import OutcomePage, TrainingProgramPage
 from tests.publications import factories as f
+from tests.publications.conftest import fresh
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(module_tree, db):
+    """One publication tree for the module (see module_tree); each test adds its own pages
+    in its savepoint. The command that confines Tim Komunikasi needs Wagtail's own tree:
+    test_grant_editorial_permissions.py."""
+    return fresh(module_tree)
 
 
 def program_form(*, area, unit, partners=(), **overrides) -> dict:
@@ -215,18 +224,3 @@ def test_comms_previews_a_new_program_and_an_edited_outcome(comms_client, tree, 
     assert response.json()["is_valid"]
     html = comms_client.get(url).content.decode()
     assert "Rata-rata waktu persetujuan naskah" in html and program.title in html
-
-
-def test_grant_editorial_permissions_command_confines_tim_komunikasi(home_page):
-    from django.core.management import call_command
-    from wagtail.models import GroupPagePermission
-
-    from forum_site.accounts import roles
-
-    group_perms = GroupPagePermission.objects.filter(group__name=roles.COMMUNICATIONS)
-    assert group_perms.filter(page__depth=1).exists()  # Wagtail's default: the whole tree
-    call_command("grant_editorial_permissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("grant_editorial_permissions", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert not group_perms.filter(page__depth=1).exists()
-    assert set(group_perms.values_list("page__depth", flat=True)) == {2}  # id + en home
-    assert group_perms.count() == 4  # add + change, on each home page
