@@ -229,6 +229,18 @@ def migrated_database_copy(django_db_setup) -> Path | None:
     return _MIGRATED_COPY[-1] if _MIGRATED_COPY else None
 
 
+@pytest.fixture
+def at_latest():
+    """For the data-migration tests (tests/migrating.py): whatever a test does, the
+    database ends at the latest migrations for the rest of the suite."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker):
     """A transaction around a whole module, rolled back at its end.

@@ -8,29 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 UTC = dt.UTC
-
-
-def _migrate(target: list[tuple[str, str]]):
-    """Migrate the test database to `target`; the historical apps at that point."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(target)
-    executor.loader.build_graph()
-    return executor.loader.project_state(target).apps
-
-
-@pytest.fixture
-def at_latest():
-    """Whatever a test does, the database ends at the latest migrations for the rest of
-    the suite."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def _people_and_units(apps):
@@ -51,7 +34,7 @@ def _people_and_units(apps):
 
 @pytest.mark.slow(reason="migrates the database back to discussions 0014 and forward again")
 def test_0015_numbers_the_requests_filed_before_it(at_latest):
-    apps = _migrate([("discussions", "0014_ppid_roles")])
+    apps = migrate_to([("discussions", "0014_ppid_roles")])
     Thread = apps.get_model("discussions", "Thread")
     InformationRequest = apps.get_model("discussions", "InformationRequest")
     Counter = apps.get_model("discussions", "RequestNumberCounter")
@@ -77,7 +60,7 @@ def test_0015_numbers_the_requests_filed_before_it(at_latest):
     question = thread("Pertanyaan biasa", dt.datetime(2026, 3, 3, 3, tzinfo=UTC),
                       kind="question")
 
-    apps = _migrate([("discussions", "0015_register_existing_requests")])
+    apps = migrate_to([("discussions", "0015_register_existing_requests")])
     InformationRequest = apps.get_model("discussions", "InformationRequest")
     Counter = apps.get_model("discussions", "RequestNumberCounter")
     ThreadEvent = apps.get_model("discussions", "ThreadEvent")
@@ -107,7 +90,7 @@ def test_0023_keeps_a_single_attachment_as_the_first(at_latest, settings, tmp_pa
     settings.MEDIA_ROOT = str(tmp_path)
     (tmp_path / "ppid" / "decisions" / "2026").mkdir(parents=True)
     (tmp_path / "ppid" / "decisions" / "2026" / "surat_siti.pdf").write_bytes(b"%PDF-1.4\n")
-    apps = _migrate([("discussions", "0022_event_kinds_merged")])
+    apps = migrate_to([("discussions", "0022_event_kinds_merged")])
     Thread = apps.get_model("discussions", "Thread")
     InformationRequest = apps.get_model("discussions", "InformationRequest")
     WrittenDecision = apps.get_model("discussions", "WrittenDecision")
@@ -126,7 +109,7 @@ def test_0023_keeps_a_single_attachment_as_the_first(at_latest, settings, tmp_pa
             body="Data terlampir.", signer_name="Petugas", signer_position="PPID",
             attachment=attachment))
 
-    apps = _migrate([("discussions", "0023_decision_attachments")])
+    apps = migrate_to([("discussions", "0023_decision_attachments")])
     DecisionAttachment = apps.get_model("discussions", "DecisionAttachment")
     rows = list(DecisionAttachment.objects.values_list(
         "decision_id", "position", "file", "extension", "size", "name"))

@@ -8,31 +8,14 @@ on PostgreSQL (DATABASE_URL)."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate_to
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("publications", "0004_program_registration")]
 AFTER = [("publications", "0005_outcome_program_links")]
-
-
-def _migrate(target: list[tuple[str, str]]):
-    """Migrate the test database to `target`; the historical apps at that point."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(target)
-    executor.loader.build_graph()
-    return executor.loader.project_state(target).apps
-
-
-@pytest.fixture
-def at_latest():
-    """Whatever a test does, the database ends at the latest migrations for the rest of
-    the suite."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def _old_site(apps):
@@ -93,11 +76,11 @@ def _content(apps, revision):
 
 @pytest.mark.slow(reason="migrates publications back to 0004, forward, back and forward again")
 def test_0005_keeps_every_program_link_and_revision_both_ways(at_latest):
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     programs, first, second, revisions = _old_site(apps)
     p = [program.pk for program in programs]
 
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     Link = apps.get_model("publications", "OutcomeProgram")
     Outcome = apps.get_model("publications", "OutcomePage")
     assert list(Link.objects.order_by("outcome_id", "sort_order").values_list(
@@ -117,7 +100,7 @@ def test_0005_keeps_every_program_link_and_revision_both_ways(at_latest):
     # Only outcome revisions are rewritten.
     assert _content(apps, revisions["news"])["programs"] == [p[0]]
 
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     Outcome = apps.get_model("publications", "OutcomePage")
     old_links = Outcome.programs.through.objects.order_by("pk")
     assert list(old_links.values_list("outcomepage_id", "trainingprogrampage_id")) == [
@@ -131,7 +114,7 @@ def test_0005_keeps_every_program_link_and_revision_both_ways(at_latest):
         model._meta.model_name for model in apps.get_app_config("publications").get_models()}
 
     # And forward once more, to where the suite runs: the same rows, the same order.
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     Link = apps.get_model("publications", "OutcomeProgram")
     assert list(Link.objects.order_by("outcome_id", "sort_order").values_list(
         "outcome_id", "program_id", "sort_order")) == [

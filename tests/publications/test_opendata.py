@@ -172,17 +172,8 @@ def test_open_data_page_documents_every_column(client, tree, area, url):
                          "claim is about the full size; ~9 s of CPU, near the 10 s limit")
 def test_indicator_export_streams_100000_rows_in_bounded_memory(client, tree):
     """/data/outcome-indicators.csv streams 100,000 indicators (~14 MB) with a peak
-    under 5 MB.
-
-    The claim is about the full size, so the whole 100,000-row stream is traced with
-    tracemalloc (started after the rows are built and the response is made, stopped at
-    the end): its peak counts every Python allocation, so a queryset cached whole or rows
-    gathered in a list would show. Cheaper measures were rejected as unsound: the
-    process's peak RSS was already set by everything before (and freed arenas are reused
-    without growing it), and sampling part of the stream or comparing 10,000 with
-    100,000 rows misses a peak or costs more. Tracing slows each allocation, so what
-    keeps this test cheap is the export allocating little per row (named tuples, not
-    model instances, and 200-row chunks)."""
+    under 5 MB: the whole stream traced with tracemalloc, measured as the threads export
+    is (why, and why not a cheaper measure: tests/transparency/test_opendata.py)."""
     outcome = f.publish(f.outcome_page(), parent=tree.outcomes)
     OutcomeIndicator.objects.bulk_create(
         OutcomeIndicator(page=outcome, sort_order=i, name=f"Indikator {i}",
