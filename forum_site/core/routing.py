@@ -113,8 +113,9 @@ def active_locale():
 
 def _site_entry(hostname: str, port: int):
     """Wagtail's `get_site_for_hostname` with the root page specific, its locale and
-    its published translations (each specific, with its locale) loaded; None when no
-    site matches."""
+    its translations, drafts included (each specific, with its locale) loaded: Wagtail's
+    `.localized` drops a draft itself, after `.localized_draft`. None when no site
+    matches."""
     from wagtail.models import Page, Site
     from wagtail.models.sites import get_site_for_hostname
 
