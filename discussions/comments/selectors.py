@@ -30,8 +30,15 @@ class CommentSection:
     count: int  # public comments, placeholders not counted
     liked: set[int] = field(default_factory=set)
     own_waiting: list = field(default_factory=list)  # the viewer's unpublished comments
-    number: int = 1  # this page of top-level comments (1-based)
+    number: int = 1  # this page of the comments (1-based)
     num_pages: int = 1
+
+    @property
+    def continues_from(self) -> int | None:
+        """The comment the first reply of this page answers, when that reply's tree began
+        on an earlier page (None otherwise)."""
+        first = self.comments[0] if self.comments else None
+        return first.parent_id if self.number > 1 and first and first.level > 0 else None
 
     @property
     def has_other_pages(self) -> bool:
@@ -107,28 +114,29 @@ def comments_public() -> QuerySet[Comment]:
 
 
 def comment_section(*, obj, user, page: int = 1, own_ids=()) -> CommentSection:
-    """One page of the published comment tree of a thread or page (top-level comments
-    with all their replies, `SERAMBI_COMMENTS_PER_PAGE` top-level comments a page, oldest
-    first), the viewer's likes and the viewer's own comments still waiting. Two queries
-    for a visitor, four signed in, at any size and on any page; a page past the last
-    shows the last. A visitor without an account is shown the anonymous comments whose
-    ids their session kept (`own_ids`) while those wait for confirmation or moderation."""
+    """One page of the published comment tree of a thread or page, the viewer's likes and
+    the viewer's own comments still waiting. Two queries for a visitor, four signed in, at
+    any size and on any page; a page past the last shows the last. A visitor without an
+    account is shown the anonymous comments whose ids their session kept (`own_ids`) while
+    those wait for confirmation or moderation.
+
+    A page is `SERAMBI_COMMENTS_PER_PAGE` comments of the tree in reading order (each
+    top-level comment, oldest first, followed by its replies), replies and "removed"
+    placeholders counted: the work and the size of a page are bounded whatever the shape
+    of the thread, also when one top-level comment draws hundreds of replies. A reply
+    tree longer than what is left of a page goes on at the top of the next page, which
+    says so (`continues_from`)."""
     content_type_id, object_pks = comment_target_keys(obj)
     public = Comment.norel_objects.filter(
         content_type_id=content_type_id, object_pk__in=object_pks, is_public=True
     )
-    totals = public.aggregate(
-        count=Count("pk", filter=Q(is_removed=False)), roots=Count("pk", filter=Q(level=0))
-    )
+    totals = public.aggregate(count=Count("pk", filter=Q(is_removed=False)), rows=Count("pk"))
     per_page = comments_per_page()
-    num_pages = max(1, -(-totals["roots"] // per_page))
+    num_pages = max(1, -(-totals["rows"] // per_page))
     number = min(max(1, page), num_pages)
-    roots = public.filter(level=0).order_by("pk").values("pk")[
-        (number - 1) * per_page:number * per_page
-    ]
     comments = []
-    if totals["roots"]:
-        rows = public.filter(thread_id__in=roots).order_by("thread_id", "order").only(
+    if totals["rows"]:
+        rows = public.order_by("thread_id", "order").only(
             "pk", "thread_id", "parent_id", "level", "order", "user_id", "user_name",
             "body_html", "submit_date", "is_removed", "is_public", "edited_at", "likes_count",
             "author_kind", "redactions", "content_type_id", "object_pk",
@@ -137,7 +145,7 @@ def comment_section(*, obj, user, page: int = 1, own_ids=()) -> CommentSection:
             rows = rows.annotate(viewer_liked=Exists(
                 CommentReaction.objects.filter(user=user, comment_id=OuterRef("pk"))
             ))
-        comments = list(rows)
+        comments = list(rows[(number - 1) * per_page:number * per_page])
     liked: set[int] = set()
     own_waiting: list = []
     if user.is_authenticated:
@@ -161,8 +169,9 @@ def comment_section(*, obj, user, page: int = 1, own_ids=()) -> CommentSection:
 
 
 def comment_page_of(comment: Comment) -> int:
-    """The page of its target's comments that shows `comment` (its top-level comment's
-    place among the public top-level comments, oldest first). One query."""
+    """The page of its target's comments that shows `comment`: its place in the reading
+    order of the public comments (the comments of earlier top-level comments' trees, then
+    those before it in its own tree). One query."""
     content_type_id, object_pks = comment.content_type_id, [str(comment.object_pk)]
     root_pk = comment.thread_id or comment.pk
     if content_type_id != _thread_content_type_id():
@@ -172,8 +181,8 @@ def comment_page_of(comment: Comment) -> int:
         if page is not None:
             _ct, object_pks = comment_target_keys(page)
     before = Comment.norel_objects.filter(
-        content_type_id=content_type_id, object_pk__in=object_pks, is_public=True, level=0,
-        pk__lt=root_pk,
+        Q(thread_id__lt=root_pk) | Q(thread_id=root_pk, order__lt=comment.order),
+        content_type_id=content_type_id, object_pk__in=object_pks, is_public=True,
     ).count()
     return before // comments_per_page() + 1
 

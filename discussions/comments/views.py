@@ -186,7 +186,7 @@ def back_to_comment(comment: Comment):
 
 def _comment_url(comment: Comment, target) -> str:
     """The address of the page of comments that holds `comment` (threads and pages show
-    `SERAMBI_COMMENTS_PER_PAGE` top-level comments a page), at the comment."""
+    `SERAMBI_COMMENTS_PER_PAGE` comments a page), at the comment."""
     page = selectors.comment_page_of(comment) if comment.is_public else 1
     query = f"?page={page}" if page > 1 else ""
     return f"{target.url}{query}#{comment.anchor}"

@@ -100,8 +100,10 @@ def latest_threads(limit: int = 5):
 
 @register.inclusion_tag("discussions/includes/comments.html", takes_context=True)
 def comment_section(context, obj):
-    """One page of the comments of a thread or a program/outcome page (`?page=N`, top-level
-    comments with their replies, indented up to three levels), the viewer's waiting
+    """One page of the comments of a thread or a program/outcome page (`?page=N`,
+    `SERAMBI_COMMENTS_PER_PAGE` comments in reading order: each top-level comment with
+    its replies, indented up to three levels; a page that starts inside a reply tree links
+    to the comment those replies answer), the viewer's waiting
     comments, and the form. A fixed number of queries whatever the number of comments;
     a page number that is not one (`?page=x`, `0`) is a 404, one past the last shows the
     last.
@@ -139,10 +141,14 @@ def comment_section(context, obj):
     base = request.path if request else ""
     _prepare_comments(section, page_url=_page_url(base, section.number), user=user,
                       can_comment=can_comment)
+    continues_url = ""
+    if section.continues_from:
+        continues_url = reverse("discussions:comment_permalink", args=[section.continues_from])
     return {
         "request": request,
         "user": user,
         "section": section,
+        "continues_url": continues_url,
         "pages": _page_links(section, base),
         "form": form,
         "can_comment": can_comment,

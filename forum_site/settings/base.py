@@ -514,9 +514,9 @@ SERAMBI_FORUM_PAGE_SIZE = env_int("SERAMBI_FORUM_PAGE_SIZE", 20)
 # Anonymous visitors' pages are served from the cache (forum_site/core/page_cache.py) for
 # at most this many seconds; every change to what they show empties it at once. 0: off.
 SERAMBI_PAGE_CACHE_SECONDS = env_int("SERAMBI_PAGE_CACHE_SECONDS", 300)
-# Top-level comments a page of a thread (or program/outcome page) shows, with all their
-# replies (`?page=N`); a comment's permalink /forum/komentar/<id>/ finds its page.
-SERAMBI_COMMENTS_PER_PAGE = env_int("SERAMBI_COMMENTS_PER_PAGE", 25)
+# Comments a page of a thread (or program/outcome page) shows (`?page=N`), in reading
+# order, replies counted; a comment's permalink /forum/komentar/<id>/ finds its page.
+SERAMBI_COMMENTS_PER_PAGE = env_int("SERAMBI_COMMENTS_PER_PAGE", 20)
 
 # --- Comments and moderation (discussions/comments/, discussions/moderation/) ----------
 SITE_ID = 1  # django-contrib-comments keeps a Site reference; there is one.

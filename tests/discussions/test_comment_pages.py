@@ -1,5 +1,6 @@
-"""Long threads are paged (issue 20): top-level comments with their replies,
-SERAMBI_COMMENTS_PER_PAGE (25) a page, `?page=N` links that work without JavaScript, the
+"""Long threads are paged (issue 20): SERAMBI_COMMENTS_PER_PAGE (20) comments a page in
+reading order (each top-level comment followed by its replies; a reply tree longer than a
+page goes on on the next), `?page=N` links that work without JavaScript, the
 count and a "newest" link on every page, a comment's permalink and the redirects after
 posting or liking land on the page that holds it, and a page of a 500-comment thread
 costs the same queries as a 10-comment thread."""
@@ -60,28 +61,52 @@ def _ids(html: str) -> list[int]:
     return [int(pk) for pk in re.findall(pattern, html)]
 
 
+def _reading_order(thread) -> list[int]:
+    return list(Comment.objects.filter(object_pk=str(thread.pk), is_public=True)
+                .order_by("thread_id", "order").values_list("pk", flat=True))
+
+
 def test_a_long_thread_is_paged_with_its_count_and_links_on_every_page(db, world):
     client, url = Client(), world["large"].get_absolute_url()
-    roots = world["roots"]
     seen = []
-    for number in range(1, 5):
+    for number in range(1, 26):
         response = client.get(url if number == 1 else f"{url}?page={number}")
         assert response.status_code == 200
         html = response.content.decode()
         assert "500 komentar" in html
-        assert f"Halaman {number} dari 4" in html
-        assert f'href="{url}?page=4#komentar-terbaru">Komentar terbaru</a>' in html
+        assert f"Halaman {number} dari 25" in html
+        assert f'href="{url}?page=25#komentar-terbaru">Komentar terbaru</a>' in html
         ids = _ids(html)
-        assert len(ids) == 125  # 25 top-level comments with their four replies each
-        page_roots = [root.pk for root in roots[(number - 1) * 25:number * 25]]
-        assert [pk for pk in ids if pk in set(page_roots)] == page_roots
-        if number < 4:
+        assert len(ids) == 20  # 20 comments a page, replies counted
+        if number < 25:
             assert f'href="{url}?page={number + 1}#komentar" rel="next"' in html
         if number > 1:
             previous = url if number == 2 else f"{url}?page={number - 1}"
             assert f'href="{previous}#komentar" rel="prev"' in html
         seen += ids
-    assert len(set(seen)) == 500
+    # Every comment once, each top-level comment followed by its replies, oldest first.
+    assert seen == _reading_order(world["large"]) and len(set(seen)) == 500
+    assert "Lanjutan dari halaman sebelumnya" not in html  # trees of 5 end on a page's end
+
+
+def test_a_reply_tree_longer_than_a_page_goes_on_on_the_next_page(db, world, settings):
+    """One top-level comment with hundreds of replies still makes pages of the same
+    size; the page that goes on with its replies links to the comment they answer."""
+    settings.SERAMBI_COMMENTS_PER_PAGE = 7
+    url, order = world["large"].get_absolute_url(), _reading_order(world["large"])
+    html = Client().get(f"{url}?page=2").content.decode()
+    assert _ids(html) == order[7:14] and "Halaman 2 dari 72" in html
+    first = Comment.objects.get(pk=order[7])
+    assert first.level > 0
+    assert "Lanjutan dari halaman sebelumnya:" in html
+    assert f'<a href="/forum/komentar/{first.parent_id}/">komentar yang dibalas di sini</a>' in html
+    landing = Client().get(f"/forum/komentar/{first.parent_id}/")["Location"]
+    assert landing in (f"{url}#komentar-{first.parent_id}",
+                       f"{url}?page=2#komentar-{first.parent_id}")
+    assert "Lanjutan dari" not in Client().get(url).content.decode()
+    starts_with_root = Client().get(f"{url}?page=6").content.decode()  # rows 35-41
+    assert _ids(starts_with_root)[0] == world["roots"][7].pk
+    assert "Lanjutan dari" not in starts_with_root
 
 
 def test_a_short_thread_has_no_page_links(db, world):
@@ -98,15 +123,15 @@ def test_a_page_number_that_is_not_one_is_a_404(db, world, page):
 
 def test_a_page_past_the_last_shows_the_last(db, world):
     html = Client().get(f"{world['large'].get_absolute_url()}?page=99").content.decode()
-    assert "Halaman 4 dari 4" in html
-    assert _ids(html)[0] == world["roots"][75].pk
+    assert "Halaman 25 dari 25" in html
+    assert _ids(html)[0] == world["roots"][96].pk
 
 
 def test_page_features_are_kept_for_a_signed_in_citizen(db, world):
     html = client_for(world["citizen"]).get(
         f"{world['large'].get_absolute_url()}?page=2"
     ).content.decode()
-    root = world["roots"][30]
+    root = world["roots"][5]  # page 2: top-level comments 4 to 7 with their replies
     assert f'action="/forum/komentar/{root.pk}/suka/"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert f'href="/forum/komentar/{root.pk}/balas/"' in html
@@ -119,7 +144,8 @@ def test_page_features_are_kept_for_a_signed_in_citizen(db, world):
 def test_the_permalink_lands_on_the_page_holding_the_comment(db, world):
     reply = Comment.objects.filter(thread_id=world["roots"][60].pk, level=2).get()
     response = Client().get(f"/forum/komentar/{reply.pk}/")
-    expected = f"{world['large'].get_absolute_url()}?page=3#komentar-{reply.pk}"
+    # Comments 300-304 in reading order: page 16 of 20 a page.
+    expected = f"{world['large'].get_absolute_url()}?page=16#komentar-{reply.pk}"
     assert response.status_code == 302 and response["Location"] == expected
     assert f'id="komentar-{reply.pk}"' in Client().get(expected).content.decode()
     first = world["roots"][0]
@@ -142,9 +168,9 @@ def test_posting_and_liking_send_back_to_the_page_holding_the_comment(db, world,
     new = Comment.objects.filter(parent_id=parent.pk).order_by("-pk").first()
     url = world["large"].get_absolute_url()
     assert response.status_code == 302
-    assert response["Location"] == f"{url}?page=4#komentar-{new.pk}"
+    assert response["Location"] == f"{url}?page=21#komentar-{new.pk}"  # comments 400-405
     liked = client_for(world["citizen"]).post(f"/forum/komentar/{parent.pk}/suka/")
-    assert liked["Location"] == f"{url}?page=4#komentar-{parent.pk}"
+    assert liked["Location"] == f"{url}?page=21#komentar-{parent.pk}"
 
 
 def _queries(client, url) -> int:
@@ -161,7 +187,7 @@ def test_a_page_of_a_500_comment_thread_costs_what_a_10_comment_thread_costs(
         client = Client() if viewer == "anonymous" else client_for(world["citizen"])
         _queries(client, small)  # warm (content types, site, session)
         counts = []
-        for url in (small, large, f"{large}?page=4"):
+        for url in (small, large, f"{large}?page=25"):
             with django_assert_max_num_queries(budget):
                 counts.append(_queries(client, url))
         assert counts[0] == counts[1] == counts[2], (viewer, counts)
