@@ -276,13 +276,15 @@ def targets_for(big: int, small: int, program: str, outcome: str) -> list[dict]:
         row("thread, 10 comments (cached)", "cached", f"/forum/{small}/"),
         row("thread, 10 comments (uncached)", "uncached", f"/forum/{small}/"),
         row("thread, 500 comments, page 1 (uncached)", "uncached", f"/forum/{big}/"),
-        row("thread, 500 comments, last page (uncached)", "uncached", f"/forum/{big}/?page=4"),
+        # A page number past the last shows the last, whatever SERAMBI_COMMENTS_PER_PAGE is.
+        row("thread, 500 comments, last page (uncached)", "uncached", f"/forum/{big}/?page=999"),
         row("thread, 500 comments, page 1 (cached)", "cached", f"/forum/{big}/"),
         row("thread, 10 comments, signed in", "uncached", f"/forum/{small}/", "citizen"),
         row("thread, 500 comments, page 1, signed in", "uncached", f"/forum/{big}/", "citizen"),
         row("programme (uncached)", "uncached", program),
         row("outcome (uncached)", "uncached", outcome),
         row("statistics (cached)", "cached", "/statistik/"),
+        row("statistics, signed in", "uncached", "/statistik/", "citizen"),
         row("search (uncached)", "uncached", "/cari/?q=pelatihan"),
     ]
 
