@@ -62,11 +62,17 @@ class DiscussionsConfig(AppConfig):
     @staticmethod
     def _page_cache() -> None:
         """What admins edit outside the services and anonymous pages show (topic and unit
-        names, holidays in deadlines) empties the anonymous page cache. Thread and comment
-        writes do it from the services (record_event, visibility_changed)."""
+        names, holidays in deadlines) empties the anonymous page cache, and so do the
+        public figures written without a visibility change: every moderation decision
+        (the ledger's counts, also a pending comment rejected) and the satisfaction
+        survey's responses and follow-up plans. Thread and comment writes do it from the
+        services (record_event, visibility_changed)."""
         from forum_site.accounts.models import Unit
         from forum_site.core.page_cache import invalidate_on
 
         from .models import Category, Holiday
+        from .moderation.models import ModerationLedgerEntry
+        from .survey.models import FollowUpPlan, SurveyResponse
 
-        invalidate_on(Category, Unit, Holiday)
+        invalidate_on(Category, Unit, Holiday, ModerationLedgerEntry, SurveyResponse,
+                      FollowUpPlan)

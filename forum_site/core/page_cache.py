@@ -28,7 +28,10 @@ call it where what the public sees changes: discussions from
 `threads.services.events.record_event`
 (every thread write: new thread, answer, status, moderation of a thread),
 `comments.services.tree.visibility_changed` (a comment published, approved, hidden,
-restored, edited or deleted) and `moderation.services._thread_visibility_changed`; Wagtail's
+restored, edited or deleted), `moderation.services._thread_visibility_changed`, and
+`invalidate_on` for every moderation ledger entry, survey response and follow-up plan
+(`DiscussionsConfig._page_cache`). The statistics' figures are cached against the same
+generation (`transparency.statistics`). Wagtail's
 publish/unpublish/delete/view-restriction signals and the models registered with
 `invalidate_on(model)` are connected in `connect_signals()`. Likes and support counts
 do not invalidate (they would empty the cache at every click): an anonymous page shows
@@ -67,17 +70,53 @@ def cache_seconds() -> int:
 
 
 def public_content_changed() -> None:
-    """What anonymous visitors see changed: once the current transaction commits, every
-    cached page is stale (a new generation). Safe outside a transaction and when the
-    cache is down."""
-    if cache_seconds() > 0:
-        transaction.on_commit(new_generation)
+    """What the public sees changed: once the current transaction commits, every cached
+    page, and every figure cached against the generation (the statistics), is stale (a
+    new generation). Safe outside a transaction and when the cache is down."""
+    transaction.on_commit(new_generation)
 
 
 def new_generation() -> str:
     generation = secrets.token_hex(8)
-    cache.set(GENERATION_KEY, generation, None)
+    try:
+        cache.set(GENERATION_KEY, generation, None)
+    except Exception:  # noqa: BLE001 - a cache that fails holds no stale entry either
+        logger.warning("page cache unavailable", exc_info=True)
     return generation
+
+
+def current_generation() -> str | None:
+    """The generation now, made if there is none yet (None: the cache is down). Data read
+    *after* this call and stored with its value is stale once public content changes:
+    the order that never keeps figures older than a change that committed meanwhile."""
+    try:
+        return cache.get(GENERATION_KEY) or new_generation()
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable", exc_info=True)
+        return None
+
+
+def until_public_change(key: str, compute: Callable[[], object], *, seconds: int):
+    """`compute()`, kept in the cache under `key` for at most `seconds` and only while
+    the generation it was computed in is current: figures that every visitor, signed in
+    or not, may be served, since no change the public could see leaves them stale.
+    Computed every time when `seconds` is 0 or the cache is down."""
+    generation = current_generation() if seconds > 0 else None
+    if generation is None:
+        return compute()
+    try:
+        found = cache.get(key)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable", exc_info=True)
+        found = None
+    if found is not None and found[0] == generation:
+        return found[1]
+    value = compute()
+    try:
+        cache.set(key, (generation, value), seconds)
+    except Exception:  # noqa: BLE001
+        logger.warning("page cache unavailable", exc_info=True)
+    return value
 
 
 def invalidate_on(*models) -> None:

@@ -1,44 +1,50 @@
 """The statistics page's data: every registered section built for the visitor's filters,
-cached per language and filter for a short time (SERAMBI_STATS_CACHE_SECONDS).
+cached per language and filter (SERAMBI_STATS_CACHE_SECONDS) for every visitor, signed in
+or not.
 
-The cache holds the computed figures, not the HTML (the page carries per-visitor bits
-such as the CSRF token of the language switch), so a cached view costs a template
-render and no statistics query. Figures may be up to the TTL old; the page says when
-they were computed."""
+An entry is kept with the page cache's generation (`core.page_cache`) read before the
+figures were computed, and is a miss once the generation moved: every write the figures
+count (a thread written, answered or marked overdue, a comment's visibility, a moderation
+decision, a survey response, a publish) empties it at once, so a cached figure is never
+older than the last change the public could see. What changes with the clock alone
+(today's "waiting N days") is at most the TTL old; the page says when the figures were
+computed.
+
+The cache holds the computed figures, not the HTML (the page carries per-visitor bits,
+such as the header of a signed-in visitor), so a cached view costs a template render and
+no statistics query."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from discussions import statistics as forum_stats
+from forum_site.core.page_cache import until_public_change
 
 from .sections import Filters, registered_sections
 
-CACHE_VERSION = 1
+CACHE_VERSION = 3
 
 
 def cache_key(filters: Filters) -> str:
     return f"transparency:stats:v{CACHE_VERSION}:{get_language()}:{filters.cache_key}"
 
 
-def statistics_data(filters: Filters, *, use_cache: bool = True) -> dict:
-    """{"sections": [(section, context), …], "computed_at": datetime}."""
-    ttl = settings.SERAMBI_STATS_CACHE_SECONDS
-    key = cache_key(filters)
-    if use_cache and ttl:
-        cached = cache.get(key)
-        if cached is not None:
-            return _with_sections(cached)
-    data = {
+def statistics_data(filters: Filters) -> dict:
+    """{"sections": [(section, context), …], "computed_at": datetime, "min_sample": n}."""
+    return _with_sections(until_public_change(
+        cache_key(filters), lambda: _compute(filters),
+        seconds=settings.SERAMBI_STATS_CACHE_SECONDS,
+    ))
+
+
+def _compute(filters: Filters) -> dict:
+    return {
         "sections": {section.key: section.build(filters) for section in registered_sections()},
         "computed_at": timezone.now(),
     }
-    if use_cache and ttl:
-        cache.set(key, data, ttl)
-    return _with_sections(data)
 
 
 def _with_sections(data: dict) -> dict:

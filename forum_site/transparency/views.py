@@ -17,11 +17,12 @@ from .units import unit_page_data
 
 @require_safe
 def statistics(request):
-    """Every section for the filters in the URL; figures cached for anonymous visitors."""
+    """Every section for the filters in the URL; the figures come from the cache until
+    what they count changes (`statistics.statistics_data`)."""
     form = StatisticsFilterForm(request.GET or None)
     valid = form.is_valid() if form.is_bound else True
     filters = form.filters()
-    data = statistics_data(filters, use_cache=not request.user.is_authenticated)
+    data = statistics_data(filters)
     context = {"form": form, "filters": filters, **data}
     return render(request, "transparency/statistics.html", context,
                   status=200 if valid else 400)

@@ -158,3 +158,22 @@ def test_a_moderation_decision_empties_the_cache(thread, moderator):
     state, html = _get(Client(), url)
     assert state == "miss" and thread.title not in html
     assert Client().get(thread.get_absolute_url()).status_code == 404
+
+
+def test_a_decision_that_changes_nothing_public_still_empties_the_ledger(
+        thread, citizen, moderator):
+    """Rejecting a comment that was never public changes no thread page, but the public
+    moderation ledger counts it: every ledger entry empties the cache."""
+    moderator.is_staff = True
+    moderator.save()
+    post_comment(client_for(citizen), thread, "Iklan jasa pengurusan berkas, hubungi kami.")
+    comment = Comment.objects.get()
+    url = reverse("discussions:moderation_ledger")
+    before = _cached(url)
+    response = client_for(moderator).post(
+        reverse(QUEUE), {"action": "reject", "comments": [comment.pk], "rule": "spam"}
+    )
+    assert response.status_code in (200, 302)
+    assert Comment.objects.get().status == CommentStatus.REJECTED
+    state, html = _get(Client(), url)
+    assert state == "miss" and html != before
