@@ -177,3 +177,28 @@ def test_a_decision_that_changes_nothing_public_still_empties_the_ledger(
     assert Comment.objects.get().status == CommentStatus.REJECTED
     state, html = _get(Client(), url)
     assert state == "miss" and html != before
+
+
+def test_the_home_highlights_are_cached_for_signed_in_visitors_until_a_publish(
+        program, citizen):
+    """The home page's lists and key figures are the same for everyone: a signed-in
+    visitor (never served a cached page) is served them from the cache, and the next
+    publish shows on the very next request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(citizen)
+    assert program.title in _get(client, "/")[1]
+    with CaptureQueriesContext(connection) as cached:
+        state, html = _get(client, "/")
+    assert state is None and program.title in html  # a fresh page, never a cached one
+    assert not any('"publications_trainingprogrampage"' in q["sql"] for q in cached)
+    index = program.get_parent().specific
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        newer = pages.publish(pages.program_page(title="Pelatihan Inovasi Pelayanan Publik",
+                                                 slug="inovasi-pelayanan"), parent=index)
+    html = _get(client, "/")[1]
+    assert newer.title in html
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        newer.unpublish()
+    assert newer.title not in _get(client, "/")[1]
