@@ -1,8 +1,10 @@
 """The anonymous page cache (forum_site/core/page_cache.py, issue 20): anonymous pages are
 served from the cache per language, never to anyone signed in, never a page carrying a
-form token or setting a cookie, and a post, an answer, an approval, a publish and a
-moderation decision each empty it at once (each proved over HTTP: the anonymous visitor
-sees the change on the very next request)."""
+form token or setting a cookie, and a post, an answer, an approval, a publish, a
+moderation decision (also one that changes nothing but the ledger) and a survey response
+each empty it at once (each proved over HTTP: the anonymous visitor sees the change on
+the very next request). The home page's lists and figures, kept for signed-in visitors
+too, follow a publish the same way."""
 
 import pytest
 from django.core.cache import cache
@@ -202,3 +204,22 @@ def test_the_home_highlights_are_cached_for_signed_in_visitors_until_a_publish(
     with TestCase.captureOnCommitCallbacks(execute=True):
         newer.unpublish()
     assert newer.title not in _get(client, "/")[1]
+
+
+def test_a_survey_response_empties_the_cache(unit_a, citizen):
+    """The satisfaction survey's figures (unit page, statistics) count responses that
+    change no thread: the response itself empties the cache."""
+    from tests.discussions.factories import resolved_thread
+
+    category = CategoryFactory(name="Layanan", slug="layanan", default_unit=unit_a)
+    thread = resolved_thread(author=citizen, category=category)
+    url = reverse("transparency:unit_detail", args=[unit_a.slug])
+    before = _cached(url)
+    from discussions.survey.models import ELEMENT_FIELDS
+
+    scores = dict.fromkeys(ELEMENT_FIELDS, "4")
+    response = client_for(citizen).post(
+        reverse("discussions:survey_answer", args=[thread.pk]), scores)
+    assert response.status_code == 302
+    state, html = _get(Client(), url)
+    assert state == "miss" and html != before
