@@ -321,3 +321,27 @@ def test_citizen_reads_statistics_and_staff_publish_the_annual_report(seeded, cl
     assert f"Laporan Layanan Informasi Publik Tahun {year}" in report
     assert "Permohonan yang diterima" in report and "Ditolak" in report
     assert "PPID melayani setiap permohonan informasi." in report
+
+
+def test_the_long_demo_thread_pages_its_comments_and_permalinks_find_them(seeded, client):
+    """The demo thread the browser gate visits on two pages (issue 20): every comment on
+    its second page has a permalink that lands on that page, and a page that starts in the
+    middle of a reply tree links to the comment those replies answer."""
+    from django.db.models import Count
+
+    from discussions.models import Thread
+
+    busiest = (Comment.objects.filter(is_public=True, content_type__model="thread")
+               .values("object_pk").annotate(n=Count("pk")).order_by("-n").first())
+    thread = Thread.objects.get(pk=int(busiest["object_pk"]))
+    url = thread.get_absolute_url()
+    html = client.get(f"{url}?page=2").content.decode()
+    assert "Halaman 2 dari" in html
+    pattern = r'<li class="comment comment--level-\d" id="komentar-(\d+)"'
+    ids = [int(pk) for pk in re.findall(pattern, html)]
+    assert ids
+    for pk in ids:
+        assert client.get(f"/forum/komentar/{pk}/")["Location"] == f"{url}?page=2#komentar-{pk}"
+    first = Comment.objects.get(pk=ids[0])
+    if first.level:  # the page goes on with a reply tree begun on page 1
+        assert f'href="/forum/komentar/{first.parent_id}/"' in html
