@@ -190,6 +190,17 @@ def can_view_comment(user, comment, *, target=None) -> bool:
     public page. `target` is that thread or page when the caller already has it."""
     if not comment.is_public or comment.is_removed:
         return False
+    return _comment_target_visible(user, comment, target)
+
+
+def can_view_comment_place(user, comment, *, target=None) -> bool:
+    """Where a comment stands on its page may be shown (its permalink) also when its
+    author deleted it: the page shows a "removed" placeholder there, with no text, and
+    the replies below it (or a later page continuing them) point at it."""
+    return bool(comment.is_public) and _comment_target_visible(user, comment, target)
+
+
+def _comment_target_visible(user, comment, target) -> bool:
     if target is None:
         from .comments.selectors import comment_target_object
 

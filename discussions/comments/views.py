@@ -22,7 +22,7 @@ from ..models import (
     Comment,
     CommentStatus,
 )
-from ..permissions import check_can_view_comment, check_is_comment_author
+from ..permissions import can_view_comment_place, check_can_view_comment, check_is_comment_author
 from ..threads import selectors as thread_selectors
 from ..threads import services
 from . import selectors
@@ -197,7 +197,8 @@ def comment_permalink(request, pk: int):
     page of comments that shows it now (emails, search results, feeds)."""
     comment = comment_or_404(pk)
     obj = selectors.comment_target_object(comment)
-    check_can_view_comment(user=request.user, comment=comment, target=obj)
+    if not can_view_comment_place(request.user, comment, target=obj):
+        raise Http404
     return redirect(_comment_url(comment, comment_services.target_for(obj)))
 
 

@@ -204,3 +204,22 @@ def test_the_permalink_of_a_comment_on_a_programme_lands_on_its_page(
     html = Client().get(response["Location"]).content.decode()
     assert f'id="komentar-{second.pk}"' in html and f'id="komentar-{first.pk}"' not in html
     assert "2 komentar" in html and "Halaman 2 dari 2" in html
+
+
+def test_a_continuation_whose_comment_was_deleted_lands_on_its_placeholder(
+        db, world, settings):
+    """The page goes on with replies to a comment its author deleted: the link (the
+    deleted comment's permalink) lands on the "removed" placeholder that stands in its
+    place, showing none of its text; only placeholders are let through that way."""
+    settings.SERAMBI_COMMENTS_PER_PAGE = 7
+    url, order = world["large"].get_absolute_url(), _reading_order(world["large"])
+    parent = Comment.objects.get(pk=Comment.objects.get(pk=order[7]).parent_id)
+    Comment.objects.filter(pk=parent.pk).update(is_removed=True)
+    html = Client().get(f"{url}?page=2").content.decode()
+    assert f'<a href="/forum/komentar/{parent.pk}/">komentar yang dibalas di sini</a>' in html
+    landing = Client().get(f"/forum/komentar/{parent.pk}/")
+    assert landing.status_code == 302
+    page = Client().get(landing["Location"]).content.decode()
+    assert f'id="komentar-{parent.pk}"' in page and parent.comment not in page
+    Comment.objects.filter(pk=parent.pk).update(is_public=False)  # hidden by moderation
+    assert Client().get(f"/forum/komentar/{parent.pk}/").status_code == 404
