@@ -18,3 +18,8 @@ class AccountsConfig(AppConfig):
         from . import staff_language
 
         staff_language.install()
+
+        from .auth_backends import annotate_signed_in_user
+        from .permissions import MODERATOR_ATTRIBUTE, moderator_permission_expression
+
+        annotate_signed_in_user(MODERATOR_ATTRIBUTE, moderator_permission_expression)

@@ -184,3 +184,36 @@ def test_is_moderator_helpers_match_roles(
     assert permissions.is_verified_asn(verified_asn)
     assert not permissions.is_verified_asn(pending_asn)
     assert permissions.verified_asn_profile(AnonymousUser()) is None
+
+
+def test_the_moderator_permission_comes_with_the_signed_in_user(
+        citizen, moderator, comms, superuser):
+    """The permission behind is_moderator is read in the user's own query of each request
+    (no permission query on a signed-in page, issue 20) and answers as has_perm does:
+    through a group or given directly, and gone on the next request once taken away."""
+    from django.contrib.auth.models import Group, Permission
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from forum_site.accounts import roles
+    from forum_site.accounts.auth_backends import AllauthOnlyBackend
+
+    def read(user):  # as AuthenticationMiddleware reads the user of a request
+        return AllauthOnlyBackend().get_user(user.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        flags = [permissions.is_moderator(read(u)) for u in (citizen, moderator, comms,
+                                                              superuser)]
+    assert flags == [False, True, False, True]
+    assert len(queries) == 4  # one query a user, no permission lookup after it
+    permission = Permission.objects.get(codename="verify_asnprofile")
+    citizen.user_permissions.add(permission)
+    assert permissions.is_moderator(read(citizen))
+    citizen.user_permissions.remove(permission)
+    moderator.groups.remove(Group.objects.get(name=roles.MODERATOR))
+    assert not permissions.is_moderator(read(citizen))
+    assert not permissions.is_moderator(read(moderator))
+    moderator.is_active = False
+    moderator.groups.add(Group.objects.get(name=roles.MODERATOR))
+    moderator.save()
+    assert not permissions.is_moderator(moderator)
