@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
 from collections.abc import Callable
 
 from django.conf import settings
@@ -54,6 +53,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_path
+
+from .generations import Generation
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,10 @@ def cache_seconds() -> int:
     return int(getattr(settings, "SERAMBI_PAGE_CACHE_SECONDS", 0))
 
 
+PUBLIC = Generation(GENERATION_KEY, label="page cache")
+new_generation = PUBLIC.new
+
+
 def public_content_changed() -> None:
     """What the public sees changed: once the current transaction commits, every cached
     page, and every figure cached against the generation (the statistics), is stale (a
@@ -76,47 +81,12 @@ def public_content_changed() -> None:
     transaction.on_commit(new_generation)
 
 
-def new_generation() -> str:
-    generation = secrets.token_hex(8)
-    try:
-        cache.set(GENERATION_KEY, generation, None)
-    except Exception:  # noqa: BLE001 - a cache that fails holds no stale entry either
-        logger.warning("page cache unavailable", exc_info=True)
-    return generation
-
-
-def current_generation() -> str | None:
-    """The generation now, made if there is none yet (None: the cache is down). Data read
-    *after* this call and stored with its value is stale once public content changes:
-    the order that never keeps figures older than a change that committed meanwhile."""
-    try:
-        return cache.get(GENERATION_KEY) or new_generation()
-    except Exception:  # noqa: BLE001
-        logger.warning("page cache unavailable", exc_info=True)
-        return None
-
-
 def until_public_change(key: str, compute: Callable[[], object], *, seconds: int):
     """`compute()`, kept in the cache under `key` for at most `seconds` and only while
     the generation it was computed in is current: figures that every visitor, signed in
     or not, may be served, since no change the public could see leaves them stale.
     Computed every time when `seconds` is 0 or the cache is down."""
-    generation = current_generation() if seconds > 0 else None
-    if generation is None:
-        return compute()
-    try:
-        found = cache.get(key)
-    except Exception:  # noqa: BLE001
-        logger.warning("page cache unavailable", exc_info=True)
-        found = None
-    if found is not None and found[0] == generation:
-        return found[1]
-    value = compute()
-    try:
-        cache.set(key, (generation, value), seconds)
-    except Exception:  # noqa: BLE001
-        logger.warning("page cache unavailable", exc_info=True)
-    return value
+    return PUBLIC.cached(key, compute, seconds=seconds)
 
 
 def invalidate_on(*models) -> None:

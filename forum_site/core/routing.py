@@ -27,18 +27,15 @@ process reaches the others after `ROUTING_CACHE_SECONDS` at most: run production
 
 from __future__ import annotations
 
-import logging
-import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from .generations import Generation
 
 GENERATION_KEY = "routing:generation"
 LOCALES_KEY = "routing:locales"
@@ -47,43 +44,21 @@ _EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/")
 _MISSING = object()
 
 
-def _new_generation() -> str:
-    generation = secrets.token_hex(8)
-    try:
-        cache.set(GENERATION_KEY, generation, None)
-    except Exception:  # noqa: BLE001 - a cache that fails is a miss, never a 500
-        logger.warning("routing cache unavailable", exc_info=True)
-    return generation
+ROUTING = Generation(GENERATION_KEY, label="routing cache")
 
 
 def routing_changed() -> None:
     """A Site, Locale or page changed: empty the cache now (this process sees the
     change at once, inside its transaction too) and again once the transaction commits
     (another worker may have cached the old rows in between)."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    ROUTING.new()
+    transaction.on_commit(ROUTING.new)
 
 
 def _cached(key: str, compute: Callable[[], object]):
     """The value under `key` if it belongs to the current generation, else `compute()`
     stored under it. A cache that fails computes every time."""
-    try:
-        found = cache.get_many([key, GENERATION_KEY])
-    except Exception:  # noqa: BLE001
-        logger.warning("routing cache unavailable", exc_info=True)
-        return compute()
-    generation = found.get(GENERATION_KEY)
-    entry = found.get(key)
-    if entry is not None and generation is not None and entry[0] == generation:
-        return entry[1]
-    if generation is None:
-        generation = _new_generation()
-    value = compute()
-    try:
-        cache.set(key, (generation, value), ROUTING_CACHE_SECONDS)
-    except Exception:  # noqa: BLE001
-        logger.warning("routing cache unavailable", exc_info=True)
-    return value
+    return ROUTING.cached(key, compute, seconds=ROUTING_CACHE_SECONDS)
 
 
 def _locales() -> dict:
