@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.db.models import (
     Count,
-    Exists,
     F,
     OuterRef,
     Q,
@@ -14,7 +13,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from forum_site.accounts.permissions import verified_asn_profile
+from forum_site.accounts.permissions import moderator_permission_expression, verified_asn_profile
 
 from ..models import (
     Notification,
@@ -42,12 +41,8 @@ def _visible_notifications(user) -> QuerySet[Notification]:
 def _shown(user=None) -> Q:
     """The rule of `_visible_notifications` for `user`, or, without one, for each
     notification's own user (in a subquery over users, where there is no user object)."""
-    from django.contrib.auth.models import Permission
-
     inner = user if user is not None else OuterRef("user_id")  # inside the Exists
-    moderates = Exists(Permission.objects.filter(
-        content_type__app_label="accounts", codename="verify_asnprofile",
-    ).filter(Q(group__user=inner) | Q(user=inner)))
+    moderates = moderator_permission_expression(inner)
     # A notification about a comment (issue 17) goes with the comment: listed while it
     # is public; one about a comment on a program or outcome page has no thread.
     comment_shown = Q(comment__isnull=True) | Q(comment__is_public=True,

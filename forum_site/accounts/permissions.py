@@ -18,15 +18,18 @@ MODERATOR_PERMISSION = ("accounts", "verify_asnprofile")
 MODERATOR_ATTRIBUTE = "serambi_has_moderator_permission"
 
 
-def moderator_permission_expression():
-    """Whether the user holds the moderator permission, directly or through a group."""
+def moderator_permission_expression(user=None):
+    """Whether a user holds the moderator permission, directly or through a group, as an
+    expression: the user of the outer statement's row (`OuterRef("pk")`, the default), or
+    `user` (a user, or an expression naming one, such as `OuterRef("user_id")`)."""
     from django.contrib.auth.models import Permission
     from django.db.models import Exists, OuterRef, Q
 
+    who = OuterRef("pk") if user is None else user
     app_label, codename = MODERATOR_PERMISSION
     return Exists(Permission.objects.filter(
-        Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")),
-        content_type__app_label=app_label, codename=codename,
+        Q(user=who) | Q(group__user=who), content_type__app_label=app_label,
+        codename=codename,
     ))
 
 
